@@ -1,0 +1,147 @@
+/**
+ * The always-on feature: find the article, give it a skip link and a
+ * landmark, keep both right as a single-page site changes, and undo it all
+ * on stop().
+ */
+import { detectArticle, type DetectedArticle } from '../core/detect/index';
+import { findSiteSkipLinks } from '../core/site-skip-links';
+import { focusTarget } from './focus-target';
+import { PageEdits } from './page-edits';
+import { createSkipLink, type SkipLink } from './skip-link';
+
+/** Detection gives up past this, so a huge page is never slowed. */
+const DETECT_BUDGET_MS = 30;
+/** Quiet time after the page's last DOM change before we look again. */
+const RECHECK_DELAY_MS = 400;
+/** Pages without an article are looked at again this many times at most. */
+const MAX_EMPTY_RECHECKS = 5;
+
+export interface ArticleAccessOptions {
+  skipLink: boolean;
+  label: string;
+  /** Told after every detection, for the toolbar badge. */
+  onDetected(found: boolean): void;
+  /** Told how long each detection took, for the benchmark. */
+  onTiming?(name: string, start: number, end: number): void;
+}
+
+export interface ArticleAccess {
+  /** Focuses the article's landing point; false when there is no article. */
+  jump(): boolean;
+  current(): DetectedArticle | null;
+  /** Applies new options (the skip-link preference) without a reload. */
+  update(options: Partial<ArticleAccessOptions>): void;
+  stop(): void;
+}
+
+function isVisible(el: Element): boolean {
+  return typeof el.checkVisibility === 'function' ? el.checkVisibility({ visibilityProperty: true }) : true;
+}
+
+export function startArticleAccess(win: Window, initial: ArticleAccessOptions): ArticleAccess {
+  const doc = win.document;
+  const options = { ...initial };
+  const edits = new PageEdits();
+  let detected: DetectedArticle | null = null;
+  let skipLink: SkipLink | null = null;
+  let lastUrl = win.location.href;
+  let emptyRechecks = 0;
+  let timer: number | undefined;
+  let stopped = false;
+
+  function jump(): boolean {
+    if (!detected || !detected.target.isConnected) run();
+    // Visibility costs a layout, so it is checked here, when a person asks,
+    // rather than on every page load: a hidden headline cannot take focus.
+    if (detected && !isVisible(detected.target)) {
+      detected = detectArticle(doc, { budgetMs: DETECT_BUDGET_MS, now: () => performance.now(), isVisible });
+    }
+    if (!detected) return false;
+    focusTarget(detected.target as HTMLElement);
+    return true;
+  }
+
+  function removeSkipLink(): void {
+    skipLink?.remove();
+    skipLink = null;
+  }
+
+  function apply(found: DetectedArticle): void {
+    const siteLink = findSiteSkipLinks(doc, found.article, found.target).find((l) => l.landsInArticle && l.first);
+    if (siteLink?.target) {
+      // The site's link lands in the article, but following a fragment
+      // moves no focus in Chromium, and none at all when the target cannot
+      // take it: repair the link so focus lands on its target.
+      const target = siteLink.target as HTMLElement;
+      const onClick = (): void => focusTarget(target);
+      siteLink.link.addEventListener('click', onClick);
+      edits.onUndo(() => siteLink.link.removeEventListener('click', onClick));
+    }
+    if (options.skipLink && !siteLink) {
+      skipLink ??= createSkipLink(doc, options.label, jump);
+      // Positive tabindex comes before everything else in the tab order;
+      // where the page uses it, ours needs it too to stay first.
+      if (doc.querySelector('[tabindex]:not([tabindex="0"]):not([tabindex^="-"])')) skipLink.host.tabIndex = 1;
+      // Stay first in the body even if the page inserted something before us.
+      if (doc.body && doc.body.firstChild !== skipLink.host) doc.body.insertBefore(skipLink.host, doc.body.firstChild);
+    } else {
+      removeSkipLink();
+    }
+    if (!doc.querySelector('main,[role="main"]') && !found.article.closest('header,footer,aside,nav,[role]')) {
+      // Without a main landmark, screen-reader landmark navigation cannot
+      // find the story; the article becomes that landmark.
+      edits.setAttribute(found.article, 'role', 'main');
+    }
+  }
+
+  function run(): void {
+    edits.undoAll();
+    const start = performance.now();
+    detected = detectArticle(doc, { budgetMs: DETECT_BUDGET_MS, now: () => performance.now() });
+    const detectedAt = performance.now();
+    options.onTiming?.('lectern:detect', start, detectedAt);
+    if (detected) apply(detected);
+    else removeSkipLink();
+    options.onTiming?.('lectern:article-access', start, performance.now());
+    lastUrl = win.location.href;
+    options.onDetected(!!detected);
+  }
+
+  function recheck(): void {
+    timer = undefined;
+    if (stopped) return;
+    const navigated = win.location.href !== lastUrl;
+    const lost = !!detected && !detected.target.isConnected;
+    const lookAgain = !detected && emptyRechecks < MAX_EMPTY_RECHECKS;
+    if (navigated) emptyRechecks = 0;
+    else if (lookAgain) emptyRechecks++;
+    if (navigated || lost || lookAgain) run();
+  }
+
+  // Single-page sites swap the story without a page load; watch the DOM and
+  // look again once it has settled. The callback only arms a timer.
+  const observer = new MutationObserver(() => {
+    if (timer !== undefined) win.clearTimeout(timer);
+    timer = win.setTimeout(recheck, RECHECK_DELAY_MS);
+  });
+
+  run();
+  if (doc.body) observer.observe(doc.body, { childList: true, subtree: true });
+
+  return {
+    jump,
+    current: () => detected,
+    update(next) {
+      Object.assign(options, next);
+      if (!stopped) run();
+    },
+    stop() {
+      stopped = true;
+      observer.disconnect();
+      if (timer !== undefined) win.clearTimeout(timer);
+      removeSkipLink();
+      edits.undoAll();
+      detected = null;
+    },
+  };
+}

@@ -1,0 +1,52 @@
+/**
+ * The always-on content script. It must never throw into the page nor slow
+ * it: every entry point is guarded, and documents that are not HTML pages
+ * (XML, SVG, framesets, about:blank, no body) are left alone.
+ */
+import browser from 'webextension-polyfill';
+import { isMessage, message, type Message } from '../core/messages';
+import { startArticleAccess } from './article-access';
+
+function isArticleCandidatePage(doc: Document): boolean {
+  return (
+    doc.contentType === 'text/html' &&
+    doc.documentElement?.namespaceURI === 'http://www.w3.org/1999/xhtml' &&
+    doc.body?.tagName === 'BODY'
+  );
+}
+
+function reportState(articleFound: boolean): void {
+  // A user-timing mark, like the measures below, lets the benchmark see the verdict.
+  performance.mark(articleFound ? 'lectern:article-found' : 'lectern:no-article');
+  browser.runtime
+    .sendMessage(message('page-state', { articleFound, readerOpen: false }))
+    .catch(() => undefined); // The background may be asleep or reloading; the next report catches up.
+}
+
+function measure(name: string, start: number, end: number): void {
+  // User-timing entries let the benchmark read our own cost on each page.
+  performance.measure(name, { start, end });
+}
+
+function main(): void {
+  if (window.top !== window || !isArticleCandidatePage(document)) return;
+  const access = startArticleAccess(window, {
+    skipLink: true,
+    label: browser.i18n.getMessage('skipToArticle') || 'Skip to article',
+    onDetected: reportState,
+    onTiming: measure,
+  });
+  browser.runtime.onMessage.addListener((raw: unknown): Promise<unknown> | undefined => {
+    if (!isMessage(raw)) return undefined;
+    const msg = raw as Message;
+    if (msg.lectern === 'jump-to-article') return Promise.resolve({ jumped: access.jump() });
+    return undefined;
+  });
+}
+
+try {
+  main();
+} catch (error) {
+  // Lectern must never break a page; a failure here only costs the page Lectern.
+  console.debug('Lectern: not active on this page', error);
+}

@@ -1,0 +1,77 @@
+/** Small text helpers shared by the detectors. None of them touches layout. */
+
+/** Elements whose text a reader never sees. */
+export const INVISIBLE_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'IFRAME', 'OBJECT']);
+
+export function normalizedText(el: Element): string {
+  return (el.textContent ?? '').replace(/\s+/g, ' ').trim();
+}
+
+/** Characters of link text inside el, for link density. */
+export function linkTextLength(el: Element): number {
+  let total = 0;
+  for (const a of el.getElementsByTagName('a')) total += (a.textContent ?? '').trim().length;
+  return total;
+}
+
+/**
+ * Splits on spaces and punctuation. Deliberately not /\p{L}+/u: compiling
+ * a Unicode property class costs about a millisecond on a cold page.
+ */
+const WORD_SEPARATORS = /[\s.,;:!?'"“”‘’()[\]{}«»<>|/\\—–\-_*#@&+=~^%$]+/;
+
+function words(text: string): string[] {
+  return text.toLowerCase().split(WORD_SEPARATORS).filter(Boolean);
+}
+
+/**
+ * How much of `candidate` is made of the words of `title`, from 0 to 1.
+ * Titles often carry a site suffix ("... | Site"), so we measure how much of
+ * the candidate the title covers, not the reverse.
+ */
+export function titleSimilarity(candidate: string, title: string): number {
+  const c = words(candidate);
+  if (c.length === 0) return 0;
+  const titleWords = words(title);
+  const t = new Set(titleWords);
+  let hits = 0;
+  for (const w of c) if (t.has(w)) hits++;
+  // A site name ("Oakdale Neighbours") is all title words too, but covers
+  // only the title's suffix: weigh by how much of the title it spans.
+  const coverage = Math.min(1, c.length / (titleWords.length * 0.6));
+  return (hits / c.length) * coverage;
+}
+
+/**
+ * Counts the characters of text between the end of `from` and the start of
+ * `to` (document order), stopping once `limit` is passed. Text in scripts,
+ * styles and hidden subtrees marked with `hidden` is not counted.
+ */
+export function textBetween(from: Element, to: Element, limit: number): number {
+  const doc = from.ownerDocument;
+  const walker = doc.createTreeWalker(doc.body ?? doc.documentElement, 0x5 /* ELEMENT | TEXT */, {
+    acceptNode(node) {
+      if (node.nodeType === 1) {
+        const el = node as Element;
+        return INVISIBLE_TAGS.has(el.tagName.toUpperCase()) || el.hasAttribute('hidden') ? 2 /* REJECT */ : 3 /* SKIP */;
+      }
+      return 1; // ACCEPT text
+    },
+  });
+  // Start after the last node inside `from`.
+  let last: Node = from;
+  while (last.lastChild) last = last.lastChild;
+  walker.currentNode = last;
+  let count = 0;
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (node === to || to.contains(node)) break;
+    if (to.compareDocumentPosition(node) & 4 /* FOLLOWING */) break;
+    count += (node.nodeValue ?? '').trim().length;
+    if (count > limit) break;
+  }
+  return count;
+}
+
+export function precedes(a: Node, b: Node): boolean {
+  return (a.compareDocumentPosition(b) & 4 /* b FOLLOWS a */) !== 0;
+}

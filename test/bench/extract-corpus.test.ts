@@ -1,0 +1,79 @@
+/**
+ * Corpus benchmark for the reader's extraction: quality and speed against
+ * plain Readability, on the same jsdom documents in the same run.
+ *
+ *   npx vitest run --config test/bench/vitest.config.ts
+ *   python3 ../shared/tools/score_extraction.py \
+ *     ../shared/corpus/dev/ground-truth.json $BENCH_OUT/lectern.json
+ *
+ * Environment: CORPUS (default ../shared/corpus/dev), BENCH_OUT (default
+ * /tmp/lectern-bench), BENCH_ROUNDS (timed repetitions per page, default 3),
+ * BENCH_IDS (comma-separated ids to run only those).
+ */
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
+import { resolve } from 'node:path';
+import { JSDOM, VirtualConsole } from 'jsdom';
+import { Readability } from '@mozilla/readability';
+import { it } from 'vitest';
+import { extractArticle } from '../../src/core/extract/index';
+
+const corpus = resolve(process.env.CORPUS ?? resolve(__dirname, '../../../shared/corpus/dev'));
+const out = process.env.BENCH_OUT ?? '/tmp/lectern-bench';
+const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+}
+
+it.runIf(existsSync(corpus))('extracts the corpus', () => {
+  mkdirSync(out, { recursive: true });
+  const gtPath = `${corpus}/ground-truth.json`;
+  const gt: Record<string, { url?: string }> = existsSync(gtPath) ? JSON.parse(readFileSync(gtPath, 'utf8')) : {};
+  let ids = readdirSync(`${corpus}/html`).filter((f) => f.endsWith('.html.gz')).map((f) => f.slice(0, -8)).sort();
+  if (process.env.BENCH_IDS) ids = ids.filter((id) => process.env.BENCH_IDS!.split(',').some((p) => id.startsWith(p)));
+  const ours: Record<string, { articleBody: string }> = {};
+  const base: Record<string, { articleBody: string }> = {};
+  const rows: Record<string, { extractMs: number; readabilityMs: number }> = {};
+  for (const id of ids) {
+    const html = gunzipSync(readFileSync(`${corpus}/html/${id}.html.gz`)).toString('utf8');
+    const url = gt[id]?.url ?? 'https://example.com/';
+    const { document } = new JSDOM(html, { url, virtualConsole: new VirtualConsole() }).window;
+    const tr: number[] = [];
+    const te: number[] = [];
+    let baseText = '';
+    let ourText = '';
+    for (let r = 0; r < rounds; r++) {
+      // Alternate the order so warm-up and GC do not favour either side.
+      const runBase = (): void => {
+        const t0 = performance.now();
+        const parsed = new Readability(document.cloneNode(true) as Document).parse();
+        tr.push(performance.now() - t0);
+        baseText = parsed?.textContent ?? '';
+      };
+      const runOurs = (): void => {
+        const t0 = performance.now();
+        const article = extractArticle(document);
+        te.push(performance.now() - t0);
+        ourText = article?.textContent ?? '';
+      };
+      if (r % 2) { runOurs(); runBase(); } else { runBase(); runOurs(); }
+    }
+    base[id] = { articleBody: baseText };
+    ours[id] = { articleBody: ourText };
+    rows[id] = { extractMs: median(te), readabilityMs: median(tr) };
+  }
+  writeFileSync(`${out}/lectern.json`, JSON.stringify(ours));
+  writeFileSync(`${out}/readability.json`, JSON.stringify(base));
+  writeFileSync(`${out}/timing.json`, JSON.stringify(rows, null, 1));
+  const e = Object.values(rows).map((r) => r.extractMs);
+  const b = Object.values(rows).map((r) => r.readabilityMs);
+  const ratios = Object.values(rows).map((r) => r.extractMs / r.readabilityMs);
+  const summary =
+    `pages ${ids.length}  extractMs median ${median(e).toFixed(1)}  readabilityMs median ${median(b).toFixed(1)}  ` +
+    `ratio of medians ${(median(e) / median(b)).toFixed(3)}  median per-page ratio ${median(ratios).toFixed(3)}`;
+  writeFileSync(`${out}/summary.txt`, summary + '\n');
+  console.log(summary);
+});

@@ -1,0 +1,87 @@
+/**
+ * On a page loaded with Lectern: what the content script found and cost,
+ * and where Tab, Enter takes a keyboard user.
+ */
+import type { Page } from 'puppeteer-core';
+
+export interface SkipLinkResult {
+  articleFound: boolean;
+  /** The always-on content script's own work on this page, in ms. */
+  detectMs: number;
+  /** The longest single stretch of that work, for the long-task check. */
+  longestTaskMs: number;
+  skipTargetText: string;
+  /** tag#id.class of the element focused after Tab, Enter. */
+  skipTargetElement: string;
+}
+
+const SKIP_TEXT_CHARS = 600;
+
+/** Waits for the content script's verdict (a user-timing mark). */
+export async function waitForLectern(page: Page, timeoutMs = 5000): Promise<boolean> {
+  try {
+    await page.waitForFunction(
+      () => performance.getEntriesByName('lectern:article-found').length + performance.getEntriesByName('lectern:no-article').length > 0,
+      { timeout: timeoutMs, polling: 20 },
+    );
+  } catch {
+    return false;
+  }
+  return true;
+}
+
+/** The first characters of visible text from the focused element onward. */
+export async function textFromFocus(page: Page, chars = SKIP_TEXT_CHARS): Promise<string> {
+  return page.evaluate((limit) => {
+    let focused: Element | null = document.activeElement;
+    while (focused?.shadowRoot?.activeElement) focused = focused.shadowRoot.activeElement;
+    if (!focused || focused === document.body || focused === document.documentElement) return '';
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    walker.currentNode = focused;
+    // No named helpers in here: tsx would wrap them with a __name() call
+    // that does not exist in the page.
+    const seen = new Map<Element, boolean>();
+    let out = '';
+    // The focused element's own text first, when it is a text holder itself.
+    for (let node = walker.nextNode(); node && out.length < limit * 2; node = walker.nextNode()) {
+      const parent = node.parentElement;
+      if (!parent || ['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE'].includes(parent.tagName)) continue;
+      const text = (node.nodeValue ?? '').replace(/\s+/g, ' ');
+      if (!text.trim()) continue;
+      if (!seen.has(parent)) {
+        seen.set(parent, parent.checkVisibility({ visibilityProperty: true, opacityProperty: true } as CheckVisibilityOptions));
+      }
+      if (!seen.get(parent)) continue;
+      out += text;
+    }
+    return out.replace(/\s+/g, ' ').trim().slice(0, limit);
+  }, chars);
+}
+
+export async function measureSkipLink(page: Page): Promise<SkipLinkResult> {
+  const timing = await page.evaluate(() => {
+    const runs = performance.getEntriesByName('lectern:article-access');
+    return {
+      found: performance.getEntriesByName('lectern:article-found').length > 0,
+      total: runs.reduce((sum, e) => sum + e.duration, 0),
+      longest: runs.reduce((max, e) => Math.max(max, e.duration), 0),
+    };
+  });
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  // Following a site's own skip link is a navigation to a fragment.
+  await new Promise((done) => setTimeout(done, 100));
+  return {
+    articleFound: timing.found,
+    detectMs: timing.total,
+    longestTaskMs: timing.longest,
+    skipTargetText: await textFromFocus(page),
+    skipTargetElement: await page.evaluate(() => {
+      let el: Element | null = document.activeElement;
+      while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+      if (!el) return '';
+      const cls = typeof el.className === 'string' && el.className ? `.${el.className.trim().split(/\s+/).join('.')}` : '';
+      return `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${cls}`.slice(0, 120);
+    }),
+  };
+}

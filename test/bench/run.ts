@@ -1,0 +1,85 @@
+/**
+ * npm run bench -- --corpus DIR [--out FILE] [--limit N]
+ *
+ * Loads each page of a corpus folder from a localhost server into headless
+ * Chromium with the built extension (pages' own scripts removed), measures
+ * what Lectern does there, writes FILE (default bench-results.json) and
+ * prints a table. A benchmark, not a test: it asserts nothing.
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { launchChromium } from '../support/browsers';
+import { corpusIds, serveCorpus } from './corpus-server';
+import { measureSkipLink, waitForLectern, type SkipLinkResult } from './measure-skip-link';
+import { firstSentenceOffset, LANDING_WINDOW_CHARS, percentile } from './stats';
+
+const { values } = parseArgs({
+  options: {
+    corpus: { type: 'string', default: '../shared/corpus/dev' },
+    out: { type: 'string', default: 'bench-results.json' },
+    limit: { type: 'string' },
+  },
+});
+
+const corpus = resolve(values.corpus as string);
+const truthFile = join(corpus, 'ground-truth.json');
+const truth: Record<string, { articleBody?: string }> = existsSync(truthFile)
+  ? JSON.parse(readFileSync(truthFile, 'utf8'))
+  : {};
+let ids = corpusIds(corpus);
+if (values.limit) ids = ids.slice(0, Number(values.limit));
+
+type PageResult = SkipLinkResult & { landed?: boolean; landingOffset?: number; error?: string };
+const pages: Record<string, PageResult> = {};
+
+const server = await serveCorpus(corpus);
+const { browser } = await launchChromium();
+try {
+  for (const id of ids) {
+    const page = await browser.newPage();
+    await page.setRequestInterception(true);
+    // Only our localhost server: the corpus pages point at the whole web.
+    page.on('request', (req) => (req.url().startsWith(server.origin) ? req.continue() : req.abort()));
+    try {
+      await page.goto(server.url(id), { waitUntil: 'domcontentloaded', timeout: 30_000 });
+      await waitForLectern(page);
+      const result: PageResult = await measureSkipLink(page);
+      const body = truth[id]?.articleBody;
+      if (body) {
+        result.landingOffset = firstSentenceOffset(body, result.skipTargetText);
+        result.landed = result.landingOffset >= 0 && result.landingOffset <= LANDING_WINDOW_CHARS;
+      }
+      pages[id] = result;
+    } catch (error) {
+      pages[id] = { articleFound: false, detectMs: NaN, longestTaskMs: NaN, skipTargetText: '', skipTargetElement: '', error: String(error) };
+    } finally {
+      await page.close();
+    }
+    process.stdout.write('.');
+  }
+} finally {
+  await browser.close();
+  await server.close();
+}
+process.stdout.write('\n');
+
+const rows = Object.values(pages);
+const detect = rows.map((r) => r.detectMs).filter((n) => Number.isFinite(n));
+const withTruth = rows.filter((r) => r.landed !== undefined);
+const summary = {
+  pages: rows.length,
+  errors: rows.filter((r) => r.error).length,
+  articleFound: rows.filter((r) => r.articleFound).length,
+  landed: withTruth.filter((r) => r.landed).length,
+  landedRate: withTruth.length ? withTruth.filter((r) => r.landed).length / withTruth.length : null,
+  detectMsMedian: percentile(detect, 50),
+  detectMsP95: percentile(detect, 95),
+  detectMsMax: Math.max(...detect),
+  longTasks: rows.filter((r) => r.longestTaskMs >= 50).length,
+};
+writeFileSync(values.out as string, `${JSON.stringify({ pages, summary }, null, 1)}\n`);
+
+const fmt = (n: number | null): string => (n === null ? '-' : Number.isInteger(n) ? String(n) : n.toFixed(3));
+console.table(Object.fromEntries(Object.entries(summary).map(([k, v]) => [k, fmt(v)])));
+console.log(`wrote ${values.out}`);
