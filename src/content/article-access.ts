@@ -19,8 +19,8 @@ const MAX_EMPTY_RECHECKS = 5;
 export interface ArticleAccessOptions {
   skipLink: boolean;
   label: string;
-  /** Told after every detection, for the toolbar badge. */
-  onDetected(found: boolean): void;
+  /** Told after every detection: the article element, or null. */
+  onDetected(article: Element | null): void;
   /** Told how long each detection took, for the benchmark. */
   onTiming?(name: string, start: number, end: number): void;
 }
@@ -104,7 +104,7 @@ export function startArticleAccess(win: Window, initial: ArticleAccessOptions): 
     else removeSkipLink();
     options.onTiming?.('lectern:article-access', start, performance.now());
     lastUrl = win.location.href;
-    options.onDetected(!!detected);
+    options.onDetected(detected?.article ?? null);
   }
 
   function recheck(): void {

@@ -11,6 +11,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { launchChromium } from '../support/browsers';
 import { corpusIds, serveCorpus } from './corpus-server';
+import { measureCaptions, type CaptionsResult } from './measure-captions';
 import { measureSkipLink, waitForLectern, type SkipLinkResult } from './measure-skip-link';
 import { firstSentenceOffset, LANDING_WINDOW_CHARS, percentile } from './stats';
 
@@ -30,7 +31,14 @@ const truth: Record<string, { articleBody?: string }> = existsSync(truthFile)
 let ids = corpusIds(corpus);
 if (values.limit) ids = ids.slice(0, Number(values.limit));
 
-type PageResult = SkipLinkResult & { landed?: boolean; landingOffset?: number; error?: string };
+type PageResult = SkipLinkResult &
+  Partial<CaptionsResult> & {
+    /** The whole always-on content script: detection, skip link and captions. */
+    contentScriptMs?: number;
+    landed?: boolean;
+    landingOffset?: number;
+    error?: string;
+  };
 const pages: Record<string, PageResult> = {};
 
 const server = await serveCorpus(corpus);
@@ -44,7 +52,10 @@ try {
     try {
       await page.goto(server.url(id), { waitUntil: 'domcontentloaded', timeout: 30_000 });
       await waitForLectern(page);
-      const result: PageResult = await measureSkipLink(page);
+      const found = await page.evaluate(() => performance.getEntriesByName('lectern:article-found').length > 0);
+      const captions = await measureCaptions(page, found);
+      const result: PageResult = { ...(await measureSkipLink(page)), ...captions };
+      result.contentScriptMs = result.detectMs + captions.captionsMs;
       const body = truth[id]?.articleBody;
       if (body) {
         result.landingOffset = firstSentenceOffset(body, result.skipTargetText);
@@ -65,7 +76,10 @@ try {
 process.stdout.write('\n');
 
 const rows = Object.values(pages);
-const detect = rows.map((r) => r.detectMs).filter((n) => Number.isFinite(n));
+const finite = (values: (number | undefined)[]): number[] => values.filter((n): n is number => Number.isFinite(n));
+const detect = finite(rows.map((r) => r.detectMs));
+const whole = finite(rows.map((r) => r.contentScriptMs));
+const sum = (key: keyof CaptionsResult): number => rows.reduce((total, r) => total + (r[key] ?? 0), 0);
 const withTruth = rows.filter((r) => r.landed !== undefined);
 const summary = {
   pages: rows.length,
@@ -77,6 +91,12 @@ const summary = {
   detectMsP95: percentile(detect, 95),
   detectMsMax: Math.max(...detect),
   longTasks: rows.filter((r) => r.longestTaskMs >= 50).length,
+  captionsExpanded: sum('captionsExpanded'),
+  altRevealed: sum('altRevealed'),
+  duplicatesResolved: sum('duplicatesResolved'),
+  captionsMsMedian: percentile(finite(rows.map((r) => r.captionsMs)), 50),
+  contentScriptMsMedian: percentile(whole, 50),
+  contentScriptMsP95: percentile(whole, 95),
 };
 writeFileSync(values.out as string, `${JSON.stringify({ pages, summary }, null, 1)}\n`);
 

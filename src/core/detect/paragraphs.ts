@@ -49,7 +49,8 @@ let blockParagraphs = new WeakMap<Element, number>();
 function textBlocks(body: Element, checkBudget: () => void): Element[] {
   const found: Element[] = [];
   blockParagraphs = new WeakMap();
-  const all = body.getElementsByTagName('*');
+  // A static list: jsdom recounts a live collection's length on every read.
+  const all = body.querySelectorAll('*');
   for (let i = 0; i < all.length; i++) {
     if ((i & 255) === 0) checkBudget();
     const el = all[i] as Element;

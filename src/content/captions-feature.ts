@@ -1,0 +1,68 @@
+/**
+ * Runs the captions feature on whichever article the page currently shows:
+ * started when an article is found, restarted when a single-page site
+ * swaps it, undone completely on stop().
+ */
+import { createCaptionController, type CaptionController, type CaptionCounts, type CaptionPrefs } from './captions/index';
+
+/** Captions wait for an idle moment, but never longer than this. */
+const IDLE_TIMEOUT_MS = 1000;
+
+export interface CaptionsFeature {
+  /** Follows the article the detector found (null: none). */
+  follow(article: Element | null): void;
+  update(prefs: CaptionPrefs): void;
+  stop(): void;
+}
+
+export function startCaptionsFeature(
+  initial: CaptionPrefs,
+  onApplied: (start: number, end: number, counts: CaptionCounts) => void,
+): CaptionsFeature {
+  let prefs = initial;
+  let article: Element | null = null;
+  let controller: CaptionController | null = null;
+
+  let pending: number | undefined;
+
+  function restart(): void {
+    controller?.stop();
+    controller = null;
+    if (pending !== undefined) cancelIdleCallback(pending);
+    pending = undefined;
+    if (!article || (!prefs.captions && !prefs.showAltText)) return;
+    // Captions read computed styles; doing that when the page is idle keeps
+    // it off the page's own start-up and off the skip link's.
+    pending = requestIdleCallback(
+      () => {
+        pending = undefined;
+        if (!article) return;
+        const start = performance.now();
+        controller = createCaptionController(article, prefs);
+        controller.start();
+        onApplied(start, performance.now(), controller.counts());
+      },
+      { timeout: IDLE_TIMEOUT_MS },
+    );
+  }
+
+  return {
+    follow(next) {
+      if (next === article) return;
+      article = next;
+      restart();
+    },
+    update(next) {
+      prefs = next;
+      if (controller && (prefs.captions || prefs.showAltText)) controller.update(prefs);
+      else restart();
+    },
+    stop() {
+      if (pending !== undefined) cancelIdleCallback(pending);
+      pending = undefined;
+      controller?.stop();
+      controller = null;
+      article = null;
+    },
+  };
+}

@@ -1,0 +1,192 @@
+/**
+ * Applies a caption plan to the live page: minimal changes, each recorded
+ * in a ChangeLog so undo() restores the DOM exactly. Everything added is a
+ * lectern-* element or a lectern-* id; styles are inline and !important.
+ */
+import type { CaptionEntry, CaptionPlan, CollapseReason } from '../../core/captions';
+import { ChangeLog, type Undo } from './changes';
+import { articleLook, backgroundBehind, contrast, type Look } from './style';
+
+export type { Undo } from './changes';
+
+export interface ApplyOptions {
+  look: Look;
+  view: Window | null;
+}
+
+const INLINE_TAGS = new Set(['SPAN', 'SMALL', 'EM', 'I', 'B', 'STRONG', 'CITE', 'A', 'Q', 'ABBR', 'TIME']);
+const UNCLAMP = {
+  '-webkit-line-clamp': 'none',
+  'line-clamp': 'none',
+  'max-height': 'none',
+  overflow: 'visible',
+  'text-overflow': 'clip',
+};
+
+function overridesFor(el: Element, reasons: CollapseReason[]): Record<string, string> {
+  const props: Record<string, string> = {};
+  for (const reason of reasons) {
+    switch (reason) {
+      case 'hidden-attribute':
+      case 'display-none':
+        props.display = INLINE_TAGS.has(el.tagName.toUpperCase()) ? 'inline' : 'block';
+        props['content-visibility'] = 'visible';
+        break;
+      case 'invisible':
+        Object.assign(props, { visibility: 'visible', transition: 'none' });
+        break;
+      case 'transparent':
+        // No fade: a transition would leave it faint for a moment, or for good where it never ends.
+        Object.assign(props, { opacity: '1', transition: 'none' });
+        break;
+      case 'line-clamp':
+      case 'max-height':
+      case 'toggle':
+        Object.assign(props, UNCLAMP);
+        break;
+      case 'ellipsis':
+        Object.assign(props, UNCLAMP, { 'white-space': 'normal' });
+        break;
+      case 'clipped':
+        Object.assign(props, UNCLAMP, { height: 'auto' });
+        break;
+      case 'overlay':
+        // Back in the flow, under the picture instead of over it.
+        Object.assign(props, { position: 'static', transform: 'none' });
+        break;
+      case 'details-closed':
+        break;
+    }
+  }
+  return props;
+}
+
+function lookProps(look: Look, colors: boolean): Record<string, string> {
+  const props: Record<string, string> = { 'font-size': `${look.fontPx}px`, 'line-height': '1.5' };
+  return colors ? { ...props, color: look.color, 'background-color': look.background } : props;
+}
+
+/** Site colours stay unless they are unreadable (or the caption left an overlay's dark backdrop). */
+function needsColors(caption: Element, overlay: boolean, view: Window | null): boolean {
+  if (overlay || !view) return overlay;
+  return contrast(view.getComputedStyle(caption).color, backgroundBehind(caption, view)) < 4.5;
+}
+
+function smallerThan(el: Element, px: number, view: Window | null): boolean {
+  return !view || (Number.parseFloat(view.getComputedStyle(el).fontSize) || 0) < px;
+}
+
+let idCounter = 0;
+function freshId(doc: Document): string {
+  let id: string;
+  do id = `lectern-caption-${++idCounter}`;
+  while (doc.getElementById(id));
+  return id;
+}
+
+/** What expand needs to know from computed style, read before any write (no layout thrash). */
+interface Measured {
+  colors: boolean;
+  resize: boolean;
+}
+
+function measure(entry: CaptionEntry, opts: ApplyOptions): Measured {
+  if (!entry.actions.includes('enlarge') || !entry.caption) return { colors: false, resize: false };
+  const overlay = entry.unclamp.some((u) => u.reasons.includes('overlay'));
+  const colors = needsColors(entry.caption, overlay, opts.view);
+  return { colors, resize: colors || smallerThan(entry.caption, opts.look.fontPx, opts.view) };
+}
+
+function expand(entry: CaptionEntry, log: ChangeLog): void {
+  for (const { element, reasons } of entry.unclamp) {
+    if (reasons.includes('details-closed')) log.setAttribute(element, 'open', '');
+    log.setStyle(element, overridesFor(element, reasons));
+  }
+  for (const el of entry.conceal) log.setStyle(el, { display: 'none' });
+}
+
+function enlarge(entry: CaptionEntry, m: Measured, log: ChangeLog, look: Look): void {
+  if (m.resize && entry.caption) log.setStyle(entry.caption, lookProps(look, m.colors));
+}
+
+function dedupe(entry: CaptionEntry, log: ChangeLog, doc: Document): void {
+  for (const part of entry.hide) {
+    if ('nodeType' in part) {
+      log.setAttribute(part, 'aria-hidden', 'true');
+    } else {
+      const wrapper = doc.createElement('lectern-repeat');
+      wrapper.setAttribute('aria-hidden', 'true');
+      log.wrapText(part, wrapper);
+    }
+  }
+}
+
+function describe(entry: CaptionEntry, log: ChangeLog, doc: Document): void {
+  const ids = entry.describedBy.map((el) => {
+    if (!el.id) log.setAttribute(el, 'id', freshId(doc));
+    return el.id;
+  });
+  const current = (entry.image.getAttribute('aria-describedby') ?? '').split(/\s+/).filter(Boolean);
+  const merged = [...new Set([...current, ...ids])].join(' ');
+  log.setAttribute(entry.image, 'aria-describedby', merged);
+}
+
+function revealAlt(entry: CaptionEntry, log: ChangeLog, doc: Document, look: Look): void {
+  if (!entry.insertAt) return;
+  const caption = doc.createElement('lectern-alt-caption');
+  caption.textContent = entry.alt;
+  // Screen readers already read the alt on the image: seen, not heard twice.
+  caption.setAttribute('aria-hidden', 'true');
+  const style = (caption as HTMLElement).style;
+  const props: Record<string, string> = {
+    display: 'block', margin: '0.25em 0 0.75em', padding: '0.25em 0.5em', 'font-style': 'normal',
+    'font-weight': 'normal', 'font-family': 'inherit', 'text-align': 'start', 'white-space': 'normal',
+    position: 'static', opacity: '1', visibility: 'visible', 'max-width': '100%',
+    // A rule at the start edge marks it as the picture's caption, not another paragraph.
+    'border-inline-start': '0.25em solid currentColor',
+    ...lookProps(look, true),
+  };
+  for (const [p, v] of Object.entries(props)) style.setProperty(p, v, 'important');
+  log.insert(caption, entry.insertAt);
+}
+
+function write(entry: CaptionEntry, m: Measured, opts: ApplyOptions): Undo {
+  const log = new ChangeLog();
+  const doc = entry.image.ownerDocument;
+  for (const action of entry.actions) {
+    if (action === 'expand') expand(entry, log);
+    else if (action === 'enlarge') enlarge(entry, m, log, opts.look);
+    else if (action === 'dedupe') dedupe(entry, log, doc);
+    else if (action === 'describe') describe(entry, log, doc);
+    else if (action === 'reveal-alt') revealAlt(entry, log, doc, opts.look);
+  }
+  return () => log.undo();
+}
+
+/**
+ * Applies entries, one undo per entry. All style reads happen before the
+ * first write, so the page lays out once, not once per image.
+ */
+export function applyEntries(entries: CaptionPlan, opts: ApplyOptions): Undo[] {
+  const measured = entries.map((entry) => ({ entry, m: measure(entry, opts) }));
+  return measured.map(({ entry, m }) => write(entry, m, opts));
+}
+
+export function applyEntry(entry: CaptionEntry, opts: ApplyOptions): Undo {
+  return write(entry, measure(entry, opts), opts);
+}
+
+/** Applies a whole plan; undo() restores the page, newest change first. */
+export function applyCaptionPlan(
+  plan: CaptionPlan,
+  doc: Document,
+  options: Partial<ApplyOptions> & { sizePercent?: number } = {},
+): Undo {
+  const view = options.view === undefined ? doc.defaultView : options.view;
+  const article = plan[0]?.image.closest('article') ?? doc.body;
+  const look = options.look ?? articleLook(article ?? doc.documentElement, view, options.sizePercent ?? 100);
+  const undos = applyEntries(plan, { look, view });
+  return () => {
+    for (const undo of undos.reverse()) undo();
+  };
+}

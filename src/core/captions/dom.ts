@@ -1,0 +1,169 @@
+/** Small DOM helpers shared by the caption finders. Realm-safe: no instanceof. */
+
+/** What keyboard users can reach: never hidden from screen readers (axe: aria-hidden-focus). */
+export const FOCUSABLE =
+  'a[href], button, input, select, textarea, summary, iframe, [tabindex]:not([tabindex="-1"]), ' +
+  '[contenteditable=""], [contenteditable="true"], audio[controls], video[controls]';
+
+/** Content that is never shown as text: its text must not count. */
+const INERT_TEXT = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE']);
+
+export function isElement(node: Node | null): node is Element {
+  return !!node && node.nodeType === 1;
+}
+
+export function isText(node: Node | null): node is Text {
+  return !!node && node.nodeType === 3;
+}
+
+/** Upper case for HTML elements (the only ones compared); no toUpperCase: this runs per ancestor. */
+export function tag(el: Element): string {
+  return el.tagName;
+}
+
+/** Lectern's own nodes (custom elements named lectern-*): never page content. */
+export function isOurs(el: Element): boolean {
+  return el.localName.startsWith('lectern-');
+}
+
+/** id, class, itemprop and data-testid, for naming tests ("caption", "credit"). */
+export function nameOf(el: Element): string {
+  return [el.id, el.getAttribute('class'), el.getAttribute('itemprop'), el.getAttribute('data-testid')]
+    .filter(Boolean)
+    .join(' ');
+}
+
+/** Text nodes under `root` that a reader could see, skipping `skip` subtrees, scripts and our own nodes. */
+export function textNodes(root: Node, skip: (el: Element) => boolean = () => false): Text[] {
+  const out: Text[] = [];
+  const walk = (node: Node): void => {
+    for (let child = node.firstChild; child; child = child.nextSibling) {
+      if (isText(child)) out.push(child);
+      else if (isElement(child) && !INERT_TEXT.has(tag(child)) && !isOurs(child) && !skip(child)) walk(child);
+    }
+  };
+  walk(root);
+  return out;
+}
+
+export function visibleText(root: Node, skip?: (el: Element) => boolean): string {
+  return textNodes(root, skip)
+    .map((t) => t.data)
+    .join('')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** Whether `root` holds any visible text, stopping at the first non-blank text node. */
+export function hasText(root: Node): boolean {
+  for (let child = root.firstChild; child; child = child.nextSibling) {
+    if (isText(child) && child.data.trim()) return true;
+    if (isElement(child) && !INERT_TEXT.has(tag(child)) && !isOurs(child) && hasText(child)) return true;
+  }
+  return false;
+}
+
+/** textLength never counts past this; every caller's limit is at most this. */
+const TEXT_CAP = 1200;
+/**
+ * Neighbouring images look at the same blocks: one planning pass measures
+ * each block once. resetMemo() starts a pass (the page may have changed).
+ */
+let lengths = new WeakMap<Node, number>();
+export function resetMemo(): void {
+  lengths = new WeakMap();
+}
+
+/** Length of the visible text, counting no further than `limit` (big blocks are not read whole). */
+export function textLength(root: Node, limit: number): number {
+  const known = lengths.get(root);
+  if (known !== undefined) return Math.min(known, limit + 1);
+  let length = 0;
+  const walk = (node: Node): void => {
+    for (let child = node.firstChild; child && length <= TEXT_CAP; child = child.nextSibling) {
+      if (isText(child)) length += child.data.trim().length;
+      else if (isElement(child) && !INERT_TEXT.has(tag(child)) && !isOurs(child)) walk(child);
+    }
+  };
+  walk(root);
+  lengths.set(root, length);
+  return Math.min(length, limit + 1);
+}
+
+/** Content images in `root`, counting no further than `limit` (galleries are not walked whole). */
+export function countImages(root: Element, limit: number): number {
+  if (root.localName === 'img') return 1;
+  const images = root.getElementsByTagName('img');
+  let n = 0;
+  for (let i = 0; i < images.length && n < limit; i++) {
+    const img = images.item(i);
+    if (img && !ancestor(img, root.parentElement, (a) => COPIES.has(tag(a)))) n++;
+  }
+  return n;
+}
+
+export function hasImage(root: Element): boolean {
+  return countImages(root, 1) > 0;
+}
+
+/** The first `limit` descendant elements, in document order, without visiting the rest. */
+export function firstDescendants(root: Element, limit: number): Element[] {
+  const out: Element[] = [];
+  const walk = (el: Element): void => {
+    for (let child = el.firstElementChild; child && out.length < limit; child = child.nextElementSibling) {
+      out.push(child);
+      walk(child);
+    }
+  };
+  walk(root);
+  return out;
+}
+
+/** Characters of visible text inside links, over all of it: teaser headlines are links, captions are not. */
+export function linkShare(root: Element): number {
+  const nodes = textNodes(root);
+  const total = nodes.reduce((n, t) => n + t.data.trim().length, 0);
+  // A link around the block (a teaser card) or inside it; a few levels are enough to tell.
+  const linked = nodes
+    .filter((t) => t.parentElement && near(t.parentElement, 8, isLink))
+    .reduce((n, t) => n + t.data.trim().length, 0);
+  return total ? linked / total : 0;
+}
+
+/**
+ * The nearest ancestor of `el` (itself included) below `root` that passes
+ * `test`; a plain walk, cheaper than closest() in both browsers and jsdom.
+ */
+export function ancestor(el: Element, root: Element | null, test: (a: Element) => boolean): Element | null {
+  for (let a: Element | null = el; a && a !== root; a = a.parentElement) if (test(a)) return a;
+  return null;
+}
+
+/** `el` or one of its first `levels` ancestors passes `test`. */
+function near(el: Element, levels: number, test: (a: Element) => boolean): boolean {
+  for (let a: Element | null = el, i = 0; a && i < levels; a = a.parentElement, i++) if (test(a)) return true;
+  return false;
+}
+
+const COPIES = new Set(['NOSCRIPT', 'TEMPLATE']);
+
+/** Images that count as content of `root` (not noscript or template copies). */
+export function contentImages(root: Element): HTMLImageElement[] {
+  const all = root.localName === 'img' ? [root] : Array.from(root.getElementsByTagName('img'));
+  return all.filter((img) => !ancestor(img, root.parentElement, (a) => COPIES.has(tag(a)))) as HTMLImageElement[];
+}
+
+export function isLink(el: Element): boolean {
+  return tag(el) === 'A' && el.hasAttribute('href');
+}
+
+/** Element siblings after (or before) `el`, skipping scripts, line breaks and our nodes. */
+export function siblings(el: Element, forward: boolean, limit: number): Element[] {
+  const out: Element[] = [];
+  let sib = forward ? el.nextElementSibling : el.previousElementSibling;
+  while (sib && out.length < limit) {
+    if (!INERT_TEXT.has(tag(sib)) && tag(sib) !== 'BR' && !isOurs(sib)) out.push(sib);
+    sib = forward ? sib.nextElementSibling : sib.previousElementSibling;
+  }
+  return out;
+}

@@ -1,0 +1,7 @@
+/** Caption planning: DOM in, data out. The content script applies the plan. */
+export { candidateImages, inspectImage, isCandidate, planCaptions, planImages } from './plan';
+export { findCaption, findCredit, findMedia } from './find';
+export { isMeaningfulAlt, looksLikeCredit, repeatsAlt } from './text';
+export type {
+  CaptionAction, CaptionEntry, CaptionPlan, CollapseReason, InsertionPoint, PlanOptions, TextPart, Unclamp,
+} from './types';

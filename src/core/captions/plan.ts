@@ -1,0 +1,165 @@
+/**
+ * planCaptions(article, options): for each image of the article, its
+ * caption, credit and what Lectern should do about them. Data only.
+ */
+import { collapseNone, findCollapse, imageShown } from './collapse';
+import { ancestor, isLink, resetMemo, visibleText } from './dom';
+import { repeatedParts } from './dedupe';
+import { creditAfter, findCaption, findMedia, isToggle } from './find';
+import { inlineCreditStart, isMeaningfulAlt, repeatsAlt, squash, words } from './text';
+import type { CaptionAction, CaptionEntry, CaptionPlan, InsertionPoint, PlanOptions } from './types';
+
+/** Images a reader cannot see or that the page says are not content. */
+export function isCandidate(img: Element): boolean {
+  const role = img.getAttribute('role');
+  if (role === 'presentation' || role === 'none') return false;
+  // aria-hidden: carousel clones and decoration; noscript and template: copies, not shown.
+  const hiddenOrCopy = (a: Element) =>
+    a.getAttribute('aria-hidden') === 'true' || a.localName === 'noscript' || a.localName === 'template';
+  if (ancestor(img, null, hiddenOrCopy)) return false;
+  // Tracking pixels and spacers.
+  const w = Number(img.getAttribute('width'));
+  const h = Number(img.getAttribute('height'));
+  return !((w > 0 && w <= 2) || (h > 0 && h <= 2));
+}
+
+/** The images under `root`; planImages drops those that are not candidates. */
+export function candidateImages(root: Element): HTMLImageElement[] {
+  return root.localName === 'img' ? [root as HTMLImageElement] : Array.from(root.getElementsByTagName('img'));
+}
+
+const LAZY_SOURCES = ['data-src', 'data-srcset', 'data-lazy-src', 'data-original', 'data-lazy-srcset'];
+
+/** Thumbnails have no room for a caption under them. */
+function isSmall(img: Element, view: Window | null): boolean {
+  // A lazy image still showing its 1x1 placeholder says nothing about its size yet.
+  const src = img.getAttribute('src') ?? '';
+  const pending = /^(?:data:|$)/.test(src) && LAZY_SOURCES.some((a) => img.hasAttribute(a));
+  if (view && !pending) {
+    const rect = img.getBoundingClientRect();
+    if (rect.width > 0) return rect.width < 150 || rect.height < 60;
+  }
+  const w = Number(img.getAttribute('width'));
+  const h = Number(img.getAttribute('height'));
+  return (w > 0 && w < 150) || (h > 0 && h < 60);
+}
+
+function captionWords(caption: Element, credit: Element | null, conceal: Element[]): string {
+  const skip = (el: Element) => el === credit || isToggle(el) || conceal.includes(el);
+  return visibleText(caption, skip);
+}
+
+/**
+ * The image is a link to another page: a teaser (related story, author
+ * profile, promotion). Its alt names the link; the text next to it is the
+ * link's headline, not a caption. Lightbox links (to the image file or a
+ * fragment) are not teasers.
+ */
+function teaser(img: Element, article: Element): boolean {
+  const link = ancestor(img, article, isLink);
+  if (!link) return false;
+  const href = link.getAttribute('href') ?? '';
+  return !/^(?:#|javascript:)|\.(?:jpe?g|png|gif|webp|avif|svg)(?:[?#].*)?$/i.test(href);
+}
+
+/** The picture box (img up to media) is itself not displayed: a caption after it would show alone. */
+function boxHidden(img: Element, media: Element, view: Window | null): boolean {
+  for (let el: Element | null = img; el; el = el === media ? null : el.parentElement) {
+    const display = view ? view.getComputedStyle(el).display : (el as HTMLElement).style?.display;
+    if (el.hasAttribute('hidden') || display === 'none') return true;
+  }
+  return false;
+}
+
+function inFlow(el: Element, view: Window | null): boolean {
+  const position = view ? view.getComputedStyle(el).position : (el as HTMLElement).style?.position;
+  return position !== 'absolute' && position !== 'fixed';
+}
+
+/** Just before the credit (so it stays under the caption), else right after the picture box. */
+function revealPoint(media: Element, credit: Element | null): InsertionPoint | null {
+  if (credit?.parentNode) return { parent: credit.parentNode, before: credit };
+  return media.parentNode ? { parent: media.parentNode, before: media.nextSibling } : null;
+}
+
+/** Everything known about one image, with actions allowed by `opts`. */
+export function inspectImage(img: HTMLImageElement, article: Element, opts: PlanOptions): CaptionEntry {
+  const media = findMedia(img, article);
+  const found = findCaption(img, media, article);
+  const { caption, native, tied } = found;
+  const credit = found.credit ?? (caption ? null : creditAfter(media));
+  const rawAlt = img.getAttribute('alt');
+  const alt = isMeaningfulAlt(rawAlt) ? squash(rawAlt) : null;
+  const collapse =
+    caption && opts.expandCaptions ? findCollapse(caption, found.container, article, opts.view) : collapseNone();
+  const text = caption ? captionWords(caption, credit, collapse.conceal) : '';
+  // One word ("video", "Reuters") is a label, not a caption.
+  const captionText = words(text).length >= 2 ? text : '';
+  const entry: CaptionEntry = {
+    image: img, media, container: found.container, caption, credit, alt, captionText,
+    actions: [], unclamp: [], conceal: [], hide: [], describedBy: [], insertAt: null,
+  };
+  const act = (a: CaptionAction) => entry.actions.push(a);
+  const isTeaser = teaser(img, article);
+  const small = isSmall(img, opts.view);
+  // Text that is a caption only by where it sits, next to an avatar or icon, is a name or a bio.
+  const story = !isTeaser && (found.named || !small);
+
+  if (opts.expandCaptions && captionText && collapse.unclamp.length && imageShown(img, article, opts.view)) {
+    entry.unclamp = collapse.unclamp;
+    entry.conceal = collapse.conceal;
+    act('expand');
+  }
+  const core = captionText.slice(0, inlineCreditStart(captionText));
+  if (opts.expandCaptions && caption && alt && repeatsAlt(core, alt)) {
+    entry.hide = repeatedParts(caption, credit, collapse.conceal);
+    if (entry.hide.length) act('dedupe');
+  } else if (opts.expandCaptions && caption && captionText && !native && !tied && rawAlt !== '' && story) {
+    // A credit outside the caption is read with it: "credits stay with their caption".
+    entry.describedBy = credit && !caption.contains(credit) ? [caption, credit] : [caption];
+    act('describe');
+  }
+  if (opts.expandCaptions && caption && story && words(captionWords(caption, null, collapse.conceal)).length >= 2) {
+    // Shown at the reader's caption size; captions laid over the picture only once expand puts them in the flow.
+    if (inFlow(caption, opts.view) || entry.unclamp.some((u) => u.reasons.includes('overlay'))) act('enlarge');
+  }
+  if (opts.showAltText && alt && !captionText && !small && !isTeaser && !boxHidden(img, media, opts.view)) {
+    entry.insertAt = revealPoint(media, credit);
+    if (entry.insertAt) act('reveal-alt');
+  }
+  return entry;
+}
+
+/** Plans for the given images only: what the page's later additions need. */
+export function planImages(images: Iterable<HTMLImageElement>, article: Element, opts: PlanOptions): CaptionPlan {
+  const plan: CaptionPlan = [];
+  if (!opts.showAltText && !opts.expandCaptions) return plan;
+  resetMemo();
+  // Images of one gallery figure share a caption: change it once.
+  // The same picture twice (responsive copies, slider clones): its alt is shown once.
+  const once: Partial<Record<CaptionAction, Set<Element | string>>> = {
+    expand: new Set(),
+    dedupe: new Set(),
+    enlarge: new Set(),
+    'reveal-alt': new Set(),
+  };
+  for (const img of images) {
+    if (!isCandidate(img)) continue;
+    const entry = inspectImage(img, article, opts);
+    entry.actions = entry.actions.filter((action) => {
+      const seen = once[action];
+      const key = action === 'reveal-alt' ? entry.alt : entry.caption;
+      if (!seen || !key) return true;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+    if (entry.actions.length) plan.push(entry);
+  }
+  return plan;
+}
+
+export function planCaptions(article: Element, opts: PlanOptions): CaptionPlan {
+  if (!opts.showAltText && !opts.expandCaptions) return [];
+  return planImages(candidateImages(article), article, opts);
+}

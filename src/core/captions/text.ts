@@ -1,0 +1,110 @@
+/**
+ * Text tests for captions: is an alt meaningful, is a caption a repeat of
+ * the alt, does a text read like a photo credit.
+ */
+
+export function squash(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/** Lower case words, accents and punctuation dropped, so "Haqqani (R)," equals "haqqani r". */
+export function words(text: string): string[] {
+  return text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
+}
+
+const IMAGE_FILE = /\.(?:jpe?g|png|gif|webp|avif|svg|bmp|tiff?|heic)(?:\?.*)?$/i;
+const CAMERA_NAME = /^(?:img|dsc[nf]?|pict?|pxl|mvimg|gopr|dji|photo|image|screenshot|screen shot|untitled)[\s_-]*\d/i;
+/** Alts that only say "there is an image" (in a few languages sites use). */
+const GENERIC = new Set([
+  'image', 'img', 'photo', 'photograph', 'picture', 'pic', 'graphic', 'illustration', 'thumbnail', 'thumb',
+  'placeholder', 'spacer', 'blank', 'null', 'undefined', 'alt', 'default', 'logo', 'icon', 'banner',
+  'image of', 'photo of', 'picture of', 'featured image', 'lead image', 'hero image', 'main image',
+  'article image', 'story image', 'header image', 'no image', 'foto', 'bild', 'imagen', 'immagine',
+]);
+
+const GENERIC_PHRASE = new RegExp(
+  /^(?:(?:main|featured|lead|hero|header|article|story|post|default|top|cover|inline|thumbnail|news)\s+)+/.source +
+    /(?:image|photo|picture|img|thumbnail|pic)s?$/.source,
+  'i',
+);
+const FURNITURE = /\b(?:logo|icon|avatar|button|banner|sprite|call-to-action|placeholder)\b/i;
+
+/**
+ * An alt worth showing: not empty, not a file or camera name, not a
+ * generic word, not a single word, not a number, not a bare credit.
+ */
+export function isMeaningfulAlt(alt: string | null): alt is string {
+  if (alt === null) return false;
+  const text = squash(alt);
+  if (!text || IMAGE_FILE.test(text) || CAMERA_NAME.test(text)) return false;
+  if (GENERIC.has(text.toLowerCase().replace(/[.:]+$/, '')) || GENERIC_PHRASE.test(text)) return false;
+  // "print header logo", "author avatar": site furniture, not a picture of the story.
+  if (FURNITURE.test(text) && text.split(/\s+/).length <= 4) return false;
+  if (/^[\d\s.,:/-]+$/.test(text)) return false;
+  // One token, e.g. "hero", "IMG_0042", "2019-05-03-rally": no sentence, no meaning for a listener.
+  if (!/\s/.test(text)) return false;
+  if (words(text).filter((w) => /\p{L}/u.test(w)).length < 2) return false;
+  return !looksLikeCredit(text);
+}
+
+const AGENCIES =
+  'AP|AFP|Reuters|Getty Images|Getty|EPA|EPA-EFE|Shutterstock|Bloomberg|Alamy|PA|PA Images|Xinhua|' +
+  'Anadolu|dpa|Sipa|Zuma|NurPhoto|Associated Press|Agence France-Presse|iStock|Unsplash|Pexels|Wikimedia Commons';
+const CREDIT_START = new RegExp(
+  String.raw`^[\s(\[]*(?:(?:photo(?:graph)?|image|picture|foto|credit|source|courtesy|illustration|video)s?` +
+    String.raw`\s*(?:by|credit|courtesy)?\s*(?::|\||/|by\b|-\s|copyright\b|credit\b)` +
+    String.raw`|courtesy\s+of\b|©|\(c\)|copyright\b|(?:${AGENCIES})\b\s*(?:photo|/|$))`,
+  'i',
+);
+
+const AGENCY_ONLY = new RegExp(`^(?:${AGENCIES})(?:\\s*(?:/|,|via)\\s*.*)?$`, 'i');
+
+/** "Photo: AP", "© Getty Images", "Credit: Jane Roe", "AP Photo/John Doe", "Getty Images". */
+export function looksLikeCredit(text: string): boolean {
+  const t = squash(text);
+  if (!t || t.length > 120) return false;
+  if (CREDIT_START.test(t)) return true;
+  return AGENCY_ONLY.test(t);
+}
+
+/** A credit written into the caption's own text: "... looks on. (AP Photo/John Doe)" or "... Photo: AP". */
+const INLINE_CREDIT = new RegExp(
+  String.raw`\s*(?:[(\[]\s*(?:(?:photo|image|credit|foto)s?\s*(?:by)?\s*[:/]?|©|(?:${AGENCIES})\b)[^)\]]*[)\]]|` +
+    String.raw`(?:(?:photo|image|picture|credit|source)s?\s*(?:by)?\s*:|©|(?:${AGENCIES})\s+photo\s*/)[^.]*)\s*$`,
+  'i',
+);
+
+/** Index where an inline credit starts in `text`, or text.length when there is none. */
+export function inlineCreditStart(text: string): number {
+  const match = INLINE_CREDIT.exec(text);
+  return match ? match.index : text.length;
+}
+
+/**
+ * Whether a caption repeats the alt: equal once normalized, or nearly all
+ * of the caption's words are in the alt and it is not a mere fragment of
+ * it. Only then can the caption be hidden from screen readers without
+ * losing anything the alt does not say.
+ */
+export function repeatsAlt(caption: string, alt: string): boolean {
+  const c = words(caption);
+  const a = words(alt);
+  if (!c.length || !a.length) return false;
+  if (c.join(' ') === a.join(' ')) return true;
+  const altBag = new Map<string, number>();
+  for (const w of a) altBag.set(w, (altBag.get(w) ?? 0) + 1);
+  let shared = 0;
+  for (const w of c) {
+    const n = altBag.get(w) ?? 0;
+    if (n > 0) {
+      shared++;
+      altBag.set(w, n - 1);
+    }
+  }
+  return shared / c.length >= 0.85 && c.length / a.length >= 0.6;
+}

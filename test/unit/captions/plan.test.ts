@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { inspectImage, planCaptions, type PlanOptions } from '../../../src/core/captions';
+import { captionFixtures, elementBefore, expectedFor, hiddenText, loadPage, one } from './load';
+
+const modes: Array<[string, () => Window | null]> = [
+  ['computed style', () => window],
+  ['no window (inline styles, attributes, classes)', () => null],
+];
+
+describe.each(captionFixtures)('%s', (name) => {
+  const expected = expectedFor(name);
+
+  it.each(modes)('plan matches expected.json with %s', (_mode, view) => {
+    const article = loadPage(name, expected.article);
+    const opts: PlanOptions = { showAltText: true, expandCaptions: true, view: view() };
+    const plan = planCaptions(article, opts);
+
+    const wanted = expected.images.filter((e) => e.actions.length).map((e) => one(e.image));
+    expect(plan.map((p) => p.image), 'images with actions').toEqual(wanted);
+
+    for (const exp of expected.images) {
+      const img = one(exp.image) as HTMLImageElement;
+      const entry = plan.find((p) => p.image === img) ?? inspectImage(img, article, opts);
+      const label = `${name} ${exp.image}`;
+      expect([...(plan.find((p) => p.image === img)?.actions ?? [])].sort(), label).toEqual([...exp.actions].sort());
+      if (exp.caption !== undefined) expect(entry.caption, `${label} caption`).toBe(exp.caption && one(exp.caption));
+      if (exp.credit !== undefined) expect(entry.credit, `${label} credit`).toBe(exp.credit && one(exp.credit));
+      for (const sel of exp.expanded ?? []) {
+        expect(entry.unclamp.map((u) => u.element), `${label} expands ${sel}`).toContain(one(sel));
+      }
+      if (exp.concealed) expect(entry.conceal, `${label} conceal`).toEqual(exp.concealed.map(one));
+      if (exp.hiddenText !== undefined) expect(hiddenText(entry), `${label} hidden`).toBe(exp.hiddenText);
+      if (exp.describedBy) expect(entry.describedBy, `${label} describedBy`).toEqual(exp.describedBy.map(one));
+      if (exp.revealedAfter) {
+        expect(entry.insertAt, `${label} insertAt`).not.toBeNull();
+        expect(elementBefore(entry.insertAt!.parent, entry.insertAt!.before)).toBe(one(exp.revealedAfter));
+      }
+    }
+  });
+
+  it('is a plausible small article with only local resources', () => {
+    const article = loadPage(name, expected.article);
+    expect(article.querySelector('h1')).not.toBeNull();
+    const paragraphs = Array.from(article.querySelectorAll('p')).filter((p) => (p.textContent ?? '').length > 150);
+    expect(paragraphs.length).toBeGreaterThanOrEqual(3);
+    expect(paragraphs.reduce((n, p) => n + (p.textContent ?? '').length, 0)).toBeGreaterThanOrEqual(1000);
+    for (const el of Array.from(document.querySelectorAll('[src], [srcset], [data-src], [data-srcset], link[href]'))) {
+      for (const attr of ['src', 'srcset', 'data-src', 'data-srcset', 'href']) {
+        expect(el.getAttribute(attr) ?? '', `${name} ${attr}`).not.toMatch(/^(?:https?:)?\/\//);
+      }
+    }
+  });
+
+  it('plans nothing with both preferences off', () => {
+    const article = loadPage(name, expected.article);
+    expect(planCaptions(article, { showAltText: false, expandCaptions: false, view: window })).toEqual([]);
+  });
+
+  it('plans no reveal-alt with show-alt-text off, and only reveal-alt with captions off', () => {
+    const article = loadPage(name, expected.article);
+    const noAlt = planCaptions(article, { showAltText: false, expandCaptions: true, view: window });
+    expect(noAlt.flatMap((e) => e.actions)).not.toContain('reveal-alt');
+    const onlyAlt = planCaptions(article, { showAltText: true, expandCaptions: false, view: window });
+    expect(onlyAlt.flatMap((e) => e.actions).every((a) => a === 'reveal-alt')).toBe(true);
+  });
+});
+
+it('has at least ten caption fixtures', () => {
+  expect(captionFixtures.length).toBeGreaterThanOrEqual(10);
+});
+
+it('does not expand a visually hidden label meant for screen readers', () => {
+  const article = loadPage('captions-demo-alt-repeated');
+  const label = document.createElement('span');
+  // The usual sr-only utility (Tailwind, Bootstrap).
+  label.setAttribute('style', 'position: absolute; clip: rect(0, 0, 0, 0); overflow: hidden; width: 1px; height: 1px');
+  label.textContent = 'Credit';
+  one('#lead-figure figcaption').append(label);
+  const plan = planCaptions(article, { showAltText: true, expandCaptions: true, view: window });
+  expect(plan[0]?.actions).not.toContain('expand');
+});
