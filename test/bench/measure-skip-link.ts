@@ -42,17 +42,30 @@ export async function textFromFocus(page: Page, chars = SKIP_TEXT_CHARS): Promis
     // that does not exist in the page.
     const seen = new Map<Element, boolean>();
     let out = '';
-    // The focused element's own text first, when it is a text holder itself.
+    let lastBlock: Element | null = null;
+    // The nearest ancestor that is laid out as a block: words in different blocks are apart.
+    const blocks = new Map<Element, Element>();
     for (let node = walker.nextNode(); node && out.length < limit * 2; node = walker.nextNode()) {
       const parent = node.parentElement;
       if (!parent || ['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE'].includes(parent.tagName)) continue;
       const text = (node.nodeValue ?? '').replace(/\s+/g, ' ');
-      if (!text.trim()) continue;
+      if (!text.trim()) {
+        // Whitespace between elements still separates words.
+        out += ' ';
+        continue;
+      }
       if (!seen.has(parent)) {
         seen.set(parent, parent.checkVisibility({ visibilityProperty: true, opacityProperty: true } as CheckVisibilityOptions));
       }
       if (!seen.get(parent)) continue;
-      out += text;
+      let block = blocks.get(parent);
+      if (!block) {
+        block = parent;
+        while (block.parentElement && getComputedStyle(block).display.startsWith('inline')) block = block.parentElement;
+        blocks.set(parent, block);
+      }
+      out += block === lastBlock ? text : ` ${text}`;
+      lastBlock = block;
     }
     return out.replace(/\s+/g, ' ').trim().slice(0, limit);
   }, chars);

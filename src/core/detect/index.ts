@@ -45,11 +45,15 @@ export interface DetectOptions {
 }
 
 /** Prose needed to call a page an article, with and without metadata saying so. */
-const MIN_CHARS_WITH_METADATA = 400;
+const MIN_CHARS_WITH_METADATA = 250;
 const MIN_CHARS_WITHOUT_METADATA = 900;
 const MIN_PARAGRAPHS = 3;
-/** More text than this between headline and story, and we land on the story. */
-const MAX_HEADLINE_GAP_CHARS = 320;
+/**
+ * Landing on the headline must leave the story's first sentence in reach:
+ * if the headline and what follows it before the story are longer than
+ * this, we land on the story itself.
+ */
+const MAX_HEADLINE_TO_STORY_CHARS = 360;
 /** Prose this close before the main cluster still belongs to the story. */
 const MAX_LEAD_GAP_CHARS = 200;
 /** How far above the cluster a lead paragraph may branch off. */
@@ -230,9 +234,12 @@ function detect(doc: Document, checkBudget: () => void, isVisible: (el: Element)
   // Pages that declare themselves players or lists need a real story to count.
   const claimsOther = meta.jsonLdNonArticle || meta.ogType.startsWith('video') || meta.ogType === 'website';
   if (claimsOther && !claimsArticle && prose.chars < MIN_CHARS_WITHOUT_METADATA * 2) return null;
-  // Teaser lists: a linked heading for every short blurb.
-  const teasers = linkedHeadingCount(prose.container);
-  if (teasers >= 4 && prose.chars / teasers < 500) return null;
+  // Teaser lists: a linked heading for every short blurb. A page that says
+  // it is an article may still carry a rail of related links in its body.
+  if (!claimsArticle) {
+    const teasers = linkedHeadingCount(prose.container);
+    if (teasers >= 4 && prose.chars / teasers < 500) return null;
+  }
 
   const clusterStart = prose.prose[prose.first] as Element;
   const headline = findHeadline(doc, clusterStart, meta.titles, isVisible);
@@ -250,8 +257,8 @@ function detect(doc: Document, checkBudget: () => void, isVisible: (el: Element)
   if (article.closest('main,[role="main"]')) signals.push('main-element');
   if (prose.fromTextBlocks) signals.push('text-density');
 
-  const target =
-    headline && textBetween(headline, start, MAX_HEADLINE_GAP_CHARS) <= MAX_HEADLINE_GAP_CHARS ? headline : start;
+  const gapLimit = headline ? MAX_HEADLINE_TO_STORY_CHARS - normalizedText(headline).length : 0;
+  const target = headline && gapLimit > 0 && textBetween(headline, start, gapLimit) <= gapLimit ? headline : start;
   return { article: article.contains(start) ? article : commonAncestor(article, start), headline, start, target, signals };
 }
 

@@ -11,6 +11,7 @@ const OUTSIDE_STORY =
 
 const MIN_PARAGRAPH_CHARS = 60;
 const MIN_PARAGRAPHS_BEFORE_FALLBACK = 2;
+const MIN_CHARS_BEFORE_FALLBACK = 500;
 const MAX_LINK_DENSITY = 0.4;
 /** Sentences have punctuation; menus and data tables rarely do. */
 const SENTENCE_MARK = /[.!?。!?»"”'’:;,،]/;
@@ -127,7 +128,9 @@ function score(blocks: ArrayLike<Element>, body: Element, checkBudget: () => voi
  */
 export function findProse(body: Element, checkBudget: () => void): ProseCluster | null {
   const fromParagraphs = score(body.getElementsByTagName('p'), body, checkBudget, false);
-  if (fromParagraphs && fromParagraphs.count >= MIN_PARAGRAPHS_BEFORE_FALLBACK) return fromParagraphs;
+  if (fromParagraphs && fromParagraphs.count >= MIN_PARAGRAPHS_BEFORE_FALLBACK && fromParagraphs.chars >= MIN_CHARS_BEFORE_FALLBACK) {
+    return fromParagraphs;
+  }
   // Text-density fallback for pages that write prose without <p>. It visits
   // every element, so it runs only where paragraphs tell us nothing.
   const fromBlocks = score(textBlocks(body, checkBudget), body, checkBudget, true);

@@ -82,15 +82,18 @@ function siteSkipLink(doc: Document): HTMLAnchorElement | null {
 }
 
 describe.each(names)('fixture %s', (name) => {
-  it('has expectations whose selectors each match one element, the target being the headline or else the start', () => {
+  it('has expectations whose selectors each match one element, the target being the headline or the start', () => {
     const { doc, expected } = load(name);
     expect(typeof expected.notes).toBe('string');
     if (!expected.isArticle) return;
     for (const selector of [expected.headline, expected.start, expected.target]) {
       if (selector !== null) expect(() => one(doc, selector)).not.toThrow();
     }
+    // The headline, or the start when there is no headline or the headline
+    // stands too far above the story (see main-hero-standfirst).
     const target = one(doc, expected.target);
-    expect(target).toBe(expected.headline === null ? one(doc, expected.start) : one(doc, expected.headline));
+    const allowed = [one(doc, expected.start), ...(expected.headline === null ? [] : [one(doc, expected.headline)])];
+    expect(allowed).toContain(target);
   });
 
   it('says truly whether the site skip link reaches the story', () => {
