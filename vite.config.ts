@@ -30,5 +30,8 @@ export default defineConfig({
     minify: false,
     sourcemap: false,
     modulePreload: false,
+    // The reader page is not named in the manifest's page keys (only in
+    // web_accessible_resources, which crxjs copies as is), so it is an input.
+    rollupOptions: { input: { reader: 'src/reader/reader.html' } },
   },
 });

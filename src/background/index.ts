@@ -3,6 +3,11 @@
  */
 import browser from 'webextension-polyfill';
 import { message } from '../core/messages';
+// Per-tab state, the toolbar button and the popup's messages; the preferences (and their migrations) at startup.
+import './tabs';
+import './prefs';
+// The reader view: commands, context menu, injection, and the article handed to each tab's reader.
+import { startReaderBackground } from './reader';
 
 /**
  * Runs a command for a tab; resolves to whether the content script did it.
@@ -26,3 +31,5 @@ browser.commands.onCommand.addListener((command, tab) => {
 });
 
 (globalThis as { lecternCommand?: typeof runCommand }).lecternCommand = runCommand;
+
+startReaderBackground();

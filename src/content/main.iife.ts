@@ -7,6 +7,7 @@ import browser from 'webextension-polyfill';
 import { isMessage, message, type Message } from '../core/messages';
 import { startArticleAccess } from './article-access';
 import { startCaptionsFeature } from './captions-feature';
+import { captionPrefsFor, followSitePrefs, wantsSkipLink } from './site-prefs';
 
 function isArticleCandidatePage(doc: Document): boolean {
   return (
@@ -44,10 +45,20 @@ function main(): void {
     },
     onTiming: measure,
   });
+  // The skip link follows the preference and this site's switches, live:
+  // a change in the popup reaches this tab with no reload. Turning Lectern
+  // off here removes the link through update(), not stop(), so it can be
+  // turned back on without a reload too.
+  followSitePrefs(location.hostname, (site) => {
+    access.update({ skipLink: wantsSkipLink(site) });
+    captions.update(captionPrefsFor(site));
+  });
   browser.runtime.onMessage.addListener((raw: unknown): Promise<unknown> | undefined => {
     if (!isMessage(raw)) return undefined;
     const msg = raw as Message;
     if (msg.lectern === 'jump-to-article') return Promise.resolve({ jumped: access.jump() });
+    // The reader lives in a bundle injected on demand; only the background can inject it.
+    if (msg.lectern === 'toggle-reader') return browser.runtime.sendMessage(message('reader-toggle', {}));
     return undefined;
   });
 }

@@ -7,20 +7,47 @@
  */
 
 const HOST_TAG = 'lectern-skip-link';
+/** The landmark's name: the product name, not translated. */
+const LANDMARK_LABEL = 'Lectern';
 
 /** Declarations applied with !important so no page rule can win. */
 type Styles = Record<string, string>;
 
+/**
+ * The host is listed property by property rather than reset with
+ * `all: initial !important`: Firefox expands that into longhands such as
+ * letter-spacing, word-spacing and line-height with !important, which
+ * blocks user text-spacing overrides (WCAG 1.4.12; axe avoid-inline-spacing).
+ * Inherited text properties that could hide or garble the link are reset on
+ * the link itself instead.
+ */
 const HOST_STYLES: Styles = {
-  all: 'initial',
   position: 'fixed',
   top: '0',
   left: '0',
+  right: 'auto',
+  bottom: 'auto',
   'z-index': '2147483647',
   display: 'block',
   width: '0',
   height: '0',
+  margin: '0',
+  padding: '0',
+  border: '0',
   overflow: 'visible',
+  visibility: 'visible',
+  opacity: '1',
+  transform: 'none',
+  translate: 'none',
+  scale: 'none',
+  rotate: 'none',
+  filter: 'none',
+  'clip-path': 'none',
+  mask: 'none',
+  'pointer-events': 'auto',
+  'content-visibility': 'visible',
+  contain: 'none',
+  float: 'none',
 };
 
 const HIDDEN_LINK: Styles = {
@@ -53,6 +80,17 @@ const SHOWN_LINK: Styles = {
   background: '#0b1f3a',
   color: '#ffffff',
   font: '700 24px/1.3 system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif',
+  // Inherited from the page through the host unless set here.
+  'text-transform': 'none',
+  'text-indent': '0',
+  'text-shadow': 'none',
+  'text-align': 'left',
+  visibility: 'visible',
+  opacity: '1',
+  transform: 'none',
+  filter: 'none',
+  cursor: 'pointer',
+  'pointer-events': 'auto',
   'text-decoration': 'underline',
   'box-shadow': '0 4px 16px rgba(0, 0, 0, 0.5)',
 };
@@ -78,12 +116,23 @@ export interface SkipLink {
 export function createSkipLink(doc: Document, label: string, onActivate: () => void): SkipLink {
   const host = doc.createElement(HOST_TAG);
   applyStyles(host, HOST_STYLES);
+  // A skip link in a shadow root is invisible to axe's skip-link exemption
+  // (it compares document positions across trees), so without a landmark
+  // around it axe reports "content outside landmarks" (region) on every
+  // page. A small, named navigation landmark also lets a screen-reader user
+  // find the link by landmark.
+  host.setAttribute('role', 'navigation');
+  host.setAttribute('aria-label', LANDMARK_LABEL);
   // delegatesFocus: if the host needs a tabindex to come first, Tab still
   // lands on the link inside, not on the host.
   const root = host.attachShadow({ mode: 'open', delegatesFocus: true });
   const link = doc.createElement('a');
-  // A real href keeps it a link for assistive technology and for Tab.
-  link.href = '#';
+  // A real href keeps it a link for assistive technology and for Tab. It is
+  // an in-page fragment (never followed: the click handler moves focus),
+  // not a bare "#": tools such as axe treat a bare "#" as the page's first
+  // real link, and then no longer recognise the site's own skip links after
+  // it (axe region violations that the page does not have without Lectern).
+  link.href = '#lectern-article';
   link.textContent = label;
   applyStyles(link, HIDDEN_LINK);
   link.addEventListener('focus', () => applyStyles(link, SHOWN_LINK));

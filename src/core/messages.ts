@@ -2,6 +2,7 @@
  * Every message between Lectern's parts, in one map from name to payload
  * and response. Senders and listeners are typed from it.
  */
+import type { ExtractedArticle } from './extract';
 
 export interface TabState {
   articleFound: boolean;
@@ -13,6 +14,32 @@ export interface MessageMap {
   'jump-to-article': { payload: Record<string, never>; response: { jumped: boolean } };
   /** Content → background: what the content script found on this page. */
   'page-state': { payload: TabState; response: undefined };
+  /** Background → content: open the reader view if closed, close it if open. */
+  'toggle-reader': { payload: Record<string, never>; response: { readerOpen: boolean } };
+  /** Popup → background: what Lectern knows of a tab (null: no content script has reported there). */
+  'get-tab-state': { payload: { tabId: number }; response: PopupTabState | null };
+  /** Popup → background: toggle the reader in a tab (forwarded as 'toggle-reader'). */
+  'toggle-reader-in-tab': { payload: { tabId: number }; response: { readerOpen: boolean } | null };
+  /** Content → background: the popup asked this tab to toggle its reader; the background injects the reader (src/background/reader.ts). */
+  'reader-toggle': { payload: Record<string, never>; response: { readerOpen: boolean } | null };
+  /** Reader script → background: a reader opened with this article (null: none found); the token ties the reader frame to it. */
+  'reader-opened': { payload: { article: ExtractedArticle | null; url: string }; response: { token: string } };
+  /** Reader script → background: the reader in this tab closed. */
+  'reader-closed': { payload: Record<string, never>; response: Record<string, never> };
+  /** Reader page → background: the article for the token its frame was given (tabId only when opened on its own, by tests). */
+  'reader-article': { payload: { token: string; tabId?: number }; response: ReaderArticle | null };
+}
+
+/** A tab's state as the popup sees it: TabState plus the page's hostname, for the per-site switches. */
+export interface PopupTabState extends TabState {
+  hostname: string;
+}
+
+/** What the reader page is given to show. */
+export interface ReaderArticle {
+  article: ExtractedArticle | null;
+  url: string;
+  tabId: number;
 }
 
 export type MessageName = keyof MessageMap;
@@ -29,7 +56,8 @@ export function isMessage(value: unknown): value is Message {
   return typeof name === 'string' && MESSAGE_NAMES.has(name);
 }
 
-const MESSAGE_NAMES: ReadonlySet<string> = new Set<MessageName>(['jump-to-article', 'page-state']);
+const MESSAGE_NAMES: ReadonlySet<string> = new Set<MessageName>(['jump-to-article', 'page-state', 'toggle-reader', 'get-tab-state', 'toggle-reader-in-tab',
+  'reader-toggle', 'reader-opened', 'reader-closed', 'reader-article']);
 
 export function message<N extends MessageName>(name: N, payload: MessageMap[N]['payload']): Message<N> {
   return { lectern: name, payload };

@@ -43,17 +43,18 @@ export function updateSite(sites: SiteMap, hostname: string, patch: SitePatch | 
   if (!host) return sites;
   const record = patch === null ? null : asRecord(patch);
   if (patch !== null && !record) return sites;
-  const merged: Record<string, boolean> = { ...(Object.hasOwn(sites, host) ? sites[host] : {}) };
+  const current: Record<string, boolean> = { ...(Object.hasOwn(sites, host) ? sites[host] : {}) };
+  const merged: Record<string, boolean> = {};
   for (const name of SITE_SETTING_NAMES) {
     const value = record ? ownValue(record, name) : null;
     if (typeof value === 'boolean') merged[name] = value;
-    else if (value === null) delete merged[name];
+    else if (value !== null && typeof current[name] === 'boolean') merged[name] = current[name];
   }
-  const next: Record<string, SiteSettings> = Object.create(null);
-  for (const [key, value] of Object.entries(sites)) if (key !== host) next[key] = value;
+  const entries: [string, SiteSettings][] = Object.entries(sites).filter(([key]) => key !== host);
   const settings = validateSiteSettings(merged);
-  if (settings) next[host] = settings;
-  const keys = Object.keys(next);
-  for (const key of keys.slice(0, Math.max(0, keys.length - MAX_SITES))) delete next[key];
+  if (settings) entries.push([host, settings]);
+  // Oldest first: past the limit, the sites changed longest ago go.
+  const next: Record<string, SiteSettings> = Object.create(null);
+  for (const [key, value] of entries.slice(Math.max(0, entries.length - MAX_SITES))) next[key] = value;
   return next;
 }

@@ -167,7 +167,10 @@ describe('seeded fuzz', () => {
     let defaulted = 0;
     for (let seed = 1; seed <= 500; seed++) {
       const prefs = validatePrefs(junkPrefsDoc(seeded(seed)));
-      for (const name of FIELD_NAMES) (prefs[name] === FIELDS[name].default ? defaulted++ : kept++);
+      for (const name of FIELD_NAMES) {
+        if (prefs[name] === FIELDS[name].default) defaulted++;
+        else kept++;
+      }
     }
     expect(kept).toBeGreaterThan(200);
     expect(defaulted).toBeGreaterThan(200);

@@ -1,0 +1,154 @@
+/**
+ * The reader view, background side: opens and closes it per tab (keyboard
+ * command, context menu, the popup's 'toggle-reader' message), and holds
+ * each tab's extracted article until that tab's reader page asks for it.
+ *
+ * Why the article goes through here: the reader page is an extension page
+ * in an iframe on a page we do not trust. Handing it the article through
+ * the page (postMessage, URL) would let the page read or forge it; the
+ * runtime messaging channel is closed to web pages. A one-time token, known
+ * only to the content script and to us, ties the reader frame to the article
+ * so a page that frames reader.html itself gets nothing.
+ */
+import browser, { type Runtime } from 'webextension-polyfill';
+import type { ExtractedArticle } from '../core/extract';
+import { isMessage, type Message, type ReaderArticle } from '../core/messages';
+// crxjs builds this file as a standalone IIFE and gives us its output path:
+// the extraction code is loaded into a tab only when its reader opens.
+import extractScript from '../content/reader/extract.iife.ts?script';
+import { tabStates } from './tabs';
+
+interface TabReader {
+  token: string;
+  url: string;
+  article: ExtractedArticle | null;
+}
+
+/** storage.session survives the service worker's restarts and is gone when the browser closes. */
+const session = (browser.storage as unknown as { session?: browser.Storage.StorageArea }).session;
+const memory = new Map<number, TabReader>();
+const key = (tabId: number): string => `reader.${tabId}`;
+
+async function getReader(tabId: number): Promise<TabReader | undefined> {
+  const held = memory.get(tabId);
+  if (held || !session) return held;
+  const got = (await session.get(key(tabId)).catch(() => ({}))) as Record<string, TabReader | undefined>;
+  return got[key(tabId)];
+}
+
+async function setReader(tabId: number, reader: TabReader | null): Promise<void> {
+  if (reader) memory.set(tabId, reader);
+  else memory.delete(tabId);
+  if (!session) return;
+  await (reader ? session.set({ [key(tabId)]: reader }) : session.remove(key(tabId))).catch(() => undefined);
+}
+
+function newToken(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** The injected script's handle, in the content scripts' isolated world (the page cannot see or replace it). */
+interface ReaderHandle {
+  toggle(): boolean;
+  isOpen(): boolean;
+}
+
+async function runInTab<T>(tabId: number, func: () => T): Promise<T | undefined> {
+  const [first] = await browser.scripting.executeScript({ target: { tabId }, func });
+  return first?.result as T | undefined;
+}
+
+/**
+ * Opens the reader in a tab, or closes it when it is open; resolves to
+ * whether it is open now, or null when the tab cannot be scripted (a
+ * browser page, the web store, no permission). The extraction bundle is
+ * injected the first time only; later toggles call the copy already there.
+ */
+export async function toggleReader(tabId: number | undefined): Promise<{ readerOpen: boolean } | null> {
+  if (tabId === undefined) return null;
+  try {
+    const toggled = await runInTab(tabId, () => {
+      const handle = (globalThis as { lecternReader?: ReaderHandle }).lecternReader;
+      return handle ? handle.toggle() : null;
+    });
+    let readerOpen = toggled;
+    if (typeof readerOpen !== 'boolean') {
+      await browser.scripting.executeScript({ target: { tabId }, files: [extractScript] });
+      readerOpen = await runInTab(tabId, () => (globalThis as { lecternReader?: ReaderHandle }).lecternReader?.isOpen() ?? false);
+    }
+    readerOpen = readerOpen === true;
+    await tabStates.update(tabId, { readerOpen }).catch(() => undefined);
+    return { readerOpen };
+  } catch (error) {
+    console.debug('Lectern: cannot open the reader in this tab', error);
+    return null;
+  }
+}
+
+/** Whether this tab's reader is open, as last reported by its content script. */
+export async function isReaderOpen(tabId: number): Promise<boolean> {
+  return (await getReader(tabId)) !== undefined;
+}
+
+function handle(msg: Message, sender: Runtime.MessageSender): Promise<unknown> | undefined {
+  const tabId = sender.tab?.id;
+  switch (msg.lectern) {
+    case 'reader-toggle': {
+      // From the always-on content script (the popup's toggle, forwarded: only the background can inject)
+      // or from the reader page in the tab (its close button, Escape), which closes it.
+      return toggleReader(tabId);
+    }
+    case 'reader-opened': {
+      // Only a content script (a sender in a tab, with no extension URL) opens a reader.
+      if (tabId === undefined || sender.url?.startsWith(browser.runtime.getURL(''))) return undefined;
+      const payload = msg.payload as { article: ExtractedArticle | null; url: string };
+      const token = newToken();
+      return setReader(tabId, { token, url: payload.url, article: payload.article }).then(() => ({ token }));
+    }
+    case 'reader-closed':
+      if (tabId === undefined) return undefined;
+      return Promise.all([setReader(tabId, null), tabStates.update(tabId, { readerOpen: false })]).then(() => ({}));
+    case 'reader-article': {
+      // The reader page: in its tab's iframe (sender.tab), or opened on its
+      // own with ?tab= (tests, debugging), which only an extension page can do.
+      const payload = msg.payload as { token: string; tabId?: number };
+      const forTab = payload.tabId ?? tabId;
+      if (forTab === undefined) return Promise.resolve(null);
+      return getReader(forTab).then((reader): ReaderArticle | null =>
+        reader && reader.token === payload.token ? { article: reader.article, url: reader.url, tabId: forTab } : null,
+      );
+    }
+    default:
+      return undefined;
+  }
+}
+
+const MENU_ID = 'lectern-toggle-reader';
+
+export function startReaderBackground(): void {
+  browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSender): Promise<unknown> | undefined => {
+    if (!isMessage(raw)) return undefined;
+    return handle(raw, sender);
+  });
+  browser.commands.onCommand.addListener((command, tab) => {
+    if (command === 'toggle-reader') void toggleReader(tab?.id);
+  });
+  browser.runtime.onInstalled.addListener(() => {
+    browser.contextMenus.create({
+      id: MENU_ID,
+      title: browser.i18n.getMessage('readerMenuItem') || 'Open in Lectern reader',
+      contexts: ['page'],
+    });
+  });
+  browser.contextMenus.onClicked.addListener((info, tab) => {
+    if (info.menuItemId === MENU_ID) void toggleReader(tab?.id);
+  });
+  browser.tabs.onRemoved.addListener((tabId) => void setReader(tabId, null));
+  // A navigation replaces the page, and with it the reader.
+  browser.tabs.onUpdated.addListener((tabId, change) => {
+    if (change.status === 'loading' && memory.has(tabId)) void setReader(tabId, null);
+  });
+  // The end-to-end tests call this: a shortcut sent by the test driver never reaches commands.onCommand.
+  (globalThis as { lecternToggleReader?: typeof toggleReader }).lecternToggleReader = toggleReader;
+}

@@ -1,0 +1,83 @@
+/**
+ * The reader's place on the page: a full-window iframe of our reader page
+ * inside a closed shadow root, with the page underneath made inert. Every
+ * change to the page is recorded and undone exactly on close: the `inert`
+ * attributes (only where we added them), the focused element, the scroll
+ * position. Nothing else on the page is touched: its forms, media and
+ * scripts keep their state.
+ */
+
+export interface OverlayOptions {
+  /** The reader page's URL (with its token in the hash). */
+  src: string;
+  /** The frame's accessible name. */
+  title: string;
+  /** Called after the overlay was removed. */
+  onClosed(): void;
+}
+
+export interface Overlay {
+  close(): void;
+}
+
+const HOST_TAG = 'lectern-reader';
+
+/** The element that really has focus, looking into open shadow roots. */
+function deepActiveElement(doc: Document): Element | null {
+  let el: Element | null = doc.activeElement;
+  while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+  return el;
+}
+
+export function openOverlay(win: Window, options: OverlayOptions): Overlay {
+  const doc = win.document;
+  const root = doc.documentElement;
+  const returnFocus = deepActiveElement(doc);
+  const scroll = { x: win.scrollX, y: win.scrollY };
+
+  const host = doc.createElement(HOST_TAG);
+  // Inline styles on the host, set through the CSSOM: the page's CSS can
+  // only reach the host itself, and !important inline styles beat it.
+  const hostStyle: Record<string, string> = {
+    position: 'fixed', inset: '0', width: '100vw', height: '100vh', 'z-index': '2147483647',
+    display: 'block', margin: '0', padding: '0', border: '0', opacity: '1', visibility: 'visible',
+    transform: 'none', filter: 'none', 'clip-path': 'none', 'pointer-events': 'auto', background: 'Canvas',
+  };
+  for (const [prop, value] of Object.entries(hostStyle)) host.style.setProperty(prop, value, 'important');
+  const shadow = host.attachShadow({ mode: 'closed' });
+  const frame = doc.createElement('iframe');
+  frame.src = options.src;
+  // The frame's name is what a screen reader says on entering it.
+  frame.title = options.title;
+  frame.setAttribute('allow', '');
+  for (const [prop, value] of Object.entries({ width: '100%', height: '100%', border: '0', display: 'block', margin: '0', background: 'Canvas' })) {
+    frame.style.setProperty(prop, value);
+  }
+  shadow.append(frame);
+
+  // Everything but our host goes inert: body, and anything else sites or
+  // other extensions put next to it under <html>.
+  const madeInert: Element[] = [];
+  for (const child of Array.from(root.children)) {
+    if (child.tagName === 'HEAD' || child.hasAttribute('inert')) continue;
+    child.setAttribute('inert', '');
+    madeInert.push(child);
+  }
+  root.append(host);
+  frame.focus();
+
+  let closed = false;
+  function close(): void {
+    if (closed) return;
+    closed = true;
+    host.remove();
+    for (const el of madeInert) el.removeAttribute('inert');
+    win.scrollTo(scroll.x, scroll.y);
+    if (returnFocus instanceof HTMLElement || returnFocus instanceof SVGElement) {
+      returnFocus.focus({ preventScroll: true });
+    }
+    options.onClosed();
+  }
+
+  return { close };
+}

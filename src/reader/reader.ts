@@ -1,0 +1,83 @@
+/**
+ * The reader page. It runs as an extension page in a full-window iframe
+ * over the article's tab (see src/content/reader/overlay.ts), so the page's
+ * CSS, scripts, key handlers and CSP cannot reach it. It asks the
+ * background for its tab's article with the token in its URL's hash,
+ * renders it, and applies the shared preferences live.
+ */
+import '@fontsource/atkinson-hyperlegible/400.css';
+import '@fontsource/atkinson-hyperlegible/700.css';
+import '@fontsource/atkinson-hyperlegible/400-italic.css';
+import '@fontsource/opendyslexic/400.css';
+import '@fontsource/opendyslexic/700.css';
+import browser from 'webextension-polyfill';
+import { message, type ReaderArticle } from '../core/messages';
+import { createPrefsStore } from '../core/prefs';
+import { t } from './i18n';
+import { renderArticle, renderNoArticle } from './render';
+import { applyPrefs, createToolbar } from './toolbar';
+
+const root = document.documentElement;
+const framed = window.top !== window;
+
+/**
+ * Closes the reader: the background toggles this tab's reader, which is
+ * open, so the page side removes the frame. Not postMessage to the parent:
+ * the runtime channel is one the page can neither see nor forge. Opened on
+ * its own (tests), the page just stays.
+ */
+function closeReader(): void {
+  if (framed) browser.runtime.sendMessage(message('reader-toggle', {})).catch(() => undefined);
+}
+
+async function loadArticle(): Promise<ReaderArticle | null> {
+  const token = location.hash.slice(1);
+  // ?tab= is for opening the page on its own (tests, debugging); in a frame the tab is the sender's.
+  const tabParam = framed ? null : new URLSearchParams(location.search).get('tab');
+  const tabId = tabParam && /^\d+$/.test(tabParam) ? Number(tabParam) : undefined;
+  try {
+    return ((await browser.runtime.sendMessage(message('reader-article', tabId === undefined ? { token } : { token, tabId }))) ??
+      null) as ReaderArticle | null;
+  } catch {
+    return null;
+  }
+}
+
+async function main(): Promise<void> {
+  const uiLocale = browser.i18n.getUILanguage() || undefined;
+  root.lang = uiLocale ?? 'en';
+  document.title = t('readerFrameTitle');
+
+  const store = createPrefsStore({ sync: browser.storage.sync, local: browser.storage.local });
+  const toolbar = createToolbar((patch) => void store.save(patch).catch(() => undefined), closeReader);
+  const apply = (prefs: Parameters<typeof applyPrefs>[1]): void => {
+    applyPrefs(root, prefs);
+    toolbar.update(prefs);
+  };
+  store.subscribe(apply);
+  browser.storage.onChanged.addListener((changes, area) => void store.applyChange(changes, area));
+  apply(await store.load());
+
+  const main = document.createElement('main');
+  main.id = 'content';
+  document.body.replaceChildren(toolbar.element, main);
+
+  const data = await loadArticle();
+  if (data?.article) {
+    main.append(renderArticle(data.article, data.url, uiLocale));
+    document.title = data.article.title || document.title;
+  } else {
+    main.append(renderNoArticle(closeReader));
+  }
+  document.body.dataset.state = data?.article ? 'article' : 'empty';
+  document.getElementById('reader-title')?.focus({ preventScroll: true });
+
+  document.addEventListener('keydown', (event) => {
+    if (event.key !== 'Escape' || event.defaultPrevented) return;
+    // Escape in an open select or a <details> summary still closes the reader: those have no Escape of their own here.
+    event.preventDefault();
+    closeReader();
+  });
+}
+
+void main();

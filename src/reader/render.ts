@@ -1,0 +1,82 @@
+/**
+ * Builds the reader's article from the extracted data with DOM APIs only;
+ * the body is DOMPurify's fragment (sanitizeArticleFragment), never a string
+ * parsed into the page.
+ */
+import type { ExtractedArticle } from '../core/extract';
+import { sanitizeArticleFragment } from '../core/extract/sanitize';
+import { t } from './i18n';
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  Object.assign(node, props);
+  node.append(...children);
+  return node;
+}
+
+/** The publication date in the reader's own locale (the browser UI language). */
+export function formatDate(iso: string, locale: string | undefined): string | null {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return null;
+  try {
+    return new Intl.DateTimeFormat(locale, { dateStyle: 'long' }).format(date);
+  } catch {
+    return date.toDateString();
+  }
+}
+
+export function renderArticle(article: ExtractedArticle, url: string, locale: string | undefined): HTMLElement {
+  const lang = article.lang ?? '';
+  const root = el('article', { className: 'article', lang, dir: article.dir });
+  root.setAttribute('aria-labelledby', 'reader-title');
+
+  const header = el('header', { className: 'article-header' });
+  if (article.siteName) header.append(el('p', { className: 'site' }, article.siteName));
+  const title = el('h1', { id: 'reader-title', tabIndex: -1 }, article.title || url);
+  header.append(title);
+  if (article.standfirst) header.append(el('p', { className: 'standfirst' }, article.standfirst));
+
+  // The meta line is in the reader's language (it is Lectern's text), its values in the article's.
+  const meta = el('p', { className: 'meta' });
+  const uiLang = locale ?? '';
+  const parts: HTMLElement[] = [];
+  if (article.byline) parts.push(el('span', { className: 'byline' }, t('readerByline', article.byline)));
+  if (article.published) {
+    const shown = formatDate(article.published, locale);
+    if (shown) {
+      const time = el('time', { dateTime: article.published, lang: uiLang }, shown);
+      parts.push(time);
+    }
+  }
+  parts.push(el('span', { className: 'reading-time', lang: uiLang }, t('readerReadingTime', String(Math.max(1, article.readingMinutes)))));
+  parts.forEach((part, i) => {
+    if (i > 0) meta.append(el('span', { className: 'sep', ariaHidden: 'true' }, ' · '));
+    meta.append(part);
+  });
+  header.append(meta);
+  root.append(header);
+
+  const body = el('div', { className: 'article-body' });
+  body.append(sanitizeArticleFragment(article.contentHtml, url, window, { linkTarget: '_top' }));
+  // The article's own h1s would compete with the title: the reader's title is the one h1.
+  for (const h1 of Array.from(body.querySelectorAll('h1'))) {
+    const h2 = document.createElement('h2');
+    h2.append(...Array.from(h1.childNodes));
+    h1.replaceWith(h2);
+  }
+  for (const img of Array.from(body.querySelectorAll('img'))) {
+    // An image without alt text is announced by its file name; treat it as decorative instead.
+    if (!img.hasAttribute('alt')) img.alt = '';
+  }
+  root.append(body);
+  return root;
+}
+
+export function renderNoArticle(onBack: () => void): HTMLElement {
+  const box = el('section', { className: 'no-article' });
+  box.setAttribute('aria-labelledby', 'reader-title');
+  const button = el('button', { type: 'button', className: 'back' }, t('readerBack'));
+  button.addEventListener('click', onBack);
+  box.append(el('h1', { id: 'reader-title', tabIndex: -1 }, t('readerNoArticle')), el('p', {}, t('readerNoArticleHelp')), button);
+  return box;
+}
