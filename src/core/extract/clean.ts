@@ -1,0 +1,526 @@
+/**
+ * Lectern's post-processing of Readability's output: removes what a reader
+ * does not need inside the article body (promos, "related" links,
+ * newsletter boxes, repeated bylines and dates, gallery chrome, author bios)
+ * and lifts the standfirst out so the reader can show it under the title.
+ *
+ * Rules look at the shape and wording of blocks, never at a site. They act
+ * mostly at the edges of the article (before its first and after its last
+ * paragraph of prose), where furniture gathers; in the middle only blocks
+ * that cannot be prose (labelled promo links, boilerplate lines) go.
+ */
+
+import { clutterReason, isInlineElement } from './prepare';
+
+export interface CleanContext {
+  /** The story's title, to drop repeats of it. */
+  title: string;
+  /** Author names known from metadata, to drop repeated bylines and bios. */
+  authors: string[];
+  /** Descriptions the page gives (meta, Open Graph, JSON-LD), to find the standfirst. */
+  descriptions: string[];
+}
+
+export interface CleanResult {
+  /** The standfirst taken out of the body, if one was found. */
+  standfirst: string | null;
+  /** A byline found in the body, for pages whose metadata has none. */
+  byline: string | null;
+  removed: number;
+}
+
+/** Leaf blocks: the units the rules judge. */
+const LEAF_BLOCKS = new Set(['P', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'LI', 'DT', 'DD', 'PRE', 'BLOCKQUOTE', 'DIV', 'SECTION', 'ARTICLE', 'HEADER', 'FOOTER', 'ADDRESS', 'CENTER']);
+/** Blocks judged as a whole: their inside is content (a picture and its caption, a data table). */
+const ATOMIC_BLOCKS = new Set(['FIGURE', 'TABLE', 'PICTURE', 'IMG', 'VIDEO', 'AUDIO', 'IFRAME', 'svg', 'SVG', 'MATH', 'math']);
+const BLOCK_TAGS = new Set([...LEAF_BLOCKS, ...ATOMIC_BLOCKS, 'UL', 'OL', 'DL', 'MAIN', 'ASIDE', 'NAV', 'DETAILS', 'SUMMARY', 'FIGCAPTION', 'HR', 'FORM', 'FIELDSET']);
+const MEDIA = 'img, picture, video, audio, iframe, svg, math, table, canvas, object, embed';
+
+interface Block {
+  el: Element;
+  text: string;
+  linkText: number;
+  atomic: boolean;
+}
+
+function norm(s: string): string {
+  return s.replace(/\s+/g, ' ').trim();
+}
+
+function linkTextLength(el: Element): number {
+  if (el.tagName === 'A') return norm(el.textContent ?? '').length;
+  let n = 0;
+  for (const a of el.getElementsByTagName('a')) n += norm(a.textContent ?? '').length;
+  return n;
+}
+
+/** Whether el has a block-level child element (then it is not a leaf). */
+function hasBlockChild(el: Element): boolean {
+  for (let c = el.firstElementChild; c; c = c.nextElementSibling) {
+    if (BLOCK_TAGS.has(c.tagName.toUpperCase()) || BLOCK_TAGS.has(c.tagName)) return true;
+  }
+  return false;
+}
+
+function isBlockTag(el: Element): boolean {
+  return BLOCK_TAGS.has(el.tagName.toUpperCase()) || BLOCK_TAGS.has(el.tagName);
+}
+
+/** An inline element with no running text beside it: a line of its own. */
+function standsAlone(el: Element): boolean {
+  const alone = (n: Node | null, dir: 'previousSibling' | 'nextSibling'): boolean => {
+    for (; n; n = n[dir]) {
+      if (n.nodeType === 8) continue; // comment
+      if (n.nodeType === 3) {
+        if ((n.nodeValue ?? '').trim()) return false;
+        continue;
+      }
+      if (n.nodeType === 1) {
+        const e = n as Element;
+        if (isBlockTag(e) || e.tagName === 'BR') return true;
+        if (!(e.textContent ?? '').trim()) continue; // an image or an empty box: no running text
+        return false;
+      }
+    }
+    return true;
+  };
+  return alone(el.previousSibling, 'previousSibling') && alone(el.nextSibling, 'nextSibling');
+}
+
+function collectBlocks(root: Element): Block[] {
+  const blocks: Block[] = [];
+  const walk = (el: Element): void => {
+    for (let c = el.firstElementChild; c; c = c.nextElementSibling) {
+      const tag = c.tagName.toUpperCase();
+      if (ATOMIC_BLOCKS.has(tag) || ATOMIC_BLOCKS.has(c.tagName)) {
+        blocks.push({ el: c, text: norm(c.textContent ?? ''), linkText: 0, atomic: true });
+      } else if (hasBlockChild(c)) {
+        walk(c);
+      } else if (isBlockTag(c) || standsAlone(c)) {
+        // Leaf blocks, and inline elements alone between blocks (a date
+        // <span> under the headline): both are judged as lines of their own.
+        const text = norm(c.textContent ?? '');
+        if (text || c.querySelector(MEDIA)) blocks.push({ el: c, text, linkText: linkTextLength(c), atomic: !!c.querySelector(MEDIA) && !text });
+      }
+    }
+  };
+  walk(root);
+  return blocks;
+}
+
+// --- Wording of furniture. English first, with the commonest equivalents
+// --- seen on European and Asian news sites.
+
+/** Whole-block texts that are never article content. */
+const BOILERPLATE = new RegExp(
+  '^(?:' +
+    [
+      'advert(?:isement)?s?', 'ads?', 'anzeige', 'publicit[ée]', 'iklan', 'реклама', 'werbung', 'sponsored(?: content)?',
+      'skip to (?:main )?content', 'this slideshow requires javascript\\.?', 'comments?', '\\d+ comments?', 'no comments?',
+      'post (?:a )?comment.*', 'leave a (?:comment|reply)', 'share(?: this)?(?: article| story| post| page)?:?',
+      'share (?:on|via) \\w+', 'email the author', 'view author archive', 'caption', 'close', 'expand', 'hide caption',
+      'toggle caption', 'image \\d+ of \\/? ?\\d+', '\\d+ of \\d+', 'continue reading(?: below)?', 'story continues below(?: advertisement)?',
+      'article continues below(?: advertisement)?', 'related(?: news| posts?| articles?| stories| content| coverage| links)?:?',
+      'you (?:may|might) also (?:like|be interested in).*', 'recent (?:articles|posts|stories)', 'popular (?:this week|now|today)',
+      '(?:read|see) more(?: stories)?:?', 'more:?', 'more (?:stories|news|videos|from \\S+(?: \\S+)?)', "don'?t miss:?", 'see also:?',
+      'also read:?', 'read also:?', 'recommended(?: for you| stories| reading)?:?', 'trending(?: now| stories)?', 'most (?:read|popular|viewed|shared)',
+      'tell us what you think.*', 'like this (?:story|article)\\?.*', 'breaking news(?: emails)?', 'latest news', 'top stories',
+      'subscribe', 'sign in', 'log ?in', 'sign up', 'follow us', 'print', 'email', 'video', 'watch', 'listen', 'loading\\.*',
+      'filed under:?.*', 'tags?:.*', 'topics?:.*', 'categories:.*',
+    ].join('|') +
+    ')$',
+  'i',
+);
+
+/** A label that introduces links elsewhere: "Related: ...", "READ MORE: ...", "[Also on x ...]". */
+const PROMO_LABEL = /^[[(]?\s*(?:(?:related(?: post| article| story| stories| coverage| news| content| reading)?|more|also|watch|listen|read|trending|recommended|top stories)\s*(?:[:|»>]|\s[-–—]\s)|(?:read more|read also|also read|see more|see also|also on \S+|don'?t miss|more from \S+|click here|more on this|you (?:may|might) also like|further reading)\b)/i;
+
+const DATE_WORDS = /\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|jun(?:e)?|jul(?:y)?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|januar|februar|märz|juni|juli|oktober|dezember|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|novembro|dezembro|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|maret|mei|agustus|desember)\b/i;
+const DATE_WORDS_ALL = new RegExp(DATE_WORDS.source, 'gi');
+const NUMERIC_DATE = /\b\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b|\b\d{1,2}:\d{2}\b|\b(?:19|20)\d{2}\b/;
+const META_PREFIX = /^(?:by|von|par|por|di|door|av|posted|published|updated|first published|last updated|modified|created|written by|words by|story by|posté|publié|veröffentlicht|aktualisiert|publicado|atualizado|pubblicato|aggiornato|opublikowano)\b/i;
+const READING_TIME = /(?:\b\d+\s*(?:min(?:ute)?s?|minutos?|minuten|minuti)\b.{0,20}\b(?:read|leitura|lesezeit|lecture|lettura|lectura)\b)|(?:\b(?:read(?:ing)? time|tempo de leitura|lesezeit|temps de lecture|tempo di lettura|tiempo de lectura)\b.{0,5}\d+)|^\d+\s*(?:min(?:ute)?s?)(?: read)?$/i;
+const CREDIT_LINE = /^[([]?\s*(?:(?:additional )?reporting by|editing by|edited by|writing by|compiled by|(?:with )?additional reporting|produced by)\b|contributed (?:reporting|to this (?:report|story|article))|^have a (?:news )?tip\??|^(?:source|sources|via|image source)\s*:/i;
+const NEWSLETTER = /\b(?:newsletters?|subscribe|subscription|sign up|signup|sign-up|inbox|delivered (?:to you|daily|weekly|every)|get the latest|e-?mail alerts?|breaking news alerts)\b/i;
+/** Wording that only a sign-up promo uses. */
+/** A call to act: what a promo asks and a story reports. */
+const CALL_TO_ACTION = /(?:^|[.!?]\s+)(?:sign up|subscribe|register|join|get|download|follow|click|tap|want|never miss|don'?t miss|stay (?:informed|up to date|in the know)|start your day|be the first)\b|\b(?:sign up|subscribe) (?:now|today|here|for free)\b|\b(?:click|tap) here\b/i;
+const NEWSLETTER_STRONG = /\b(?:newsletters?|subscribe to (?:our|the)|sign up for (?:our|the)|in your inbox|to your inbox|e-?mail alerts?|breaking news alerts)\b/i;
+const BIO = /^[\p{Lu}][\p{L}.'’-]+(?: [\p{Lu}][\p{L}.'’-]+){0,3} (?:is|was|has been|writes|covers|reports)\b.{0,120}\b(?:writer|reporter|journalist|editor|correspondent|columnist|contributor|author|curator|producer|freelance|staff|native|covers|based in|for \p{Lu})/u;
+const AFFILIATE = /\b(?:affiliate (?:links?|commission|partnerships?)|we may (?:earn|receive) (?:a )?(?:small )?(?:commission|share)|this post may contain)\b/i;
+const SOCIAL_PROMO = /\b(?:follow|like|find|join) (?:us|him|her|them|me|\S+(?: \S+){0,3}) on (?:twitter|facebook|instagram|youtube|linkedin|tiktok|snapchat|pinterest|flipboard)\b|\bjoin (?:our|the) (?:\S+ )?(?:forums?|community|conversation|discussion)\b|^listen to \S+(?: \S+){0,3} (?:live|on)\b/i;
+const BARE_URL = /^(?:https?:\/\/)?(?:www\.)?[\w-]+(?:\.[\w-]+)+(?:\/\S*)?$/i;
+/** A WordPress-style shortcode the site never rendered: "[button link=...]Text[/button]". */
+const SHORTCODE = /^\[(\w+)\b[^\]]*\].*\[\/\1\]$/;
+const COPYRIGHT = /^(?:©|\(c\)|copyright\b)|\ball rights reserved\b|(?:©|\(c\)|copyright)\s*(?:19|20)\d{2}\b/i;
+/** A postal or phone contact line: the site's footer, not the story. */
+const CONTACT = /\b(?:tel|fax|phone)\b[.:]?\s*\+?[\d()\s.-]{7,}|\+?\d[\d()\s.-]{6,}\d\s*(?:tel|fax)\b/i;
+
+function isLinkDominated(b: Block, ratio = 0.6): boolean {
+  return b.text.length > 0 && b.linkText / b.text.length >= ratio;
+}
+
+function isHeading(el: Element): boolean {
+  return /^H[1-6]$/.test(el.tagName.toUpperCase());
+}
+
+/** Letters mostly upper-case: shouting promos ("CLICK HERE TO GET THE APP"). */
+function isShouting(text: string): boolean {
+  const letters = text.replace(/[^\p{L}]/gu, '');
+  if (letters.length < 12) return false;
+  const upper = letters.replace(/[^\p{Lu}]/gu, '').length;
+  return upper / letters.length > 0.85;
+}
+
+/** Prose: a paragraph of running text, the kind furniture never is. */
+function isProse(b: Block): boolean {
+  if (b.atomic || b.text.length < 90) return false;
+  if (isHeading(b.el) || isLinkDominated(b, 0.5)) return false;
+  if (PROMO_LABEL.test(b.text) || isPromo(b)) return false;
+  return /[.!?。！？…:;"”'’»)]\s*$/.test(b.text) || b.text.length > 200;
+}
+
+function wordSet(s: string): Set<string> {
+  return new Set(s.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
+}
+
+/** How much of a is made of words of b (0 to 1). */
+function overlap(a: string, b: string): number {
+  const wa = [...wordSet(a)];
+  if (wa.length === 0) return 0;
+  const wb = wordSet(b);
+  return wa.filter((w) => wb.has(w)).length / wa.length;
+}
+
+function mentionsAuthor(text: string, authors: string[]): boolean {
+  const t = text.toLowerCase();
+  return authors.some((a) => a.length > 3 && t.includes(a.toLowerCase()));
+}
+
+/** A short line that only says who wrote it, or when: shown in the reader's header instead. */
+function isMetaLine(b: Block, ctx: CleanContext): boolean {
+  const t = b.text;
+  if (t.length > 140) return false;
+  if (META_PREFIX.test(t) && (t.length < 80 || DATE_WORDS.test(t) || NUMERIC_DATE.test(t))) return true;
+  if (READING_TIME.test(t)) return true;
+  const words = t.split(' ').length;
+  // A date alone ("Nov. 20, 2019, 9:28 AM UTC", "sexta-feira, 22 de outubro de 2010 às 20:13").
+  const stripped = t.replace(DATE_WORDS_ALL, '').replace(/[\d\s.,:/|–—-]+/g, ' ').trim();
+  if ((DATE_WORDS.test(t) || NUMERIC_DATE.test(t)) && stripped.split(' ').filter((w) => w.length > 2).length <= 3 && words <= 12) return true;
+  if (mentionsAuthor(t, ctx.authors) && words <= 12 && !/[.!?]$/.test(t)) return true;
+  return false;
+}
+
+/**
+ * A sign-up promo: newsletter wording that asks the reader to act, or
+ * carries the link to do it. A sentence that reports on a newsletter stays.
+ */
+function isPromo(b: Block): boolean {
+  const t = b.text;
+  return t.length < 300 && NEWSLETTER_STRONG.test(t) && (CALL_TO_ACTION.test(t) || isLinkDominated(b, 0.2) || /\?$/.test(t));
+}
+
+/** Furniture that can sit anywhere in the body. */
+function isAnywhereClutter(b: Block): boolean {
+  if (b.atomic) return false;
+  const t = b.text;
+  if (!t) return false;
+  if (t.length < 120 && BOILERPLATE.test(t.replace(/[\s|»›>·•:–—-]+$/, '').replace(/^[\s|«‹<·•–—-]+/, ''))) return true;
+  // "Read more: <link>", "[Related: <link>]".
+  if (t.length < 300 && PROMO_LABEL.test(t) && isLinkDominated(b, 0.4)) return true;
+  // A paragraph that is one shouting link: a promo for another page or app.
+  if (t.length < 200 && isLinkDominated(b, 0.9) && isShouting(t)) return true;
+  // Escaped markup left by an editor ("&lt;span data-mce-type=...").
+  if (/^(?:&(?:amp;)*lt;|<)\/?[a-z]+[\s>][^]*(?:gt;|>)/i.test(t) && /=["'“”]/.test(t)) return true;
+  if (t.length < 250 && AFFILIATE.test(t)) return true;
+  if (t.length < 500 && SHORTCODE.test(t)) return true;
+  if (b.el.tagName.toUpperCase() !== 'LI' && isPromo(b)) return true;
+  return false;
+}
+
+/** Furniture before the first paragraph of prose. */
+function isLeadingClutter(b: Block, ctx: CleanContext): boolean {
+  if (b.atomic) return false;
+  const t = b.text;
+  if (isAnywhereClutter(b) || isMetaLine(b, ctx)) return true;
+  if (isLinkDominated(b, 0.8) && t.length < 120) return true; // breadcrumbs, kickers
+  if (BARE_URL.test(t)) return true;
+  if (ctx.title && t.length < ctx.title.length * 1.5 + 10 && overlap(t, ctx.title) > 0.85 && overlap(ctx.title, t) > 0.85) return true;
+  // A kicker or section label ("Entertainment", "Opinion Columnist"): one to three words, no sentence.
+  if (!isHeading(b.el) && t.length < 30 && t.split(' ').length <= 3 && !/[.!?,;:]/.test(t) && b.el.tagName.toUpperCase() !== 'LI') return true;
+  return false;
+}
+
+/** An item of a list whose every item is a short line with a link: "more stories". */
+function isLinkList(el: Element): boolean {
+  const list = el.tagName.toUpperCase() === 'LI' ? el.parentElement : null;
+  if (!list || (list.tagName.toUpperCase() !== 'UL' && list.tagName.toUpperCase() !== 'OL')) return false;
+  // "Here is how to do it:" introduces a list that belongs to the story.
+  if (/:\s*$/.test(norm(list.previousElementSibling?.textContent ?? ''))) return false;
+  let items = 0;
+  for (let li = list.firstElementChild; li; li = li.nextElementSibling) {
+    if (li.tagName.toUpperCase() !== 'LI') continue;
+    const len = norm(li.textContent ?? '').length;
+    if (len > 160 || !li.querySelector('a[href]')) return false;
+    items++;
+  }
+  return items >= 2;
+}
+
+/** Furniture after the last paragraph of prose. */
+function isTrailingClutter(b: Block, ctx: CleanContext): boolean {
+  if (b.atomic) return false;
+  const t = b.text;
+  if (isAnywhereClutter(b) || isMetaLine(b, ctx)) return true;
+  if (isLinkDominated(b, 0.5)) return true; // teaser lists, tag clouds, "email the author"
+  if (isLinkList(b.el)) return true;
+  if (isHeading(b.el) && t.length < 120) return true; // a heading with nothing after it
+  if (CREDIT_LINE.test(t) || COPYRIGHT.test(t) && t.length < 250) return true;
+  if (t.length < 400 && BIO.test(t)) return true;
+  if (t.length < 400 && NEWSLETTER.test(t) && (CALL_TO_ACTION.test(t) || isLinkDominated(b, 0.2))) return true;
+  if (t.length < 300 && SOCIAL_PROMO.test(t)) return true;
+  if (t.length < 100 && BARE_URL.test(t)) return true;
+  if (t.length < 200 && CONTACT.test(t)) return true;
+  if (t.length < 50 && mentionsAuthor(t, ctx.authors)) return true;
+  // A lone name ("Jane Doe") or label: a few capitalised words, no sentence, no numbers.
+  if (t.length < 40 && /^[\p{Lu}][\p{L}'’.-]*(?: [\p{Lu}&][\p{L}'’.-]*){0,3}$/u.test(t)) return true;
+  return false;
+}
+
+/** Removes el, then any ancestor left without text or media. */
+function removeBlock(el: Element, root: Element): void {
+  let node: Element | null = el;
+  while (node && node !== root) {
+    const parent: Element | null = node.parentElement;
+    node.remove();
+    if (!parent || parent === root) break;
+    if (norm(parent.textContent ?? '') || parent.querySelector(MEDIA)) break;
+    node = parent;
+  }
+}
+
+/** Wording of links that only open or close something ("... more", "Show caption"). */
+const TOGGLE = /^(?:\.{3}|…)?\s*(?:more|less|read more|show more|show less|see more|expand|collapse|show caption|hide caption|toggle caption|\+|-)\s*$/i;
+
+/** Links that only toggle the page's UI: they lead nowhere in the reader. */
+function removeToggles(root: Element): number {
+  let n = 0;
+  for (const a of Array.from(root.getElementsByTagName('a'))) {
+    const href = (a.getAttribute('href') ?? '').trim();
+    if ((href === '' || href === '#' || /^javascript:/i.test(href)) && TOGGLE.test(norm(a.textContent ?? ''))) {
+      a.remove();
+      n++;
+    }
+  }
+  return n;
+}
+
+/** Text without a trailing ellipsis: a truncated copy of a caption or summary. */
+function truncatedStem(text: string): string | null {
+  const m = /^(.*?)\s*(?:\.{3}|…)\s*(?:more|read more)?$/i.exec(text);
+  return m && m[1]!.length >= 30 ? m[1]! : null;
+}
+
+/**
+ * Teaser cards: boxes that repeat one pattern (a picture, a kicker, a
+ * headline that is a link, a one-line summary), as in "more stories" grids
+ * that Readability appends to the article. A story's own subheadings are not
+ * links, and its sections are longer than a teaser.
+ */
+function removeTeaserCards(root: Element): number {
+  const groups = new Map<string, Element[]>();
+  for (const h of root.querySelectorAll('h1, h2, h3, h4, h5, h6')) {
+    const text = norm(h.textContent ?? '');
+    if (!text || linkTextLength(h) < text.length * 0.8) continue;
+    // The card: the largest box around the headline that holds no other headline.
+    let card: Element = h;
+    for (let up = h.parentElement; up && up !== root; up = up.parentElement) {
+      if (up.querySelectorAll('h1, h2, h3, h4, h5, h6').length > 1) break;
+      card = up;
+    }
+    if (card === h || norm(card.textContent ?? '').length > 500) continue;
+    const key = `${card.tagName}.${card.getAttribute('class') ?? ''}`;
+    const list = groups.get(key) ?? [];
+    list.push(card);
+    groups.set(key, list);
+  }
+  let removed = 0;
+  for (const cards of groups.values()) {
+    if (cards.length < 3) continue;
+    for (const card of cards) {
+      card.remove();
+      removed++;
+    }
+  }
+  return removed;
+}
+
+const STANDFIRST_CLASS = /(?:^|[^a-z])(?:dek|deck|standfirst|strapline|subtitle|sub-?headline|subhead|summary|description|excerpt|intro|lede|lead|teaser|abstract|kicker-text)(?:[^a-z]|$)/i;
+
+/**
+ * The standfirst: the summary a site prints under its headline. It is the
+ * page's own description, set apart as a header (its own class, or followed
+ * by the byline, date or lead picture rather than by the story).
+ */
+function textChildren(el: Element): number {
+  let n = 0;
+  for (let c = el.firstElementChild; c; c = c.nextElementSibling) if ((c.textContent ?? '').trim()) n++;
+  return n;
+}
+
+/** The top of the tree b belongs to (the article root while cleaning). */
+function ctxRoot(el: Element): Element {
+  let top = el;
+  while (top.parentElement) top = top.parentElement;
+  return top;
+}
+
+function findStandfirst(blocks: Block[], first: number, ctx: CleanContext): number {
+  const limit = Math.min(blocks.length, first + 1);
+  for (let i = 0; i < limit; i++) {
+    const b = blocks[i]!;
+    if (b.atomic || b.text.length < 40 || b.text.length > 400) continue;
+    const similar = ctx.descriptions.some((d) => overlap(b.text, d) > 0.8 && overlap(d, b.text) > 0.6);
+    if (!similar) continue;
+    // Its own class, or that of a wrapper made for it alone (not the body's wrapper).
+    const parent = b.el.parentElement;
+    const wrapper = parent && parent !== ctxRoot(b.el) && textChildren(parent) === 1 ? (parent.getAttribute('class') ?? '') : '';
+    const classed = STANDFIRST_CLASS.test(`${b.el.getAttribute('class') ?? ''} ${wrapper}`);
+    const next = blocks[i + 1];
+    // Followed by the byline or the date, not by the story: a header.
+    const setApart = !!next && !next.atomic && isMetaLine(next, ctx);
+    if (classed || setApart || isHeading(b.el)) return i;
+  }
+  return -1;
+}
+
+export interface ArticleShape {
+  /** Blocks of running text. */
+  prose: number;
+  /** Characters in those blocks. */
+  proseChars: number;
+  /** Blocks that are mostly a link: headlines of teasers, results, messages. */
+  linked: number;
+}
+
+/** How the body reads: a story is prose; a list page is links with blurbs. */
+export function articleShape(root: Element): ArticleShape {
+  const shape: ArticleShape = { prose: 0, proseChars: 0, linked: 0 };
+  for (const b of collectBlocks(root)) {
+    if (b.atomic || !b.text) continue;
+    if (isProse(b)) {
+      shape.prose++;
+      shape.proseChars += b.text.length;
+    } else if (isLinkDominated(b, 0.6)) {
+      shape.linked++;
+    }
+  }
+  return shape;
+}
+
+/**
+ * Removes the page's presentation and script hooks (class, style, data-*):
+ * the reader styles the article itself, and they only add weight.
+ */
+export function stripPresentation(root: Element): void {
+  const all = [root, ...Array.from(root.getElementsByTagName('*'))];
+  for (const el of all) {
+    const attrs = el.attributes;
+    for (let i = attrs.length - 1; i >= 0; i--) {
+      const name = attrs[i]!.name;
+      if (name === 'class' || name === 'style' || name.startsWith('data-')) el.removeAttribute(name);
+    }
+  }
+}
+
+/**
+ * Cleans Readability's article element in place. The element must carry the
+ * page's classes (Readability's `keepClasses: true`); they are removed here.
+ */
+export function cleanArticle(root: Element, ctx: CleanContext): CleanResult {
+  const result: CleanResult = { standfirst: null, byline: null, removed: 0 };
+
+  // Boxes that carry furniture classes inside the chosen content.
+  for (const el of Array.from(root.querySelectorAll('[class], [id]'))) {
+    if (el === root || isInlineElement(el) || !root.contains(el) || el.tagName === 'FIGURE' || el.closest('figure, figcaption, table')) continue;
+    const reason = clutterReason(el);
+    // A box with its own headings is a section of the story, not a widget.
+    if (!reason || el.getElementsByTagName('h2').length || el.getElementsByTagName('h3').length || el.getElementsByTagName('h1').length) continue;
+    const len = norm(el.textContent ?? '').length;
+    if (len > 600) continue;
+    if ((reason === 'byline' || reason === 'dateline') && !result.byline && len < 100) {
+      result.byline = norm(el.textContent ?? '').replace(/^by\s+/i, '') || null;
+    }
+    el.remove();
+    result.removed++;
+  }
+
+  result.removed += removeTeaserCards(root);
+  result.removed += removeToggles(root);
+
+  const blocks = collectBlocks(root);
+  const drop = new Set<Block>();
+
+  // Twins: a truncated copy ("... more") next to the full text it abbreviates.
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i]!;
+    const stem = b.atomic ? null : (truncatedStem(b.text) ?? (b.text.length >= 30 ? b.text : null));
+    if (!stem) continue;
+    for (const other of [blocks[i - 1], blocks[i + 1]]) {
+      if (other && other !== b && other.text.length > stem.length && other.text.startsWith(stem)) drop.add(b);
+    }
+  }
+
+  // Standfirst and leading furniture, up to the first paragraph of prose.
+  let first = blocks.findIndex(isProse);
+  if (first < 0) first = blocks.length;
+  const sf = findStandfirst(blocks, first, ctx);
+  if (sf >= 0) {
+    result.standfirst = blocks[sf]!.text;
+    drop.add(blocks[sf]!);
+    if (sf === first) {
+      const next = blocks.slice(first + 1).findIndex(isProse);
+      first = next < 0 ? blocks.length : first + 1 + next;
+    }
+  }
+  for (let i = 0; i < first; i++) {
+    const b = blocks[i]!;
+    if (isLeadingClutter(b, ctx)) {
+      if (!result.byline && META_PREFIX.test(b.text) && /^by\b/i.test(b.text)) result.byline = b.text.replace(/^by\s+/i, '').split(/\s[-|–—]\s|\n/)[0] ?? null;
+      drop.add(b);
+    }
+  }
+
+  // Trailing furniture: walk back from the end while blocks are furniture.
+  for (let i = blocks.length - 1; i >= first; i--) {
+    const b = blocks[i]!;
+    if (b.atomic) continue; // pictures at the end stay; keep looking above them
+    if (!isTrailingClutter(b, ctx)) break;
+    drop.add(b);
+  }
+
+  // In the body: boilerplate, labelled promos and the link lists they head.
+  let afterLabel = false;
+  for (let i = first; i < blocks.length; i++) {
+    const b = blocks[i]!;
+    if (drop.has(b)) continue;
+    if (isAnywhereClutter(b)) {
+      drop.add(b);
+      afterLabel = (PROMO_LABEL.test(b.text) || BOILERPLATE.test(b.text)) && !isLinkDominated(b, 0.4) || /:\s*$/.test(b.text) && PROMO_LABEL.test(b.text);
+      continue;
+    }
+    if (afterLabel && isLinkDominated(b, 0.8) && b.text.length < 200) {
+      drop.add(b);
+      continue;
+    }
+    afterLabel = false;
+  }
+
+  for (const b of drop) {
+    if (root.contains(b.el)) removeBlock(b.el, root);
+  }
+  result.removed += drop.size;
+
+  stripPresentation(root);
+  return result;
+}

@@ -1,0 +1,162 @@
+/**
+ * Extraction for the reader view: the article of a page as data.
+ *
+ * Readability does the heavy lifting on a clone of the page; Lectern adds
+ * pre-processing (collapsed captions, lazy images, furniture that
+ * Readability keeps), post-processing (promos, repeated bylines and dates,
+ * the standfirst) and metadata from JSON-LD. The live page is never changed.
+ *
+ * Pure DOM in, data out: no extension APIs, so it runs the same in a content
+ * script and in jsdom. The returned HTML is NOT sanitized; pass it through
+ * `sanitizeArticleHtml` (./sanitize) before rendering it anywhere.
+ */
+
+import { Readability } from '@mozilla/readability';
+import { articleShape, cleanArticle, stripPresentation } from './clean';
+import { readJsonLd } from './jsonld';
+import { authorNames, chooseTitle, cleanByline, detectDir, normalizeLang, readPageMeta, toIsoDate } from './metadata';
+import { prepareDocument } from './prepare';
+import { blockText, countWords, readingMinutes } from './text';
+
+export interface ExtractedArticle {
+  /** The headline. */
+  title: string;
+  /** Who wrote it, as the site says ("Jane Doe, John Roe"), without "By". */
+  byline: string | null;
+  siteName: string | null;
+  /** Publication date as an ISO 8601 string (UTC), or null when unknown. */
+  published: string | null;
+  /** BCP 47 language tag of the article, or null when unknown. */
+  lang: string | null;
+  dir: 'ltr' | 'rtl';
+  /** A one-paragraph summary: the standfirst, else the page's description, else the first paragraph. */
+  excerpt: string | null;
+  /**
+   * The summary the site printed under its headline, taken out of
+   * `contentHtml` so the reader can show it in the header; null if none.
+   */
+  standfirst: string | null;
+  /** The article body as HTML, links and images absolute. NOT sanitized. */
+  contentHtml: string;
+  /** The visible text of the body, one line per block. */
+  textContent: string;
+  wordCount: number;
+  readingMinutes: number;
+}
+
+export interface ExtractOptions {
+  /** Below this many words of body text there is no article (a login page, a video page). */
+  minWords?: number;
+}
+
+const DEFAULT_MIN_WORDS = 50;
+
+/**
+ * The article on `doc`, or null when the page has none. `doc` is not
+ * modified: the work happens on a deep clone.
+ */
+export function extractArticle(doc: Document, options: ExtractOptions = {}): ExtractedArticle | null {
+  const minWords = options.minWords ?? DEFAULT_MIN_WORDS;
+  const ld = readJsonLd(doc);
+  const page = readPageMeta(doc);
+
+  const clone = doc.cloneNode(true) as Document;
+  const prepared = prepareDocument(clone);
+  let parsed: ReturnType<Readability<Element>['parse']> = null;
+  try {
+    parsed = new Readability<Element>(clone, { keepClasses: true, serializer: (el) => el as Element }).parse();
+  } catch {
+    parsed = null; // Readability throws on documents it cannot walk; JSON-LD may still hold the story.
+  }
+
+  const title = chooseTitle(ld?.headline, parsed?.title ?? doc.title, page);
+  const byline0 = cleanByline(ld?.author) ?? cleanByline(parsed?.byline) ?? cleanByline(page.author);
+  const descriptions = [...page.descriptions];
+  if (ld?.description && !descriptions.includes(ld.description)) descriptions.push(ld.description);
+
+  let body: Element | null = parsed?.content ?? null;
+  let standfirst: string | null = null;
+  let bodyByline: string | null = null;
+  let textContent = '';
+  let wordCount = 0;
+  if (body) {
+    // Keep a copy: if cleaning ever guts the article, the reader shows Readability's version.
+    const backup = body.cloneNode(true) as Element;
+    const before = countWords(body.textContent ?? '');
+    const cleaned = cleanArticle(body, { title, authors: authorNames(byline0, parsed?.byline, page.author, prepared.byline), descriptions });
+    textContent = blockText(body);
+    wordCount = countWords(textContent);
+    standfirst = cleaned.standfirst;
+    bodyByline = cleaned.byline;
+    if (wordCount < before * 0.4) {
+      body = backup;
+      stripPresentation(body);
+      standfirst = null;
+      textContent = blockText(body);
+      wordCount = countWords(textContent);
+    }
+  }
+
+  // Completeness check against the body the site declares in JSON-LD: when
+  // the page holds far less than that (a page that renders its text late,
+  // a broken layout), the declared body is the better article. Never for
+  // content the site marks as paid (isAccessibleForFree: false).
+  if (ld?.articleBody && ld.accessibleForFree !== false) {
+    const declared = countWords(ld.articleBody);
+    if (declared >= Math.max(minWords, 100) && declared > wordCount * 1.5 && wordCoverage(ld.articleBody, textContent) < 0.5) {
+      body = bodyFromText(clone, ld.articleBody);
+      standfirst = null;
+      textContent = blockText(body);
+      wordCount = countWords(textContent);
+    }
+  }
+
+  if (!body || wordCount < minWords) return null;
+  // A page with (almost) no running text is a list, an app or a player, not a
+  // story, unless it says it is an article (a results table, a photo story).
+  const shape = articleShape(body);
+  if (!ld && shape.prose < 2 && shape.proseChars < 300) return null;
+
+  const lang = normalizeLang(ld?.inLanguage) ?? normalizeLang(parsed?.lang) ?? normalizeLang(page.lang);
+  return {
+    title,
+    byline: byline0 ?? cleanByline(prepared.byline) ?? cleanByline(bodyByline),
+    siteName: ld?.publisher ?? parsed?.siteName?.trim() ?? page.siteName ?? null,
+    published: toIsoDate(ld?.datePublished) ?? toIsoDate(parsed?.publishedTime) ?? toIsoDate(page.published),
+    lang,
+    dir: detectDir(parsed?.dir ?? page.dir, lang, textContent),
+    excerpt: standfirst ?? descriptions[0] ?? parsed?.excerpt?.replace(/\s+/g, ' ').trim() ?? null,
+    standfirst,
+    contentHtml: body.innerHTML,
+    textContent,
+    wordCount,
+    readingMinutes: readingMinutes(wordCount),
+  };
+}
+
+/** Share of the distinct words of `reference` that `text` contains (0 to 1). */
+function wordCoverage(reference: string, text: string): number {
+  const words = (s: string): Set<string> => new Set(s.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
+  const ref = words(reference);
+  if (ref.size === 0) return 1;
+  const have = words(text);
+  let hits = 0;
+  for (const w of ref) if (have.has(w)) hits++;
+  return hits / ref.size;
+}
+
+/** Paragraphs built from plain text (blank lines, else line breaks, separate them). */
+function bodyFromText(doc: Document, text: string): Element {
+  const root = doc.createElement('div');
+  const parts = /\n\s*\n/.test(text) ? text.split(/\n\s*\n/) : text.split(/\n/);
+  for (const part of parts) {
+    const line = part.replace(/\s+/g, ' ').trim();
+    if (!line) continue;
+    const p = doc.createElement('p');
+    p.textContent = line;
+    root.append(p);
+  }
+  return root;
+}
+
+export { blockText, countWords } from './text';

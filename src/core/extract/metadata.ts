@@ -1,0 +1,159 @@
+/**
+ * The article's metadata, merged from what the page says about itself
+ * (JSON-LD first: it is the most deliberate), what Readability found, and
+ * plain meta tags. Values are normalised: trimmed names without "By", ISO
+ * dates, BCP 47 language tags, a text direction.
+ */
+
+import type { JsonLdArticle } from './jsonld';
+
+/** All <meta> name/property/itemprop/http-equiv values, lower-cased keys, first one wins. */
+function metaMap(doc: Document): Map<string, string> {
+  const map = new Map<string, string>();
+  // getElementsByTagName is far cheaper than attribute selectors on big pages.
+  for (const el of doc.getElementsByTagName('meta')) {
+    const content = el.getAttribute('content')?.replace(/\s+/g, ' ').trim();
+    if (!content) continue;
+    for (const attr of ['name', 'property', 'itemprop', 'http-equiv']) {
+      const key = el.getAttribute(attr)?.trim().toLowerCase();
+      if (key) for (const k of key.split(/\s+/)) if (!map.has(k)) map.set(k, content);
+    }
+  }
+  return map;
+}
+
+/** "By Jane Doe and John Roe | Staff" -> "Jane Doe and John Roe | Staff"; URLs and empties -> null. */
+export function cleanByline(raw: string | null | undefined): string | null {
+  if (!raw) return null;
+  let s = raw.replace(/\s+/g, ' ').trim();
+  s = s.replace(/^(?:by|von|par|por|di|door|av)\s*[:\s]\s*/i, '').trim();
+  // "Jane Doe - 11/18/19 11:04 PM EST", "Jane Doe | Updated March 5": keep the names.
+  const [names, ...rest] = s.split(/\s+[-|–—·•]\s+/);
+  if (rest.length && /\d/.test(rest.join(' '))) s = names!.trim();
+  if (!s || /^https?:\/\//i.test(s) || s.length > 200) return null;
+  return s;
+}
+
+/** An ISO 8601 string for a date the site wrote in any common form, or null. */
+export function toIsoDate(raw: string | null | undefined): string | null {
+  if (!raw) return null;
+  let s = raw.trim();
+  // "2019-11-20 13:42:06+08:00" and "+0000" offsets are not parsed everywhere.
+  s = s.replace(/^(\d{4}-\d{2}-\d{2}) (\d)/, '$1T$2').replace(/([+-]\d{2})(\d{2})$/, '$1:$2');
+  const t = Date.parse(s);
+  if (Number.isNaN(t)) return null;
+  const d = new Date(t);
+  // Placeholders ("0001-01-01") and dates before the web are not publication dates.
+  if (d.getUTCFullYear() < 1990 || t > Date.now() + 2 * 86_400_000) return null;
+  return d.toISOString();
+}
+
+/** "en_US" -> "en-US"; anything that is not a language tag -> null. */
+export function normalizeLang(raw: string | null | undefined): string | null {
+  if (!raw) return null;
+  const s = raw.trim().replace(/_/g, '-');
+  if (!/^[a-z]{2,3}(?:-[a-z0-9]{2,8})*$/i.test(s)) return null;
+  const [primary, ...rest] = s.split('-');
+  return [primary!.toLowerCase(), ...rest.map((p) => (p.length === 2 ? p.toUpperCase() : p))].join('-');
+}
+
+const RTL_LANGS = new Set(['ar', 'arc', 'ckb', 'dv', 'fa', 'he', 'iw', 'khw', 'ks', 'ps', 'sd', 'syr', 'ug', 'ur', 'yi']);
+const RTL_LETTERS = /[\p{Script=Hebrew}\p{Script=Arabic}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}]/gu;
+const LETTERS = /\p{L}/gu;
+
+/** The direction of the article: its own dir, else its language, else its letters. */
+export function detectDir(explicit: string | null | undefined, lang: string | null, sample: string): 'ltr' | 'rtl' {
+  const d = explicit?.trim().toLowerCase();
+  if (d === 'rtl' || d === 'ltr') return d;
+  const primary = lang?.split('-')[0]?.toLowerCase();
+  if (primary && RTL_LANGS.has(primary)) return 'rtl';
+  if (primary) return 'ltr';
+  const text = sample.slice(0, 2000);
+  const rtl = text.match(RTL_LETTERS)?.length ?? 0;
+  const ltr = (text.match(LETTERS)?.length ?? 0) - rtl;
+  return rtl > ltr ? 'rtl' : 'ltr';
+}
+
+export interface PageMeta {
+  descriptions: string[];
+  author: string | null;
+  published: string | null;
+  siteName: string | null;
+  /** og:title / twitter:title, and the text of the first few h1 elements. */
+  titles: string[];
+  /** The page's h1, when it has exactly one. */
+  h1: string | null;
+  lang: string | null;
+  dir: string | null;
+}
+
+/** Meta tags and root attributes, read once from the original page. */
+export function readPageMeta(doc: Document): PageMeta {
+  const m = metaMap(doc);
+  const descriptions: string[] = [];
+  for (const key of ['description', 'og:description', 'twitter:description']) {
+    const v = m.get(key);
+    if (v && !descriptions.includes(v)) descriptions.push(v);
+  }
+  const html = doc.documentElement;
+  const h1s = Array.from(doc.getElementsByTagName('h1'), (h) => (h.textContent ?? '').replace(/\s+/g, ' ').trim()).filter(Boolean);
+  return {
+    descriptions,
+    author: m.get('author') ?? m.get('article:author') ?? null,
+    published: m.get('article:published_time') ?? m.get('pubdate') ?? m.get('datepublished') ?? m.get('date') ?? null,
+    siteName: m.get('og:site_name') ?? m.get('application-name') ?? null,
+    titles: [...h1s.slice(0, 3), m.get('og:title') ?? '', m.get('twitter:title') ?? ''].filter(Boolean),
+    h1: h1s.length === 1 ? h1s[0]! : null,
+    lang: html?.getAttribute('lang') || m.get('content-language') || m.get('og:locale') || null,
+    dir: html?.getAttribute('dir') || doc.body?.getAttribute('dir') || null,
+  };
+}
+
+/**
+ * The headline: JSON-LD's if any; else Readability's pick from <title>,
+ * shortened to the page's own h1 or og:title when that is the same title
+ * with the site's name around it ("Winter market moves indoors | Town Crier").
+ */
+export function chooseTitle(ldHeadline: string | null | undefined, readabilityTitle: string | null | undefined, page: PageMeta): string {
+  const clean = (t: string | null | undefined): string => (t ?? '').replace(/\s+/g, ' ').trim();
+  if (clean(ldHeadline)) return clean(ldHeadline);
+  const t = clean(readabilityTitle);
+  for (const candidate of page.titles) {
+    if (candidate.length >= 10 && candidate.length < t.length && t.includes(candidate)) {
+      const rest = t.replace(candidate, '').trim();
+      // What is left must look like a separator and a site name.
+      if (/^[|\-–—:·»/]|[|\-–—:·«/]$/.test(rest)) return candidate;
+    }
+  }
+  // "Winter market moves indoors | Town Crier" with an h1 "Winter market
+  // moves indoors to the old tram depot": the h1 is the full headline.
+  const head = t.split(/\s[|\-–—:·»/]\s/)[0]!;
+  if (head !== t && head.split(' ').length >= 3) {
+    const h1 = page.titles.find((c) => c.length > head.length && c.toLowerCase().startsWith(head.toLowerCase()));
+    if (h1) return h1;
+  }
+  // A page's only h1 that shares most of its words with the title is the
+  // headline as the reader saw it; the title is often a shortened SEO copy.
+  if (page.h1 && page.h1.length <= 300 && wordOverlap(t, page.h1) >= 0.6) return page.h1;
+  return t || clean(page.titles[0]);
+}
+
+function wordOverlap(a: string, b: string): number {
+  const wa = a.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  if (wa.length === 0) return 0;
+  const wb = new Set(b.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
+  return wa.filter((w) => wb.has(w)).length / wa.length;
+}
+
+export function authorNames(...bylines: (string | null | undefined)[]): string[] {
+  const out = new Set<string>();
+  for (const b of bylines) {
+    const clean = cleanByline(b);
+    if (!clean) continue;
+    out.add(clean);
+    for (const part of clean.split(/\s*(?:,|\band\b|&|\|| - )\s*/)) if (part.length > 3) out.add(part);
+  }
+  return [...out];
+}
+
+export type { JsonLdArticle };

@@ -1,0 +1,325 @@
+/**
+ * Lectern's pre-processing of the page clone, before Readability sees it:
+ * captions that the site collapsed are shown (Readability drops hidden
+ * nodes), lazy images get a real `src`, and page furniture that Readability
+ * tends to keep (share bars, sign-up boxes, "related" modules, ads,
+ * breadcrumbs) is removed.
+ *
+ * Everything here is a generic heuristic about how pages are built; nothing
+ * names a site. It runs in one walk over the clone, so it costs a small
+ * fraction of Readability's own passes.
+ */
+
+/** Tags that never hold article text in a reader view. */
+const DROP_TAGS = new Set(['NAV', 'BUTTON', 'SELECT', 'TEXTAREA', 'INPUT', 'DIALOG', 'MENU']);
+
+/** Landmark and widget roles of page furniture. */
+const DROP_ROLES = new Set([
+  'navigation', 'banner', 'contentinfo', 'search', 'complementary', 'dialog', 'alertdialog',
+  'menu', 'menubar', 'toolbar', 'tablist', 'alert', 'marquee',
+]);
+
+/**
+ * Class and id words of page furniture. Matched as whole words of the
+ * class/id string (split on anything that is not a letter), so "ad" does not
+ * match "head" and "share" does not match "shareholder".
+ */
+const CLUTTER_WORDS = new Set([
+  'share', 'sharing', 'sharebar', 'sharetools', 'social', 'socials', 'newsletter', 'newsletters',
+  'subscribe', 'subscription', 'signup', 'optin', 'related', 'recommended', 'recommendations',
+  'recirc', 'recirculation', 'promo', 'promos', 'advert', 'adverts', 'advertisement', 'ad', 'ads',
+  'adslot', 'adunit', 'adsense', 'dfp', 'gpt', 'sponsor', 'sponsored', 'outbrain', 'taboola',
+  'breadcrumb', 'breadcrumbs', 'cookie', 'cookies', 'consent', 'gdpr', 'paywall', 'popup',
+  'modal', 'overlay', 'disqus', 'trending', 'mostread', 'mostpopular', 'popular', 'readmore',
+  'readnext', 'upnext', 'morestories', 'moreon', 'skiplink', 'skip', 'print', 'toolbar',
+  'byline', 'dateline', 'timestamp', 'authorbio', 'bio', 'tags', 'taglist', 'topics', 'widget',
+  'comments', 'comment', 'cta', 'tooltip', 'popover', 'rollover', 'hovercard', 'flyout', 'dropdown', 'sronly', 'visuallyhidden', 'screenreader', 'offscreen',
+]);
+
+/** Pop-up UI, hidden by the site's CSS until hovered or opened: never part of a sentence. */
+const HIDDEN_UI_WORDS = new Set(['tooltip', 'popover', 'rollover', 'hovercard', 'flyout', 'dropdown']);
+
+/** Pairs of words that only mean clutter together ("more stories", "read more", "sign up"). */
+const CLUTTER_PAIRS = [
+  ['read', 'more'], ['more', 'stories'], ['most', 'read'], ['most', 'popular'], ['sign', 'up'],
+  ['opt', 'in'], ['you', 'may'], ['also', 'like'], ['read', 'next'], ['up', 'next'],
+  ['author', 'bio'], ['about', 'author'], ['author', 'info'], ['sr', 'only'], ['visually', 'hidden'],
+  ['screen', 'reader'], ['skip', 'link'], ['ad', 'slot'], ['ad', 'container'], ['ad', 'wrapper'],
+  ['more', 'from'], ['story', 'timeline'],
+];
+
+/** Words that protect a node: it is (or wraps) the story itself or a caption. */
+const KEEP_WORDS = new Set(['caption', 'figcaption', 'credit', 'credits']);
+
+/** Byline and date boxes are clutter only while small (the story is shown with its own byline). */
+const SMALL_ONLY = new Set(['byline', 'dateline', 'timestamp', 'bio', 'tags', 'topics', 'widget', 'print', 'skip', 'toolbar', 'popular', 'overlay', 'modal']);
+
+/** Weak words that never remove a picture or a caption ("image-overlay", "photo-widget"). */
+const MEDIA_SAFE = new Set(['overlay', 'widget', 'print', 'skip', 'toolbar']);
+
+/** A clutter box holds little prose; above this, a match is probably a wrapper class. */
+const MAX_CLUTTER_CHARS = 1500;
+
+/** Class-ish words of a node: class list and id, lower-cased, split on non-letters. */
+function classWords(el: Element): string[] {
+  const cls = el.getAttribute('class') ?? '';
+  const id = el.getAttribute('id') ?? '';
+  if (!cls && !id) return [];
+  const raw = `${cls} ${id}`
+    // "shareBar" -> "share Bar", "AdSlot" -> "Ad Slot"
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .toLowerCase();
+  // Taxonomy classes ("tag-social-media", "category-ads") describe the story, not the box.
+  return raw
+    .split(/\s+/)
+    .filter((token) => !/^(?:tag|category|categories|topic|section|format|post|type|status)[-_]/.test(token))
+    .join(' ')
+    .split(/[^a-z]+/)
+    .filter(Boolean);
+}
+
+/**
+ * Inline elements are never judged by their class: a link or a span with a
+ * furniture-like class inside a sentence is part of the sentence.
+ */
+const INLINE_TAGS = new Set([
+  'A', 'ABBR', 'B', 'BDI', 'BDO', 'CITE', 'CODE', 'DATA', 'DFN', 'EM', 'I', 'KBD', 'MARK', 'Q', 'S', 'SAMP',
+  'SMALL', 'SPAN', 'STRONG', 'SUB', 'SUP', 'TIME', 'U', 'VAR', 'FONT', 'LABEL', 'BR', 'WBR', 'IMG', 'PICTURE', 'SOURCE',
+]);
+
+export function isInlineElement(el: Element): boolean {
+  return INLINE_TAGS.has(el.tagName.toUpperCase());
+}
+
+/** Why a node looks like page furniture, or null when it does not. */
+export function clutterReason(el: Element): string | null {
+  const words = classWords(el);
+  if (words.length === 0) return null;
+  const tag = el.tagName.toUpperCase();
+  if (INLINE_TAGS.has(tag)) {
+    // Inline boxes count only when they are pop-up UI that CSS hides until
+    // hover; the link that opens it is part of the sentence.
+    return tag === 'A' ? null : (words.find((w) => HIDDEN_UI_WORDS.has(w)) ?? null);
+  }
+  let hit: string | null = null;
+  for (const w of words) {
+    if (KEEP_WORDS.has(w)) return null;
+    if (!hit && CLUTTER_WORDS.has(w)) hit = w;
+  }
+  if (hit) return hit;
+  for (const [a, b] of CLUTTER_PAIRS) {
+    const i = words.indexOf(a!);
+    if (i >= 0 && words[i + 1] === b) return `${a}${b}`;
+  }
+  return null;
+}
+
+const CAPTIONISH = /(?:^|[^a-z])(?:caption|credit|figcaption)/i;
+
+function isCaptionish(el: Element): boolean {
+  if (el.tagName === 'FIGCAPTION') return true;
+  const cls = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
+  return CAPTIONISH.test(cls) && el.closest('figure, [class*="image" i], [class*="photo" i], [class*="media" i]') !== null;
+}
+
+/** Makes a collapsed caption visible to Readability's visibility check. */
+function expandCaption(el: Element): void {
+  el.removeAttribute('hidden');
+  if (el.getAttribute('aria-hidden') === 'true') el.removeAttribute('aria-hidden');
+  const style = el.getAttribute('style');
+  if (style && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style)) {
+    el.setAttribute('style', style.replace(/display\s*:\s*none|visibility\s*:\s*hidden/gi, ''));
+  }
+}
+
+/** URLs of placeholders that lazy loaders put in `src` until the real image loads. */
+const PLACEHOLDER_SRC = /^data:|(?:^|[/_.-])(?:blank|spacer|placeholder|transparent|pixel|lazy|loader|loading|grey|gray|1x1)(?:[/_.-]|$)/i;
+
+const LAZY_SRC_ATTRS = ['data-src', 'data-lazy-src', 'data-original', 'data-lazy', 'data-url', 'data-hi-res-src', 'data-full-src', 'data-orig-src'];
+const LAZY_SRCSET_ATTRS = ['data-srcset', 'data-lazy-srcset', 'data-original-set'];
+
+function firstAttr(el: Element, names: string[]): string | null {
+  for (const name of names) {
+    const v = el.getAttribute(name);
+    if (v && v.trim() && !/^data:/i.test(v.trim())) return v.trim();
+  }
+  return null;
+}
+
+/** Gives lazy images and picture sources their real URLs. */
+export function resolveLazyImage(el: Element): void {
+  if (el.tagName === 'SOURCE') {
+    const set = firstAttr(el, LAZY_SRCSET_ATTRS);
+    if (set && !el.getAttribute('srcset')) el.setAttribute('srcset', set);
+    return;
+  }
+  const src = el.getAttribute('src')?.trim() ?? '';
+  const lazySrc = firstAttr(el, LAZY_SRC_ATTRS);
+  const lazySet = firstAttr(el, LAZY_SRCSET_ATTRS);
+  const srcIsPlaceholder = !src || PLACEHOLDER_SRC.test(src);
+  if (lazySrc && srcIsPlaceholder) el.setAttribute('src', lazySrc);
+  if (lazySet && (!el.getAttribute('srcset') || PLACEHOLDER_SRC.test(el.getAttribute('srcset')!))) {
+    el.setAttribute('srcset', lazySet);
+  }
+  if (!el.getAttribute('src') || PLACEHOLDER_SRC.test(el.getAttribute('src')!)) {
+    // No lazy attribute: fall back to the best <picture> source, then srcset.
+    const set = el.getAttribute('srcset') ?? siblingSourceSet(el);
+    const first = set ? pickFromSrcset(set) : null;
+    if (first) el.setAttribute('src', first);
+  }
+}
+
+function siblingSourceSet(img: Element): string | null {
+  const picture = img.parentElement;
+  if (!picture || picture.tagName !== 'PICTURE') return null;
+  for (const source of picture.getElementsByTagName('source')) {
+    const set = source.getAttribute('srcset') ?? firstAttr(source, LAZY_SRCSET_ATTRS);
+    if (set) return set;
+  }
+  return null;
+}
+
+/** The largest candidate of a srcset ("a.jpg 320w, b.jpg 640w" -> "b.jpg"). */
+export function pickFromSrcset(set: string): string | null {
+  let best: string | null = null;
+  let bestSize = -1;
+  for (const part of set.split(/,\s+/)) {
+    const [url, size] = part.trim().split(/\s+/);
+    if (!url || /^data:/i.test(url)) continue;
+    const n = size ? parseFloat(size) : 1;
+    if (n > bestSize) {
+      best = url;
+      bestSize = n;
+    }
+  }
+  return best;
+}
+
+/** Cheaper than querySelector in every DOM we run in. */
+function hasTag(el: Element, tag: string): boolean {
+  return el.getElementsByTagName(tag).length > 0;
+}
+
+function textLength(el: Element): number {
+  return (el.textContent ?? '').replace(/\s+/g, ' ').trim().length;
+}
+
+function linkTextLength(el: Element): number {
+  let n = 0;
+  for (const a of el.getElementsByTagName('a')) n += (a.textContent ?? '').replace(/\s+/g, ' ').trim().length;
+  return n;
+}
+
+/** Paragraphs of at least 150 characters that are not mostly a link. */
+function proseParagraphs(el: Element): number {
+  let n = 0;
+  for (const p of el.getElementsByTagName('p')) {
+    const len = textLength(p);
+    if (len >= 150 && linkTextLength(p) < len / 2) n++;
+    if (n >= 3) break;
+  }
+  return n;
+}
+
+/**
+ * Whether a node that matched a clutter word is really a box of furniture,
+ * not a wrapper of the story that happens to carry such a class.
+ */
+function isClutterBox(el: Element, reason: string): boolean {
+  const len = textLength(el);
+  if (len === 0) return true;
+  if (SMALL_ONLY.has(reason)) {
+    return len < 300 && !(MEDIA_SAFE.has(reason) && (hasTag(el, 'img') || hasTag(el, 'figcaption')));
+  }
+  // A box around the headline or the story itself is a wrapper, whatever its class.
+  if (len >= 300 && (hasTag(el, 'h1') || hasTag(el, 'article') || hasTag(el, 'main'))) return false;
+  const density = linkTextLength(el) / len;
+  // Story wrappers sometimes carry furniture classes ("body share-enabled"):
+  // several paragraphs of unlinked prose mean this is the story.
+  if (density < 0.25 && proseParagraphs(el) >= 3) return false;
+  if (len < MAX_CLUTTER_CHARS) return true;
+  // Long boxes go only when they are mostly links (lists of teasers).
+  return density > 0.5;
+}
+
+/** Whether a descendant of el carries the same furniture word (el is then only a wrapper). */
+function hasInnerMatch(el: Element, word: string): boolean {
+  for (const d of el.querySelectorAll('[class]')) if (classWords(d).includes(word)) return true;
+  return false;
+}
+
+export interface PrepareStats {
+  removed: number;
+  captions: number;
+  images: number;
+  /** Text of the first byline box removed, if any. */
+  byline?: string;
+}
+
+/**
+ * Prepares a clone of the page for Readability. Mutates `doc`, which must
+ * be a clone: the live page is never touched.
+ */
+export function prepareDocument(doc: Document): PrepareStats {
+  const stats: PrepareStats = { removed: 0, captions: 0, images: 0 };
+  const body = doc.body;
+  if (!body) return stats;
+  const doomed: Element[] = [];
+  // An explicit stack: pages can nest deeper than is safe to recurse.
+  const stack: Element[] = [];
+  for (let child = body.lastElementChild; child; child = child.previousElementSibling) stack.push(child);
+  while (stack.length) {
+    const el = stack.pop()!;
+    const verdict = judge(el, stats);
+    if (verdict === 'drop') doomed.push(el);
+    if (verdict !== 'keep') continue;
+    for (let child = el.lastElementChild; child; child = child.previousElementSibling) stack.push(child);
+  }
+  for (const el of doomed) el.remove();
+  stats.removed = doomed.length;
+  return stats;
+}
+
+/** Tags whose insides are never walked (no article text, no pictures). */
+const OPAQUE_TAGS = new Set(['SCRIPT', 'STYLE', 'SVG', 'TEMPLATE', 'MATH', 'IFRAME', 'OBJECT', 'CANVAS', 'NOSCRIPT']);
+
+/** What to do with one element: drop it, or keep it and look inside. */
+function judge(el: Element, stats: PrepareStats): 'drop' | 'keep' | 'leaf' {
+  const tag = el.tagName.toUpperCase();
+  if (tag === 'IMG' || tag === 'SOURCE') {
+    resolveLazyImage(el);
+    stats.images++;
+    return 'leaf';
+  }
+  if (OPAQUE_TAGS.has(tag)) return 'leaf';
+  const role = el.getAttribute('role');
+  if (DROP_TAGS.has(tag) || (role && DROP_ROLES.has(role))) {
+    // Navigation and dialogs hold no story, unless a site put its story in one.
+    return holdsStory(el) ? 'keep' : 'drop';
+  }
+  if (tag === 'FORM' && textLength(el) < 500) return 'drop';
+  if (tag !== 'ARTICLE' && tag !== 'MAIN') {
+    const reason = clutterReason(el);
+    if (reason && HIDDEN_UI_WORDS.has(reason) && hasInnerMatch(el, reason)) {
+      // The box holds both the visible trigger (a name) and the pop-up: remove only the pop-up, deeper down.
+    } else if (reason && isClutterBox(el, reason)) {
+      // The byline box goes (the reader shows the byline in its header), but its words are kept.
+      if (reason === 'byline' && !stats.byline) {
+        const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
+        if (text && text.length < 120) stats.byline = text;
+      }
+      return 'drop';
+    }
+  }
+  if (isCaptionish(el) && (el.hasAttribute('hidden') || el.hasAttribute('aria-hidden') || el.hasAttribute('style'))) {
+    expandCaption(el);
+    stats.captions++;
+  }
+  return 'keep';
+}
+
+/** Several paragraphs of unlinked prose: a story, whatever box it is in. */
+function holdsStory(el: Element): boolean {
+  const len = textLength(el);
+  return len > 500 && linkTextLength(el) / len < 0.25 && proseParagraphs(el) >= 3;
+}

@@ -1,0 +1,239 @@
+import { describe, expect, it } from 'vitest';
+import { extractArticle } from '../../../src/core/extract/index';
+import { BASE, PROSE, load, page, paragraphs } from './helpers';
+
+function article(html: string, url = BASE) {
+  const result = extractArticle(load(html, url));
+  expect(result).not.toBeNull();
+  return result!;
+}
+
+describe('extractArticle: metadata', () => {
+  it('reads headline, authors, date, publisher and language from JSON-LD', () => {
+    const ld = {
+      '@context': 'https://schema.org',
+      '@graph': [
+        { '@type': 'WebSite', name: 'River Post website' },
+        {
+          '@type': 'NewsArticle',
+          headline: 'Bridge reopens after eighteen months of repairs',
+          author: [
+            { '@type': 'Person', name: 'Ana Ruiz' },
+            { '@type': 'Person', name: 'Tom Lee' },
+          ],
+          datePublished: '2024-03-05T10:15:00+01:00',
+          publisher: { '@type': 'Organization', name: 'River Post' },
+          inLanguage: 'es_ES',
+          description: 'The old river bridge is open again.',
+        },
+      ],
+    };
+    const a = article(
+      page(
+        `<article><h1>Bridge reopens after eighteen months of repairs</h1>${paragraphs()}</article>`,
+        `<script type="application/ld+json">${JSON.stringify(ld)}</script><meta name="author" content="Someone Else">`,
+      ),
+    );
+    expect(a.title).toBe('Bridge reopens after eighteen months of repairs');
+    expect(a.byline).toBe('Ana Ruiz, Tom Lee');
+    expect(a.published).toBe('2024-03-05T09:15:00.000Z');
+    expect(a.siteName).toBe('River Post');
+    expect(a.lang).toBe('es-ES');
+    expect(a.dir).toBe('ltr');
+    expect(a.excerpt).toBe('The old river bridge is open again.');
+    expect(a.wordCount).toBeGreaterThan(200);
+    expect(a.readingMinutes).toBe(Math.max(1, Math.round(a.wordCount / 230)));
+  });
+
+  it('ignores placeholder dates and falls back to meta tags', () => {
+    const ld = { '@type': 'NewsArticle', headline: 'Bridge reopens', datePublished: '0001-01-01T00:00:00Z' };
+    const a = article(
+      page(
+        `<article><h1>Bridge reopens</h1>${paragraphs()}</article>`,
+        `<script type="application/ld+json">${JSON.stringify(ld)}</script>` +
+          '<meta property="article:published_time" content="2024-03-05T08:00:00Z"><meta property="og:site_name" content="River Post">' +
+          '<meta name="author" content="By Ana Ruiz">',
+      ),
+    );
+    expect(a.published).toBe('2024-03-05T08:00:00.000Z');
+    expect(a.siteName).toBe('River Post');
+    expect(a.byline).toBe('Ana Ruiz');
+  });
+
+  it('survives broken JSON-LD', () => {
+    const a = article(page(`<article><h1>Bridge reopens</h1>${paragraphs()}</article>`, '<script type="application/ld+json">{"@type": "NewsArticle", </script>'));
+    expect(a.textContent).toContain(PROSE[0]);
+  });
+
+  it('gives right-to-left articles dir="rtl" from their language', () => {
+    const arabic = 'افتتحت المدينة أكبر مكتبة عامة فيها بعد خمس سنوات من العمل، وتضم المكتبة أكثر من مئتي ألف كتاب وقاعات للقراءة والدراسة مفتوحة طوال أيام الأسبوع. ';
+    const body = `<article><h1>افتتاح المكتبة</h1>${Array.from({ length: 6 }, () => `<p>${arabic.repeat(2)}</p>`).join('')}</article>`;
+    const a = article(page(body, '', 'lang="ar"'));
+    expect(a.lang).toBe('ar');
+    expect(a.dir).toBe('rtl');
+  });
+});
+
+describe('extractArticle: pre-processing', () => {
+  it('resolves lazy images (data-src, data-srcset, <picture> sources, noscript fallbacks) to absolute URLs', () => {
+    const gif = 'data:image/gif;base64,R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7';
+    const body = `<article><h1>Bridge reopens</h1>
+      ${paragraphs(2)}
+      <figure><img src="${gif}" data-src="/img/a.jpg" alt="Deck from above"><figcaption>The new steel deck.</figcaption></figure>
+      <p>${PROSE[2]}</p>
+      <figure><img class="lazyload" data-srcset="/img/b-400.jpg 400w, /img/b-800.jpg 800w" alt="Piers"><figcaption>Divers inspected the piers.</figcaption></figure>
+      <figure><picture><source data-srcset="/img/c.webp" type="image/webp"><img data-lazy-src="/img/c.jpg" alt="Crew"></picture><figcaption>Night shift.</figcaption></figure>
+      <figure><img src="/static/placeholder.gif" data-original="https://cdn.example.com/d.jpg" alt="Ferry"><figcaption>The ferry.</figcaption></figure>
+      <figure><img src="${gif}" class="lazy" alt="Mayor"><noscript><img src="/img/e.jpg" alt="Mayor"></noscript><figcaption>The mayor.</figcaption></figure>
+      ${PROSE.slice(3).map((p) => `<p>${p}</p>`).join('')}
+    </article>`;
+    const a = article(page(body));
+    const html = a.contentHtml;
+    expect(html).toContain('src="https://news.example.com/img/a.jpg"');
+    expect(html).toMatch(/src="https:\/\/news\.example\.com\/img\/b-800\.jpg"/);
+    expect(html).toContain('https://news.example.com/img/c.webp');
+    expect(html).toContain('src="https://news.example.com/img/c.jpg"');
+    expect(html).toContain('src="https://cdn.example.com/d.jpg"');
+    expect(html).toContain('src="https://news.example.com/img/e.jpg"');
+    expect(html).not.toContain('data:image/gif');
+    expect(html).not.toContain('placeholder.gif');
+  });
+
+  it('makes links absolute against the document URL', () => {
+    const body = `<article><h1>Bridge reopens</h1>
+      <p>${PROSE[0]} See <a href="/world/ferry">the ferry story</a>, <a href="../archive/">the archive</a>,
+      <a href="?page=2">the next page</a> and <a href="//cdn.example.com/map.pdf">the map</a>.</p>
+      ${PROSE.slice(1).map((p) => `<p>${p}</p>`).join('')}</article>`;
+    const a = article(page(body));
+    expect(a.contentHtml).toContain('href="https://news.example.com/world/ferry"');
+    expect(a.contentHtml).toContain('href="https://news.example.com/world/2024/03/archive/"');
+    expect(a.contentHtml).toContain('href="https://news.example.com/world/2024/03/05/bridge.html?page=2"');
+    expect(a.contentHtml).toContain('href="https://cdn.example.com/map.pdf"');
+  });
+
+  it('keeps captions the site collapsed (hidden, display:none, aria-hidden)', () => {
+    const body = `<article><h1>Bridge reopens</h1>
+      ${paragraphs(2)}
+      <figure><img src="/img/a.jpg" alt="Deck"><figcaption hidden>Workers lay the last deck plate in February.</figcaption></figure>
+      <p>${PROSE[2]}</p>
+      <figure><img src="/img/b.jpg" alt="Piers"><figcaption style="display: none">Divers found cracks in two of the five piers.</figcaption></figure>
+      <div class="photo"><img src="/img/c.jpg" alt="Crowd"><p class="photo__caption" aria-hidden="true" style="visibility:hidden">Residents watch the first cars cross.</p></div>
+      ${PROSE.slice(3).map((p) => `<p>${p}</p>`).join('')}
+    </article>`;
+    const a = article(page(body));
+    expect(a.textContent).toContain('Workers lay the last deck plate in February.');
+    expect(a.textContent).toContain('Divers found cracks in two of the five piers.');
+    expect(a.textContent).toContain('Residents watch the first cars cross.');
+    expect(a.contentHtml).not.toMatch(/display:\s*none/);
+  });
+
+  it('removes share bars, newsletter boxes, related modules, ads and breadcrumbs', () => {
+    const body = `
+      <nav class="breadcrumbs"><a href="/">Home</a> › <a href="/world">World</a></nav>
+      <article><h1>Bridge reopens</h1>
+      <div class="share-bar"><a href="https://facebook.com/share">Facebook</a><a href="https://twitter.com/share">Twitter</a><a href="mailto:?">Email</a></div>
+      <p>${PROSE[0]}</p>
+      <div class="ad-slot"><span>Advertisement</span></div>
+      <p>${PROSE[1]}</p>
+      <p>Read more: <a href="/world/ferry-fares">Ferry fares to rise in spring</a></p>
+      <p>${PROSE[2]}</p>
+      <div class="newsletter-signup"><p>Get the River Post morning briefing in your inbox.</p><form><input type="email" placeholder="Email"><button>Sign up</button></form></div>
+      <p>${PROSE[3]}</p>
+      <p>${PROSE[4]}</p>
+      <div class="related-stories"><h3>Related stories</h3><ul>
+        <li><a href="/a">Ring road works to finish early</a></li>
+        <li><a href="/b">City orders two new ferries</a></li>
+        <li><a href="/c">Mayor opens riverside park</a></li></ul></div>
+      <p>Advertisement</p>
+      <h3>More from River Post</h3>
+      <ul><li><a href="/d">Stadium plan approved</a></li><li><a href="/e">Tram strike called off</a></li></ul>
+      </article>`;
+    const a = article(page(body));
+    for (const p of PROSE) expect(a.textContent).toContain(p);
+    for (const clutter of ['Facebook', 'Twitter', 'Advertisement', 'Ferry fares to rise', 'morning briefing', 'Sign up', 'Related stories', 'Ring road works', 'More from River Post', 'Tram strike', 'Home']) {
+      expect(a.textContent).not.toContain(clutter);
+    }
+  });
+
+  it('drops bylines and dates from the body (the reader shows them) and lifts the standfirst out', () => {
+    const body = `<article><header><h1>Bridge reopens</h1>
+      <p class="standfirst">The old river bridge is open again, four months late but ahead of the revised plan.</p>
+      <p>By Ana Ruiz</p><p>Updated March 5, 2024 10:15 am</p></header>
+      ${paragraphs()}</article>`;
+    const a = article(page(body, '<meta name="description" content="The old river bridge is open again, four months late but ahead of the revised plan."><meta name="author" content="Ana Ruiz">'));
+    expect(a.standfirst).toBe('The old river bridge is open again, four months late but ahead of the revised plan.');
+    expect(a.excerpt).toBe(a.standfirst);
+    expect(a.textContent).not.toContain('open again, four months late');
+    expect(a.textContent).not.toContain('By Ana Ruiz');
+    expect(a.textContent).not.toContain('Updated March 5');
+    expect(a.byline).toBe('Ana Ruiz');
+    expect(a.textContent.split('\n')[0]).toBe(PROSE[0]);
+  });
+
+  it('keeps a first paragraph that the description merely repeats', () => {
+    const a = article(page(`<article><h1>Bridge reopens</h1>${paragraphs()}</article>`, `<meta name="description" content="${PROSE[0]}">`));
+    expect(a.standfirst).toBeNull();
+    expect(a.textContent.split('\n')[0]).toBe(PROSE[0]);
+  });
+
+  it('puts each block on its own line in textContent', () => {
+    const a = article(page(`<article><h1>Bridge reopens</h1>${paragraphs(2)}<h2>What changes</h2><ul><li>Wider footpaths on both sides</li><li>A new steel deck</li></ul>${paragraphs(5).slice(0)}</article>`));
+    const lines = a.textContent.split('\n');
+    expect(lines).toContain('What changes');
+    expect(lines).toContain('Wider footpaths on both sides');
+    expect(lines).toContain('A new steel deck');
+  });
+});
+
+describe('extractArticle: no article', () => {
+  it('returns null on a login page', () => {
+    const html = page(`<header><a href="/">River Post</a></header><main>
+      <h1>Sign in to your account</h1>
+      <p>Subscribers get unlimited access to every story, the daily e-edition and our newsletters.</p>
+      <form action="/login" method="post">
+        <label for="email">Email address</label><input id="email" name="email" type="email">
+        <label for="password">Password</label><input id="password" name="password" type="password">
+        <p><label><input type="checkbox" name="remember"> Keep me signed in on this device</label></p>
+        <button type="submit">Sign in</button>
+      </form>
+      <p><a href="/forgot">Forgot your password?</a></p>
+      <p>Not a subscriber? <a href="/subscribe">Subscribe from $1 a week</a>. By signing in you agree to our <a href="/terms">terms of use</a>.</p>
+    </main><footer><p>© 2024 River Post · <a href="/help">Help</a></p></footer>`);
+    expect(extractArticle(load(html))).toBeNull();
+  });
+
+  it('returns null on an empty page', () => {
+    expect(extractArticle(load('<!DOCTYPE html><html><head><title>x</title></head><body></body></html>'))).toBeNull();
+  });
+});
+
+describe('extractArticle: the live page', () => {
+  it('never modifies the document it is given', () => {
+    const doc = load(page(`<nav class="breadcrumbs"><a href="/">Home</a></nav><article><h1>Bridge reopens</h1>
+      <figure><img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" data-src="/img/a.jpg" alt="A"><figcaption hidden>Caption</figcaption></figure>
+      ${paragraphs()}<div class="share-bar"><a href="/s">Share</a></div></article>`));
+    const before = doc.documentElement.outerHTML;
+    expect(extractArticle(doc)).not.toBeNull();
+    expect(doc.documentElement.outerHTML).toBe(before);
+  });
+});
+
+describe('extractArticle: JSON-LD body as a completeness check', () => {
+  const declared = PROSE.join('\n\n');
+  const shell = (extra: Record<string, unknown>) =>
+    page(
+      `<article><h1>Bridge reopens</h1><p>${PROSE[0]}</p><p>Loading the rest of the story…</p></article>`,
+      `<script type="application/ld+json">${JSON.stringify({ '@type': 'NewsArticle', headline: 'Bridge reopens', articleBody: declared, ...extra })}</script>`,
+    );
+
+  it('uses the declared body when the page shows only a fraction of it', () => {
+    const a = article(shell({}));
+    for (const p of PROSE) expect(a.textContent).toContain(p);
+    expect(a.contentHtml.match(/<p>/g)).toHaveLength(PROSE.length);
+  });
+
+  it('does not when the site marks the story as paid', () => {
+    const a = extractArticle(load(shell({ isAccessibleForFree: 'False' })));
+    expect(a?.textContent ?? '').not.toContain(PROSE[4]);
+  });
+});

@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { readJsonLd } from '../../../src/core/extract/jsonld';
+import { cleanByline, detectDir, normalizeLang, toIsoDate } from '../../../src/core/extract/metadata';
+import { pickFromSrcset } from '../../../src/core/extract/prepare';
+import { blockText, countWords, readingMinutes } from '../../../src/core/extract/text';
+import { load } from './helpers';
+
+describe('blockText', () => {
+  it('puts blocks on their own lines and collapses spaces inside them', () => {
+    const doc = load('<div><h2>Title</h2><p>One   <b>bold</b>\n word.</p><ul><li>a</li><li>b<br>c</li></ul><figure><img alt="x"><figcaption>Cap</figcaption></figure><script>no()</script></div>');
+    expect(blockText(doc.body)).toBe('Title\nOne bold word.\na\nb\nc\nCap');
+  });
+});
+
+describe('countWords and readingMinutes', () => {
+  it('counts words in spaced scripts and characters pairs in CJK', () => {
+    expect(countWords("It's a well-known fact, isn't it?")).toBe(6);
+    expect(countWords('日本語の文章です')).toBe(4);
+    expect(readingMinutes(0)).toBe(1);
+    expect(readingMinutes(2300)).toBe(10);
+  });
+});
+
+describe('metadata helpers', () => {
+  it('normalises dates, languages and bylines', () => {
+    expect(toIsoDate('2019-11-20 13:42:06+08:00')).toBe('2019-11-20T05:42:06.000Z');
+    expect(toIsoDate('2019-11-20T06:35:39+0000')).toBe('2019-11-20T06:35:39.000Z');
+    expect(toIsoDate('Mon, 18 Nov 2019 16:07:38 -0600')).toBe('2019-11-18T22:07:38.000Z');
+    expect(toIsoDate('0001-01-01T00:00:00Z')).toBeNull();
+    expect(toIsoDate('yesterday')).toBeNull();
+    expect(normalizeLang('en_us')).toBe('en-US');
+    expect(normalizeLang('not a language')).toBeNull();
+    expect(cleanByline('By TOM KRISHER, AP Auto Writer')).toBe('TOM KRISHER, AP Auto Writer');
+    expect(cleanByline('https://example.com/staff/jane')).toBeNull();
+  });
+
+  it('finds the direction from dir, then language, then the letters', () => {
+    expect(detectDir('RTL', 'en', '')).toBe('rtl');
+    expect(detectDir(null, 'he-IL', '')).toBe('rtl');
+    expect(detectDir(null, 'fr', 'שלום')).toBe('ltr');
+    expect(detectDir(null, null, 'مرحبا بالعالم hello')).toBe('rtl');
+  });
+
+  it('picks the largest srcset candidate', () => {
+    expect(pickFromSrcset('a.jpg 320w, b.jpg 1024w, c.jpg 640w')).toBe('b.jpg');
+    expect(pickFromSrcset('data:image/gif;base64,AAAA 1x, real.jpg 2x')).toBe('real.jpg');
+  });
+});
+
+describe('readJsonLd', () => {
+  it('finds the article in @graph, arrays and mainEntity, and decodes entities', () => {
+    const doc = load(`<head>
+      <script type="application/ld+json">{"@type":"Organization","name":"Org"}</script>
+      <script type="application/ld+json">[{"@type":"WebPage","mainEntity":{"@type":["NewsArticle"],"headline":"Rock &amp; roll","author":"https://example.com/a","creator":{"name":"Jo Ng"},"dateCreated":"2020-01-01","publisher":"Paper","articleBody":"Line one.\\n\\nLine two.","inLanguage":{"@value":"de"}}}]</script>
+    </head><body></body>`);
+    expect(readJsonLd(doc)).toEqual({
+      headline: 'Rock & roll',
+      author: 'Jo Ng',
+      datePublished: '2020-01-01',
+      publisher: 'Paper',
+      description: null,
+      articleBody: 'Line one.\n\nLine two.',
+      inLanguage: 'de',
+      accessibleForFree: null,
+    });
+  });
+});
+
+describe('cleanByline', () => {
+  it('keeps only the names of a byline line with a date', () => {
+    expect(cleanByline('By Justine Coleman - 11/18/19 11:04 PM EST')).toBe('Justine Coleman');
+    expect(cleanByline('by Jane Doe | Updated March 5, 2024')).toBe('Jane Doe');
+    expect(cleanByline('Jane Doe - Staff writer')).toBe('Jane Doe - Staff writer');
+  });
+});
