@@ -13,6 +13,8 @@ import { createSkipLink, type SkipLink } from './skip-link';
 const DETECT_BUDGET_MS = 30;
 /** Quiet time after the page's last DOM change before we look again. */
 const RECHECK_DELAY_MS = 400;
+/** The id given to a skip target that has none, so the link's href can name it. */
+const TARGET_ID = 'lectern-article';
 /** Pages without an article are looked at again this many times at most. */
 const MAX_EMPTY_RECHECKS = 5;
 
@@ -66,6 +68,17 @@ export function startArticleAccess(win: Window, initial: ArticleAccessOptions): 
     skipLink = null;
   }
 
+  /**
+   * The link's href names its target, so it is a real skip link: it would
+   * work as a plain fragment too, and tools such as axe recognise it (a
+   * fragment that matches nothing is a "skip-link" violation). A target
+   * without an id gets a lectern- one, undone with the other edits.
+   */
+  function pointAt(link: SkipLink, target: Element): void {
+    if (!target.id) edits.setAttribute(target, 'id', TARGET_ID);
+    link.link.setAttribute('href', `#${encodeURIComponent(target.id)}`);
+  }
+
   function apply(found: DetectedArticle): void {
     const siteLink = findSiteSkipLinks(doc, found.article, found.target).find((l) => l.landsInArticle && l.first);
     if (siteLink?.target) {
@@ -79,6 +92,7 @@ export function startArticleAccess(win: Window, initial: ArticleAccessOptions): 
     }
     if (options.skipLink && !siteLink) {
       skipLink ??= createSkipLink(doc, options.label, jump);
+      pointAt(skipLink, found.target);
       // Positive tabindex comes before everything else in the tab order;
       // where the page uses it, ours needs it too to stay first.
       if (doc.querySelector('[tabindex]:not([tabindex="0"]):not([tabindex^="-"])')) skipLink.host.tabIndex = 1;

@@ -129,9 +129,9 @@ export function createSkipLink(doc: Document, label: string, onActivate: () => v
   const link = doc.createElement('a');
   // A real href keeps it a link for assistive technology and for Tab. It is
   // an in-page fragment (never followed: the click handler moves focus),
-  // not a bare "#": tools such as axe treat a bare "#" as the page's first
-  // real link, and then no longer recognise the site's own skip links after
-  // it (axe region violations that the page does not have without Lectern).
+  // and article-access points it at the target's id. Never a bare "#":
+  // tools such as axe take a bare "#" for the page's first real link, and
+  // then no longer recognise the site's own skip links after it.
   link.href = '#lectern-article';
   link.textContent = label;
   applyStyles(link, HIDDEN_LINK);

@@ -1,0 +1,227 @@
+/**
+ * The reader view in the real browsers: opened through the popup's path
+ * (an extension page sends 'toggle-reader-in-tab'; the content script hands
+ * it to the background, which injects the reader bundle) and, in Chromium,
+ * through the handler of the keyboard command and context menu
+ * (lecternToggleReader in the service worker). Checks the article, focus,
+ * a live preference change, axe in every theme, closing with Escape (page
+ * as it was), the no-article message, and the XSS fixture.
+ */
+import { AxePuppeteer } from '@axe-core/puppeteer';
+import { existsSync } from 'node:fs';
+import type { Frame, Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FIXTURES_DIR } from './support/server';
+import { browsersUnderTest, lecternProblems, serviceWorker, startSession, until, type Session } from './support/harness';
+
+const DEMO_HEADLINE = 'US Confirms Talks with Militant Haqqani Network';
+const SHOTS = '/tmp/lectern-shots';
+const THEMES = ['light', 'sepia', 'dark', 'contrast', 'system'] as const;
+
+/** The few extension APIs the tests call from an extension page (chrome in Chromium, browser in Firefox). */
+interface ExtApi {
+  tabs: { getCurrent(): Promise<{ id?: number } | undefined>; query(query: object): Promise<{ id?: number }[]> };
+  runtime: { sendMessage(message: unknown): Promise<unknown> };
+}
+
+// Chromium only, for now: in Firefox ESR the reader's iframe stays on
+// about:blank (the overlay and inert page work; the extension page does not
+// load in the frame). That is an open defect of issue 4, not a pass.
+describe.each(browsersUnderTest().filter((name) => name === 'chromium'))('reader view in %s', (name) => {
+  let s: Session;
+  let ext: Page;
+  beforeAll(async () => {
+    s = await startSession(name);
+    // An extension page to send messages from, as the popup does.
+    ext = await s.newPage();
+    void ext.goto(`${s.extensionOrigin}/src/popup/popup.html`).catch(() => undefined);
+    await until('the extension page', () => ext.evaluate(() => /-extension:$/.test(location.protocol)));
+  });
+  afterAll(async () => {
+    await s?.close();
+  });
+
+  /**
+   * The tab id of the fixture page opened last. Without the "tabs"
+   * permission tab URLs are hidden, so: the newest tab that is not one of
+   * our own pages (tests open each page just before they use it).
+   */
+  async function tabIdOf(page: Page): Promise<number> {
+    // until() resolves only with a truthy value: never null here.
+    const id = await until<number | null>(`the tab id of ${page.url()}`, () =>
+      ext.evaluate(async () => {
+        const api = (globalThis as unknown as { browser?: ExtApi; chrome: ExtApi }).browser ?? (globalThis as unknown as { chrome: ExtApi }).chrome;
+        const own = (await api.tabs.getCurrent())?.id;
+        const ids = (await api.tabs.query({})).map((tab) => tab.id ?? -1).filter((id) => id !== own);
+        return ids.length ? Math.max(...ids) : null;
+      }),
+    );
+    return id as number;
+  }
+
+  /** The popup's path: 'toggle-reader-in-tab' from an extension page. */
+  async function toggleFromPopup(page: Page): Promise<unknown> {
+    const tabId = await tabIdOf(page);
+    return ext.evaluate(async (id) => {
+      const api = (globalThis as unknown as { browser?: ExtApi; chrome: ExtApi }).browser ?? (globalThis as unknown as { chrome: ExtApi }).chrome;
+      return api.runtime.sendMessage({ lectern: 'toggle-reader-in-tab', payload: { tabId: id } });
+    }, tabId);
+  }
+
+  async function readerFrame(page: Page): Promise<Frame> {
+    // until() resolves only with a truthy value.
+    return (await until<Frame | null>('the reader frame', async () => {
+      const frame = page.frames().find((f) => f.url().startsWith(`${s.extensionOrigin}/src/reader/reader.html`));
+      if (!frame) return null;
+      const state = await frame.evaluate(() => document.body?.dataset.state ?? '').catch(() => '');
+      return state === 'article' || state === 'empty' ? frame : null;
+    })) as Frame;
+  }
+
+  const pageState = (page: Page) =>
+    page.evaluate(() => ({
+      scrollY: Math.round(window.scrollY),
+      inert: Array.from(document.querySelectorAll('[inert]')).map((el) => el.tagName),
+      hosts: document.getElementsByTagName('lectern-reader').length,
+      active: document.activeElement?.id ?? '',
+      typed: (document.getElementById('lectern-test-input') as HTMLInputElement | null)?.value ?? null,
+    }));
+
+  it('demo: opens over the page with the article and focus on its title; a theme change applies live; Escape restores the page', async () => {
+    const page = await s.open('demo/');
+    await page.setViewport({ width: 1000, height: 800 });
+    // Page state to keep: a scroll position, a focused control with typed text.
+    await page.evaluate(() => {
+      const input = document.createElement('input');
+      input.id = 'lectern-test-input';
+      input.setAttribute('aria-label', 'test');
+      document.body.append(input);
+      input.value = 'typed by the reader';
+      input.focus({ preventScroll: true });
+      window.scrollTo(0, 400);
+    });
+    const before = await pageState(page);
+    expect(before).toMatchObject({ scrollY: 400, inert: [], hosts: 0, active: 'lectern-test-input' });
+
+    const reply = await toggleFromPopup(page);
+    expect(reply).toEqual({ readerOpen: true });
+    await page.bringToFront();
+    const frame = await readerFrame(page);
+    const shown = await frame.evaluate(() => ({
+      title: document.getElementById('reader-title')?.textContent,
+      paragraphs: document.querySelectorAll('.article-body p').length,
+      focused: document.activeElement?.id,
+      lang: document.querySelector('article')?.getAttribute('lang'),
+      scripts: document.querySelectorAll('.article-body script, .article-body iframe, .article-body [onerror]').length,
+    }));
+    expect(shown.title).toBe(DEMO_HEADLINE);
+    expect(shown.paragraphs).toBeGreaterThan(3);
+    expect(shown.focused).toBe('reader-title');
+    expect(shown.scripts).toBe(0);
+    const during = await pageState(page);
+    expect(during.hosts).toBe(1);
+    expect(during.inert).toContain('BODY');
+    expect(during.scrollY).toBe(400);
+
+    // A preference from the toolbar: applied at once, and saved in the shared store.
+    await frame.select('select[name="theme"]', 'dark');
+    await until('the dark theme', () => frame.evaluate(() => document.documentElement.dataset.theme === 'dark' && getComputedStyle(document.body).color === 'rgb(236, 236, 236)'));
+    await page.screenshot({ path: `${SHOTS}/reader-${name}-dark.png` });
+    await frame.select('select[name="theme"]', 'light');
+    await until('the light theme', () => frame.evaluate(() => getComputedStyle(document.documentElement).backgroundColor === 'rgb(255, 255, 255)'));
+    await page.screenshot({ path: `${SHOTS}/reader-${name}-light.png` });
+    await page.setViewport({ width: 320, height: 640 });
+    const overflow = await frame.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    await page.screenshot({ path: `${SHOTS}/reader-${name}-320.png` });
+    expect(overflow, 'sideways scroll at 320 px').toBeLessThanOrEqual(0);
+    await page.setViewport({ width: 1000, height: 800 });
+
+    // Escape closes, and the page is as it was.
+    await frame.focus('#reader-title');
+    await page.keyboard.press('Escape');
+    await until('the reader to close', async () => (await pageState(page)).hosts === 0);
+    expect(await pageState(page)).toEqual(before);
+    await page.close();
+  });
+
+  it('axe finds no violations in the reader in any theme', async () => {
+    const page = await s.open('demo/');
+    await toggleFromPopup(page);
+    await page.bringToFront();
+    const frame = await readerFrame(page);
+    for (const theme of THEMES) {
+      await frame.select('select[name="theme"]', theme);
+      await until(`theme ${theme}`, () => frame.evaluate((t) => document.documentElement.dataset.theme === t, theme));
+      const results = await new AxePuppeteer(frame).analyze();
+      expect(results.violations.map((v) => `${theme}: ${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    }
+    await frame.select('select[name="theme"]', 'system');
+    await page.close();
+  });
+
+  it('no article: says so, with a way back that closes the reader', async () => {
+    const page = await s.open('login-form/');
+    await toggleFromPopup(page);
+    await page.bringToFront();
+    const frame = await readerFrame(page);
+    expect(await frame.evaluate(() => ({ state: document.body.dataset.state, focused: document.activeElement?.id }))).toEqual({
+      state: 'empty',
+      focused: 'reader-title',
+    });
+    expect((await new AxePuppeteer(frame).analyze()).violations.map((v) => v.id)).toEqual([]);
+    await frame.click('button.back');
+    await until('the reader to close', async () => (await pageState(page)).hosts === 0);
+    expect((await pageState(page)).inert).toEqual([]);
+    await page.close();
+  });
+
+  it('the command and context-menu handler toggles the reader open and closed (Chromium)', async ({ skip }) => {
+    if (name !== 'chromium') skip();
+    const page = await s.open('demo/');
+    const tabId = await tabIdOf(page);
+    const worker = await serviceWorker(s);
+    const toggle = (id: number) =>
+      worker.evaluate((t) => (globalThis as unknown as { lecternToggleReader(id: number): Promise<unknown> }).lecternToggleReader(t), id);
+    expect(await toggle(tabId)).toEqual({ readerOpen: true });
+    await readerFrame(page);
+    expect(await toggle(tabId)).toEqual({ readerOpen: false });
+    expect((await pageState(page)).hosts).toBe(0);
+    expect(await toggle(tabId)).toEqual({ readerOpen: true });
+    await readerFrame(page);
+    await page.close();
+  });
+
+  it('xss fixture: the reader shows the story and runs, loads and shows none of the attacks', async ({ skip }) => {
+    if (!existsSync(`${FIXTURES_DIR}/xss/index.html`)) skip();
+    const page = await s.open('xss/');
+    const dialogs: string[] = [];
+    page.on('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+    const offsiteBefore = s.server.requests.filter((r) => r.offsite).length;
+    await toggleFromPopup(page);
+    await page.bringToFront();
+    const frame = await readerFrame(page);
+    await new Promise((done) => setTimeout(done, 1000)); // let anything that would load or run, do so
+    const inReader = await frame.evaluate(() => ({
+      state: document.body.dataset.state,
+      xss: (window as unknown as { __xss?: unknown }).__xss ?? null,
+      dangerous: document.querySelectorAll('.article').length !== 1 ? -1 : document.querySelectorAll('.article').item(0).querySelectorAll('script, iframe, object, embed, form, svg, math, base, meta[http-equiv], [srcdoc], [style], [onerror], [onload], [onclick]').length,
+      jsLinks: Array.from(document.querySelectorAll('.article [href], .article [src], .article [action], .article [formaction]')).filter((el) =>
+        /^\s*(javascript|data:text|vbscript)/i.test(el.getAttribute('href') ?? el.getAttribute('src') ?? el.getAttribute('action') ?? ''),
+      ).length,
+      evil: Array.from(document.querySelectorAll('.article [src], .article [srcset], .article [href]')).filter((el) => /evil\.example/.test(el.outerHTML) && el.tagName !== 'A').length,
+    }));
+    expect(inReader).toEqual({ state: 'article', xss: null, dangerous: 0, jsLinks: 0, evil: 0 });
+    expect(dialogs).toEqual([]);
+    expect(s.server.requests.filter((r) => r.offsite).slice(offsiteBefore).map((r) => r.path)
+      // Chromium's own autofill service wakes up on pages with forms; that traffic is the browser's, not ours.
+      .filter((path) => !/^(https?:\/\/)?(content-autofill\.googleapis\.com|dummy\.test)[:/]/.test(path)), 'requests off the machine after the reader opened').toEqual([]);
+    await page.close();
+  });
+
+  it('raised no errors from Lectern in any page', () => {
+    expect(lecternProblems(s, /probe-error|\/xss\//)).toEqual([]);
+  });
+});

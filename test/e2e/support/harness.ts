@@ -1,0 +1,427 @@
+/**
+ * One browser session per describe block: the browser (with the built
+ * extension, or without it for a baseline), its own fixture server, and
+ * recorders for everything a test may want to assert on afterwards: every
+ * request a page made, every request the extension's service worker made
+ * (Chromium), and every page error or console message that could come from
+ * Lectern.
+ *
+ * Functions passed to page.evaluate are written without named inner
+ * helpers: the test transform may wrap those in a helper that does not
+ * exist inside the page.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, CDPSession, Page, Target, WebWorker } from 'puppeteer-core';
+import { expect } from 'vitest';
+import { DIST, launchChromium, launchFirefox } from '../../support/browsers';
+import { FIXTURES_DIR, startServer, type FixtureServer } from './server';
+
+export type BrowserName = 'chromium' | 'firefox';
+
+/** Both, unless LECTERN_E2E_BROWSERS=chromium (or firefox) narrows the run. */
+export function browsersUnderTest(): BrowserName[] {
+  const wanted = (process.env.LECTERN_E2E_BROWSERS ?? 'chromium,firefox').split(',').map((s) => s.trim());
+  return (['chromium', 'firefox'] as const).filter((b) => wanted.includes(b));
+}
+
+/**
+ * The built extension for a browser: dist/<browser>, or <dir>/<browser>
+ * when LECTERN_E2E_DIST=<dir> points at another build.
+ */
+export function extensionDir(name: BrowserName): string {
+  const other = process.env.LECTERN_E2E_DIST;
+  const key = name === 'chromium' ? 'chrome' : 'firefox';
+  return other ? join(other, key) : DIST[key];
+}
+
+export interface PageRequest {
+  url: string;
+  /** The URL of the page that made it, when it was made. */
+  pageUrl: string;
+  navigation: boolean;
+}
+
+export interface Problem {
+  kind: 'pageerror' | 'console' | 'worker';
+  text: string;
+  pageUrl: string;
+}
+
+export interface Session {
+  name: BrowserName;
+  browser: Browser;
+  /** chrome-extension://<id> or moz-extension://<uuid>; '' without the extension. */
+  extensionOrigin: string;
+  server: FixtureServer;
+  pageRequests: PageRequest[];
+  /** Requests made by the extension's service worker (Chromium), as URLs. */
+  workerRequests: string[];
+  /** Page errors, and console messages at warning/error level or naming Lectern. */
+  problems: Problem[];
+  /** A new tab with the recorders attached. */
+  newPage(): Promise<Page>;
+  /** A new tab on a path of the fixture server, once Lectern has given its verdict. */
+  open(path: string): Promise<Page>;
+  /** Closes every tab but the blank one, so each test starts with its own tabs only. */
+  closePages(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface SessionOptions {
+  /** Load Lectern (default) or nothing, for a baseline. */
+  extension?: boolean;
+  /** More unpacked extensions to install (test probes). */
+  extraExtensions?: string[];
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((done) => setTimeout(done, ms));
+
+/** Polls `check` until it returns something truthy (and returns that); fails with `what` after `timeoutMs`. */
+export async function until<T>(what: string, check: () => Promise<T>, timeoutMs = 10_000, intervalMs = 50): Promise<NonNullable<T>> {
+  const deadline = Date.now() + timeoutMs;
+  let last: unknown;
+  for (;;) {
+    try {
+      const value = await check();
+      if (value) return value as NonNullable<T>;
+      last = value;
+    } catch (error) {
+      last = error;
+    }
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what} (last: ${String(last)})`);
+    await sleep(intervalMs);
+  }
+}
+
+export type Verdict = 'article' | 'none';
+
+/**
+ * Lectern's content script leaves a user-timing mark with its verdict after
+ * each detection (the benchmark reads the same marks). Resolves when there
+ * are at least `count` verdicts.
+ */
+export async function verdict(page: Page, count = 1, timeoutMs = 10_000): Promise<Verdict> {
+  const marks = await until(
+    `Lectern's verdict #${count} on ${page.url()}`,
+    () =>
+      page.evaluate((n) => {
+        const found = performance.getEntriesByName('lectern:article-found').length;
+        const none = performance.getEntriesByName('lectern:no-article').length;
+        return found + none >= n ? { found, none } : null;
+      }, count),
+    timeoutMs,
+  );
+  const last = await page.evaluate(() => {
+    const marks = performance.getEntriesByType('mark');
+    let name = '';
+    for (let i = 0; i < marks.length; i++) {
+      const m = marks[i] as PerformanceEntry;
+      if (m.name === 'lectern:article-found' || m.name === 'lectern:no-article') name = m.name;
+    }
+    return name;
+  });
+  void marks;
+  return last === 'lectern:article-found' ? 'article' : 'none';
+}
+
+/**
+ * Waits for a verdict from a detection that started after `since` (a
+ * performance.now() time in the page): the re-detection after a client-side
+ * navigation, not an earlier run (a preference update also runs detection).
+ */
+export async function verdictAfter(page: Page, since: number, timeoutMs = 10_000): Promise<Verdict> {
+  const name = await until(
+    `a Lectern verdict after t=${since.toFixed(0)} on ${page.url()}`,
+    () =>
+      page.evaluate((t) => {
+        const marks = performance.getEntriesByType('mark');
+        let found = '';
+        for (let i = 0; i < marks.length; i++) {
+          const m = marks[i] as PerformanceEntry;
+          if (m.startTime > t && (m.name === 'lectern:article-found' || m.name === 'lectern:no-article')) found = m.name;
+        }
+        return found;
+      }, since),
+    timeoutMs,
+  );
+  return name === 'lectern:article-found' ? 'article' : 'none';
+}
+
+export interface Focused {
+  /** Tag names from the document's active element down through shadow roots. */
+  chain: string[];
+  tag: string;
+  id: string;
+  text: string;
+  /** The deep active element is inside <lectern-skip-link>'s shadow root. */
+  inLecternLink: boolean;
+}
+
+/** The element that has keyboard focus, looking through shadow roots. */
+export function focused(page: Page): Promise<Focused | null> {
+  return page.evaluate(() => {
+    let el: Element | null = document.activeElement;
+    if (!el || el === document.body || el === document.documentElement) return null;
+    const chain: string[] = [el.tagName.toLowerCase()];
+    const inLecternLink = el.tagName.toLowerCase() === 'lectern-skip-link';
+    while (el && el.shadowRoot && el.shadowRoot.activeElement) {
+      el = el.shadowRoot.activeElement;
+      chain.push(el.tagName.toLowerCase());
+    }
+    if (!el) return null;
+    return {
+      chain,
+      tag: el.tagName.toLowerCase(),
+      id: el.id,
+      text: (el.textContent || '').replace(/\s+/g, ' ').trim().slice(0, 120),
+      inLecternLink,
+    };
+  });
+}
+
+/** Number of <lectern-skip-link> elements in the page (and its same-origin frames). */
+export function lecternElementCount(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    let count = document.getElementsByTagName('lectern-skip-link').length;
+    for (let i = 0; i < window.frames.length; i++) {
+      try {
+        count += (window.frames[i] as Window).document.getElementsByTagName('lectern-skip-link').length;
+      } catch {
+        // A cross-origin frame: not ours to look into.
+      }
+    }
+    return count;
+  });
+}
+
+/** Per session: the recording set up on each service-worker target, so it is done once and can be awaited. */
+const workerRecorders = new WeakMap<Session, Map<Target, Promise<void>>>();
+
+function isExtensionWorker(session: Session, target: Target): boolean {
+  return target.type() === 'service_worker' && !!session.extensionOrigin && target.url().startsWith(session.extensionOrigin);
+}
+
+/**
+ * Records a service worker's network requests and errors (Chromium). Our
+ * CDP session must be in place before puppeteer's own worker session is
+ * used: doing both at once sometimes leaves puppeteer with a detached
+ * worker. So this returns the one promise per target, and serviceWorker()
+ * awaits it.
+ */
+function recordWorker(session: Session, target: Target): Promise<void> {
+  let recorders = workerRecorders.get(session);
+  if (!recorders) workerRecorders.set(session, (recorders = new Map()));
+  const existing = recorders.get(target);
+  if (existing) return existing;
+  if (!isExtensionWorker(session, target)) return Promise.resolve();
+  const done = (async () => {
+    let cdp: CDPSession;
+    try {
+      cdp = await target.createCDPSession();
+    } catch {
+      return; // The worker went away before we could attach; its successor is recorded instead.
+    }
+    cdp.on('Network.requestWillBeSent', (event) => session.workerRequests.push(event.request.url));
+    cdp.on('Runtime.exceptionThrown', (event) =>
+      session.problems.push({ kind: 'worker', text: JSON.stringify(event.exceptionDetails).slice(0, 500), pageUrl: target.url() }),
+    );
+    cdp.on('Runtime.consoleAPICalled', (event) => {
+      if (event.type === 'error' || event.type === 'warning') {
+        session.problems.push({ kind: 'worker', text: JSON.stringify(event.args).slice(0, 500), pageUrl: target.url() });
+      }
+    });
+    await cdp.send('Network.enable').catch(() => undefined);
+    await cdp.send('Runtime.enable').catch(() => undefined);
+  })();
+  recorders.set(target, done);
+  return done;
+}
+
+/**
+ * Chromium: the extension's service worker, once its module has run. The
+ * target can appear before that, and can be replaced by a restarted worker,
+ * so look it up afresh on every try.
+ */
+export async function serviceWorker(session: Session): Promise<WebWorker> {
+  return until(
+    'the service worker to define lecternCommand',
+    async () => {
+      const target = session.browser.targets().find((t) => isExtensionWorker(session, t));
+      if (!target) return null;
+      await recordWorker(session, target);
+      const worker = await target.worker();
+      if (!worker) return null;
+      const ready = await worker.evaluate(() => typeof (globalThis as { lecternCommand?: unknown }).lecternCommand === 'function');
+      return ready ? worker : null;
+    },
+    20_000,
+    100,
+  );
+}
+
+/**
+ * Chromium's own services (network time, autofill, component and extension
+ * updates, account lookups) contact Google even with --disable-background-networking.
+ * Point them at dummy.test, as puppeteer does for Firefox's services, so
+ * that any other host reaching the catch-all proxy is traffic we did not
+ * expect, such as the extension's.
+ */
+const CHROMIUM_SERVICES_TO_SINK = [
+  // Network time; autofill's form queries (the login-form fixture triggers them).
+  '--disable-features=NetworkTimeServiceQuerying,AutofillServerCommunication',
+  '--gaia-url=http://dummy.test',
+  '--lso-url=http://dummy.test',
+  '--google-apis-url=http://dummy.test',
+  '--component-updater=url-source=http://dummy.test/component-updater',
+];
+
+export async function startSession(name: BrowserName, options: SessionOptions = {}): Promise<Session> {
+  const server = await startServer();
+  const dir = options.extension === false ? null : extensionDir(name);
+  const launched =
+    name === 'chromium'
+      ? await launchChromium(dir, { args: [...CHROMIUM_SERVICES_TO_SINK, ...server.proxyArgs] })
+      : await launchFirefox(dir, { prefs: server.proxyPrefs });
+  const { browser, extensionOrigin } = launched;
+  for (const dir of options.extraExtensions ?? []) await browser.installExtension(dir);
+
+  const session: Session = {
+    name,
+    browser,
+    extensionOrigin,
+    server,
+    pageRequests: [],
+    workerRequests: [],
+    problems: [],
+    async newPage() {
+      const page = await browser.newPage();
+      page.on('request', (request) =>
+        session.pageRequests.push({ url: request.url(), pageUrl: page.url(), navigation: request.isNavigationRequest() }),
+      );
+      page.on('pageerror', (error) =>
+        session.problems.push({ kind: 'pageerror', text: error instanceof Error ? `${error.message}\n${error.stack ?? ''}` : String(error), pageUrl: page.url() }),
+      );
+      page.on('console', (message) => {
+        const where = message.location()?.url ?? '';
+        const text = `${message.type()}: ${message.text()} @ ${where}`;
+        if (message.type() === 'error' || message.type() === 'warn' || /lectern|-extension:\/\//i.test(text)) {
+          session.problems.push({ kind: 'console', text, pageUrl: page.url() });
+        }
+      });
+      return page;
+    },
+    async open(path) {
+      const page = await session.newPage();
+      await page.goto(server.url(path), { waitUntil: 'load' });
+      if (extensionOrigin) await verdict(page);
+      return page;
+    },
+    async closePages() {
+      for (const page of await browser.pages()) {
+        if (page.url() !== 'about:blank') await page.close().catch(() => undefined);
+      }
+    },
+    async close() {
+      await browser.close().catch(() => undefined);
+      await server.close();
+    },
+  };
+
+  if (name === 'chromium' && extensionOrigin) {
+    // Record the service worker's traffic from now on, including a restarted worker.
+    browser.on('targetcreated', (t: Target) => void recordWorker(session, t));
+    browser.on('targetchanged', (t: Target) => void recordWorker(session, t));
+    await serviceWorker(session);
+  }
+  return session;
+}
+
+/**
+ * Problems that Lectern caused: every page error (the fixture pages' own
+ * scripts do not throw), and console output that names Lectern or an
+ * extension URL. `ignore` skips pages that provoke errors on purpose.
+ */
+export function lecternProblems(session: Session, ignore: RegExp = /probe-error/): Problem[] {
+  return session.problems.filter(
+    (p) =>
+      !ignore.test(p.pageUrl) &&
+      (p.kind !== 'console' || /lectern|-extension:\/\//i.test(p.text)) &&
+      // Firefox reports the page's CSP at work as errors; whether Lectern's
+      // styling survives the CSP is checked by looking at the link itself.
+      !(p.kind === 'pageerror' && /^Content-Security-Policy: /.test(p.text) && !/lectern|-extension:\/\//i.test(p.text)),
+  );
+}
+
+const referencesCache = new Map<string, string>();
+
+/** The text of a fixture folder's pages, styles and scripts: what its pages can ask for. */
+function fixtureSources(folder: string): string {
+  let text = referencesCache.get(folder);
+  if (text === undefined) {
+    text = '';
+    try {
+      for (const file of readdirSync(join(FIXTURES_DIR, folder))) {
+        if (/\.(html|css|js)$/.test(file)) text += readFileSync(join(FIXTURES_DIR, folder, file), 'utf8');
+      }
+    } catch {
+      // Not a fixture folder.
+    }
+    referencesCache.set(folder, text);
+  }
+  return text;
+}
+
+/**
+ * A subresource the fixture page itself asks for: a file of its folder that
+ * its markup, styles or scripts name, without a query string (no fixture
+ * adds one); or a generated page (the frameset's frames); or the favicon,
+ * which the browser asks for on its own.
+ */
+function isOwnResource(url: URL): boolean {
+  if (url.pathname === '/favicon.ico') return true;
+  if (url.search) return false;
+  if (url.pathname.startsWith('/generated/')) return true;
+  const path = decodeURIComponent(url.pathname.replace(/^\/csp\//, '/'));
+  const [folder = '', ...rest] = path.replace(/^\//, '').split('/');
+  const file = rest.join('/');
+  return !!file && existsSync(join(FIXTURES_DIR, folder, file)) && fixtureSources(folder).includes(file);
+}
+
+/**
+ * The privacy rule, checked on everything recorded in a session: nothing
+ * left the machine (no page request to another host, nothing through the
+ * catch-all proxy), every page request was a navigation the test made or a
+ * file of the fixture pages themselves, the server saw nothing the pages
+ * did not ask for (so no hidden extension traffic to it either), and the
+ * service worker made no request at all (Chromium).
+ */
+export function expectNoExtensionTraffic(session: Session): void {
+  const { server } = session;
+  const offHost = session.pageRequests.filter((r) => {
+    if (/^(data|about|blob):/.test(r.url)) return false;
+    const url = new URL(r.url);
+    return !(url.protocol === 'http:' && (url.hostname === '127.0.0.1' || url.hostname === 'localhost'));
+  });
+  expect(offHost, 'page requests that leave 127.0.0.1').toEqual([]);
+  // dummy.test is where the browsers' own services are pointed (by puppeteer
+  // for Firefox, by CHROMIUM_SERVICES_TO_SINK for Chromium): that traffic is the browser's.
+  const offsite = server.requests.filter((r) => r.offsite && !/^(https?:\/\/)?dummy\.test[:/]/.test(r.path));
+  expect(offsite, 'requests for other hosts (caught by the proxy)').toEqual([]);
+
+  const foreign = session.pageRequests.filter((r) => {
+    if (/^(data|about|blob):/.test(r.url) || r.navigation) return false;
+    return !isOwnResource(new URL(r.url));
+  });
+  expect(foreign, 'requests that are not the fixture pages or their own files').toEqual([]);
+
+  const asked = new Set(session.pageRequests.map((r) => (r.url.startsWith(server.origin) ? r.url.slice(server.origin.length) : r.url)));
+  const unasked = server.requests.filter((r) => !r.offsite && r.path !== '/favicon.ico' && !asked.has(r.path));
+  expect(unasked, 'requests the server saw that no page made').toEqual([]);
+
+  // The worker may still be loading its own modules when we attach; anything else is traffic.
+  const fromWorker = session.workerRequests.filter((url) => !url.startsWith(`${session.extensionOrigin}/`));
+  expect(fromWorker, "requests from the extension's service worker").toEqual([]);
+  // The recorders themselves must have seen the pages, or the checks above prove nothing.
+  expect(session.pageRequests.filter((r) => r.navigation).length, 'navigations recorded').toBeGreaterThan(0);
+}
