@@ -1,8 +1,8 @@
 // Renders public/icons/icon.svg to the PNG sizes the manifest lists.
-// Run by hand after changing the SVG; the PNGs are committed.
+// Run by hand after changing the SVG (npx tsx scripts/make-icons.ts); the PNGs are committed.
 import { readFile } from 'node:fs/promises';
 import puppeteer from 'puppeteer-core';
-import { findChromium } from '../test/support/browsers.mjs';
+import { findChromium } from '../test/support/browsers';
 
 const svg = await readFile(new URL('../assets-src/icon.svg', import.meta.url), 'utf8');
 const browser = await puppeteer.launch({ executablePath: findChromium(), headless: true, pipe: true, args: ['--no-sandbox', '--disable-gpu'] });
