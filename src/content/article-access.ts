@@ -6,7 +6,7 @@
 import { detectArticle, type DetectedArticle } from '../core/detect/index';
 import { findSiteSkipLinks } from '../core/site-skip-links';
 import { focusTarget } from './focus-target';
-import { PageEdits } from './page-edits';
+import { ChangeLog } from './change-log';
 import { createSkipLink, type SkipLink } from './skip-link';
 
 /** Detection gives up past this, so a huge page is never slowed. */
@@ -43,7 +43,7 @@ function isVisible(el: Element): boolean {
 export function startArticleAccess(win: Window, initial: ArticleAccessOptions): ArticleAccess {
   const doc = win.document;
   const options = { ...initial };
-  const edits = new PageEdits();
+  const edits = new ChangeLog();
   let detected: DetectedArticle | null = null;
   let skipLink: SkipLink | null = null;
   let lastUrl = win.location.href;
@@ -109,7 +109,7 @@ export function startArticleAccess(win: Window, initial: ArticleAccessOptions): 
   }
 
   function run(): void {
-    edits.undoAll();
+    edits.undo();
     const start = performance.now();
     detected = detectArticle(doc, { budgetMs: DETECT_BUDGET_MS, now: () => performance.now() });
     const detectedAt = performance.now();
@@ -154,7 +154,7 @@ export function startArticleAccess(win: Window, initial: ArticleAccessOptions): 
       observer.disconnect();
       if (timer !== undefined) win.clearTimeout(timer);
       removeSkipLink();
-      edits.undoAll();
+      edits.undo();
       detected = null;
     },
   };

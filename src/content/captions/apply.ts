@@ -4,10 +4,10 @@
  * lectern-* element or a lectern-* id; styles are inline and !important.
  */
 import type { CaptionEntry, CaptionPlan, CollapseReason } from '../../core/captions';
-import { ChangeLog, type Undo } from './changes';
+import { ChangeLog, type Undo } from '../change-log';
 import { articleLook, backgroundBehind, contrast, type Look } from './style';
 
-export type { Undo } from './changes';
+export type { Undo } from '../change-log';
 
 export interface ApplyOptions {
   look: Look;

@@ -4,7 +4,7 @@
  * removed, split text nodes joined. A value the page itself changed since
  * is left alone: undo must not fight the page.
  */
-import type { InsertionPoint, TextPart } from '../../core/captions';
+import type { InsertionPoint, TextPart } from '../core/captions';
 
 export type Undo = () => void;
 
@@ -75,6 +75,11 @@ export class ChangeLog {
       tail?.parentNode?.removeChild(tail);
       node.data = original;
     });
+  }
+
+  /** Registers an undo step for a change made elsewhere (a listener added, say). */
+  onUndo(undo: Undo): void {
+    this.undos.push(undo);
   }
 
   /** Undoes everything, newest first, and forgets it. */
