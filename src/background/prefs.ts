@@ -5,8 +5,7 @@
  * options, content scripts, reader) reads the store itself and follows
  * storage.onChanged, so the background relays nothing.
  */
-import browser from 'webextension-polyfill';
-import { createPrefsStore } from '../core/prefs/index';
+import { openPrefsStore } from '../platform/prefs-store';
 
-export const prefsStore = createPrefsStore({ sync: browser.storage.sync ?? null, local: browser.storage.local });
+export const prefsStore = openPrefsStore();
 export const prefsLoaded = prefsStore.load();

@@ -4,8 +4,8 @@
  * follows storage.onChanged, so a switch flipped in the popup reaches
  * every open tab without a reload (and without the background relaying it).
  */
-import browser from 'webextension-polyfill';
-import { createPrefsStore, settingsForSite, type EffectiveSiteSettings, type Prefs } from '../core/prefs/index';
+import { settingsForSite, type EffectiveSiteSettings, type Prefs } from '../core/prefs/index';
+import { followStorageChanges, openPrefsStore } from '../platform/prefs-store';
 
 export interface SitePrefs extends EffectiveSiteSettings {
   prefs: Prefs;
@@ -13,15 +13,14 @@ export interface SitePrefs extends EffectiveSiteSettings {
 
 /** Calls `listener` once the preferences are read, then after every change; returns the stop function. */
 export function followSitePrefs(hostname: string, listener: (site: SitePrefs) => void): () => void {
-  const store = createPrefsStore({ sync: browser.storage.sync ?? null, local: browser.storage.local });
+  const store = openPrefsStore();
   const tell = (prefs: Prefs): void => listener({ ...settingsForSite(prefs, hostname), prefs });
-  const onChanged = (changes: Record<string, browser.Storage.StorageChange>, area: string): void => void store.applyChange(changes, area);
-  browser.storage.onChanged.addListener(onChanged);
+  const unfollow = followStorageChanges(store);
   const unsubscribe = store.subscribe(tell);
   void store.load().then(tell, () => undefined);
   return () => {
     unsubscribe();
-    browser.storage.onChanged.removeListener(onChanged);
+    unfollow();
   };
 }
 

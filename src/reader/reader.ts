@@ -12,7 +12,7 @@ import '@fontsource/opendyslexic/400.css';
 import '@fontsource/opendyslexic/700.css';
 import browser from 'webextension-polyfill';
 import { message, type ReaderArticle } from '../core/messages';
-import { createPrefsStore } from '../core/prefs';
+import { followStorageChanges, openPrefsStore } from '../platform/prefs-store';
 import { t } from './i18n';
 import { renderArticle, renderNoArticle } from './render';
 import { applyPrefs, createToolbar } from './toolbar';
@@ -48,14 +48,14 @@ async function main(): Promise<void> {
   root.lang = uiLocale ?? 'en';
   document.title = t('readerFrameTitle');
 
-  const store = createPrefsStore({ sync: browser.storage.sync, local: browser.storage.local });
+  const store = openPrefsStore();
   const toolbar = createToolbar((patch) => void store.save(patch).catch(() => undefined), closeReader);
   const apply = (prefs: Parameters<typeof applyPrefs>[1]): void => {
     applyPrefs(root, prefs);
     toolbar.update(prefs);
   };
   store.subscribe(apply);
-  browser.storage.onChanged.addListener((changes, area) => void store.applyChange(changes, area));
+  followStorageChanges(store);
   apply(await store.load());
 
   const main = document.createElement('main');

@@ -4,7 +4,8 @@
  * adds only what is its own (the popup: the current tab).
  */
 import browser from 'webextension-polyfill';
-import { createPrefsStore, type Prefs, type PrefsStore } from '../core/prefs/index';
+import type { Prefs, PrefsStore } from '../core/prefs/index';
+import { followStorageChanges, openPrefsStore } from '../platform/prefs-store';
 import { applyLocale, localize, type GetMessage } from './i18n';
 import { createPrefsActions } from './prefs-actions';
 import { createPrefsForm } from './prefs-form';
@@ -19,9 +20,9 @@ export interface PrefsPage {
 export async function startPrefsPage(main: HTMLElement): Promise<PrefsPage> {
   applyLocale(document, t);
   localize(document, t);
-  const store = createPrefsStore({ sync: browser.storage.sync ?? null, local: browser.storage.local });
+  const store = openPrefsStore();
   // A change made in another popup, options page or reader shows here too.
-  browser.storage.onChanged.addListener((changes, area) => void store.applyChange(changes, area));
+  followStorageChanges(store);
   const prefs = await store.load();
   const form = createPrefsForm(store, t);
   store.subscribe(form.show);
