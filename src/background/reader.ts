@@ -1,6 +1,6 @@
 /**
  * The reader view, background side: opens and closes it per tab (keyboard
- * command, context menu, the popup's 'toggle-reader' message), and holds
+ * command, context menu, the popup's 'toggle-reader-in-tab' message), and holds
  * each tab's extracted article until that tab's reader page asks for it.
  *
  * Why the article goes through here: the reader page is an extension page
@@ -16,7 +16,7 @@ import { isMessage, type Message, type ReaderArticle } from '../core/messages';
 // crxjs builds this file as a standalone IIFE and gives us its output path:
 // the extraction code is loaded into a tab only when its reader opens.
 import extractScript from '../content/reader/extract.iife.ts?script';
-import { tabStates } from './tabs';
+import { tabStates } from './session-tab-states';
 
 interface TabReader {
   token: string;
@@ -95,8 +95,7 @@ function handle(msg: Message, sender: Runtime.MessageSender): Promise<unknown> |
   const tabId = sender.tab?.id;
   switch (msg.lectern) {
     case 'reader-toggle': {
-      // From the always-on content script (the popup's toggle, forwarded: only the background can inject)
-      // or from the reader page in the tab (its close button, Escape), which closes it.
+      // From the reader page in the tab: its close button or Escape.
       return toggleReader(tabId);
     }
     case 'reader-opened': {

@@ -4,24 +4,11 @@
  * or navigated tab is forgotten.
  */
 import browser from 'webextension-polyfill';
-import { message } from '../core/messages';
 import { showArticleState } from './badge';
+import { toggleReader } from './reader';
 import { createRouter } from './router';
-import { createTabStates, hostnameOf } from './tab-state';
-
-export const tabStates = createTabStates(browser.storage.session);
-
-async function toggleReader(tabId: number): Promise<{ readerOpen: boolean } | null> {
-  try {
-    const reply = (await browser.tabs.sendMessage(tabId, message('toggle-reader', {}))) as { readerOpen?: unknown } | undefined;
-    if (typeof reply?.readerOpen !== 'boolean') return null;
-    await tabStates.update(tabId, { readerOpen: reply.readerOpen });
-    return { readerOpen: reply.readerOpen };
-  } catch {
-    // No content script there, or no reader in it yet.
-    return null;
-  }
-}
+import { tabStates } from './session-tab-states';
+import { hostnameOf } from './tab-state';
 
 const router = createRouter(
   {
@@ -31,7 +18,6 @@ const router = createRouter(
         if (sender.tabId === undefined) return undefined;
         const state = await tabStates.update(sender.tabId, {
           articleFound: payload.articleFound === true,
-          readerOpen: payload.readerOpen === true,
           hostname: hostnameOf(sender.url),
         });
         await showArticleState(sender.tabId, state.articleFound);

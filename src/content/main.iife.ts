@@ -21,7 +21,7 @@ function reportState(articleFound: boolean): void {
   // A user-timing mark, like the measures below, lets the benchmark see the verdict.
   performance.mark(articleFound ? 'lectern:article-found' : 'lectern:no-article');
   browser.runtime
-    .sendMessage(message('page-state', { articleFound, readerOpen: false }))
+    .sendMessage(message('page-state', { articleFound }))
     .catch(() => undefined); // The background may be asleep or reloading; the next report catches up.
 }
 
@@ -57,8 +57,6 @@ function main(): void {
     if (!isMessage(raw)) return undefined;
     const msg = raw as Message;
     if (msg.lectern === 'jump-to-article') return Promise.resolve({ jumped: access.jump() });
-    // The reader lives in a bundle injected on demand; only the background can inject it.
-    if (msg.lectern === 'toggle-reader') return browser.runtime.sendMessage(message('reader-toggle', {}));
     return undefined;
   });
 }

@@ -12,15 +12,17 @@ export interface TabState {
 export interface MessageMap {
   /** Background → content: move focus to the article (keyboard shortcut). */
   'jump-to-article': { payload: Record<string, never>; response: { jumped: boolean } };
-  /** Content → background: what the content script found on this page. */
-  'page-state': { payload: TabState; response: undefined };
-  /** Background → content: open the reader view if closed, close it if open. */
-  'toggle-reader': { payload: Record<string, never>; response: { readerOpen: boolean } };
+  /**
+   * Content → background: whether the content script found an article.
+   * Whether the reader is open is the background's to know (it opens and
+   * closes it), so a re-detection never overwrites it.
+   */
+  'page-state': { payload: { articleFound: boolean }; response: undefined };
   /** Popup → background: what Lectern knows of a tab (null: no content script has reported there). */
   'get-tab-state': { payload: { tabId: number }; response: PopupTabState | null };
-  /** Popup → background: toggle the reader in a tab (forwarded as 'toggle-reader'). */
+  /** Popup → background: toggle the reader in a tab (src/background/reader.ts injects it). */
   'toggle-reader-in-tab': { payload: { tabId: number }; response: { readerOpen: boolean } | null };
-  /** Content → background: the popup asked this tab to toggle its reader; the background injects the reader (src/background/reader.ts). */
+  /** Reader page → background: its close button or Escape; the background closes the reader in the sender's tab. */
   'reader-toggle': { payload: Record<string, never>; response: { readerOpen: boolean } | null };
   /** Reader script → background: a reader opened with this article (null: none found); the token ties the reader frame to it. */
   'reader-opened': { payload: { article: ExtractedArticle | null; url: string }; response: { token: string } };
@@ -56,7 +58,7 @@ export function isMessage(value: unknown): value is Message {
   return typeof name === 'string' && MESSAGE_NAMES.has(name);
 }
 
-const MESSAGE_NAMES: ReadonlySet<string> = new Set<MessageName>(['jump-to-article', 'page-state', 'toggle-reader', 'get-tab-state', 'toggle-reader-in-tab',
+const MESSAGE_NAMES: ReadonlySet<string> = new Set<MessageName>(['jump-to-article', 'page-state', 'get-tab-state', 'toggle-reader-in-tab',
   'reader-toggle', 'reader-opened', 'reader-closed', 'reader-article']);
 
 export function message<N extends MessageName>(name: N, payload: MessageMap[N]['payload']): Message<N> {

@@ -77,13 +77,24 @@ export interface SessionOptions {
 
 const sleep = (ms: number): Promise<void> => new Promise((done) => setTimeout(done, ms));
 
-/** Polls `check` until it returns something truthy (and returns that); fails with `what` after `timeoutMs`. */
+const STALLED = Symbol('stalled');
+
+/**
+ * Polls `check` until it returns something truthy (and returns that); fails with `what` after `timeoutMs`.
+ * A check that never settles (puppeteer waiting for a frame's execution
+ * context that will not come, say) counts as a failed try and is retried,
+ * so a hang turns into this named failure instead of the test's timeout.
+ */
 export async function until<T>(what: string, check: () => Promise<T>, timeoutMs = 10_000, intervalMs = 50): Promise<NonNullable<T>> {
   const deadline = Date.now() + timeoutMs;
   let last: unknown;
   for (;;) {
     try {
-      const value = await check();
+      const tryMs = Math.max(1_000, Math.min(3_000, deadline - Date.now()));
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const stalled = new Promise<typeof STALLED>((done) => (timer = setTimeout(() => done(STALLED), tryMs)));
+      const value = await Promise.race([check(), stalled]).finally(() => clearTimeout(timer));
+      if (value === STALLED) throw new Error(`a try did not settle in ${tryMs} ms`);
       if (value) return value as NonNullable<T>;
       last = value;
     } catch (error) {
@@ -92,6 +103,13 @@ export async function until<T>(what: string, check: () => Promise<T>, timeoutMs 
     if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what} (last: ${String(last)})`);
     await sleep(intervalMs);
   }
+}
+
+/** One step that must settle within `timeoutMs`: a hang fails with the step's name, not the test's timeout. */
+export async function step<T>(what: string, work: Promise<T>, timeoutMs = 15_000): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const stalled = new Promise<never>((_, fail) => (timer = setTimeout(() => fail(new Error(`${what} did not settle in ${timeoutMs} ms`)), timeoutMs)));
+  return Promise.race([work, stalled]).finally(() => clearTimeout(timer));
 }
 
 export type Verdict = 'article' | 'none';

@@ -26,14 +26,14 @@ describe('createRouter', () => {
   const popup = { id: 'ours', url: 'chrome-extension://ours/src/popup/popup.html' };
 
   it('hands a message to its handler, with the tab id, when it comes from where it may', async () => {
-    await route(message('page-state', { articleFound: true, readerOpen: false }), content);
-    expect(pageState).toHaveBeenCalledWith({ articleFound: true, readerOpen: false }, expect.objectContaining({ tabId: 5 }));
+    await route(message('page-state', { articleFound: true }), content);
+    expect(pageState).toHaveBeenCalledWith({ articleFound: true }, expect.objectContaining({ tabId: 5 }));
     await expect(route(message('get-tab-state', { tabId: 5 }), popup)).resolves.toEqual({ articleFound: true, readerOpen: false, hostname: 'a.example' });
   });
 
   it('ignores messages from the wrong place, unknown messages and garbage', () => {
     pageState.mockClear();
-    expect(route(message('page-state', { articleFound: true, readerOpen: false }), popup)).toBeUndefined();
+    expect(route(message('page-state', { articleFound: true }), popup)).toBeUndefined();
     expect(route(message('get-tab-state', { tabId: 5 }), content)).toBeUndefined();
     expect(route(message('get-tab-state', { tabId: 5 }), { ...popup, id: 'evil' })).toBeUndefined();
     expect(route({ lectern: 'nope' }, popup)).toBeUndefined();
