@@ -53,7 +53,8 @@ export async function createTabPanel(store: PrefsStore): Promise<HTMLElement> {
   section.append(
     h('p', { class: `page-status ${state.articleFound ? 'found' : 'none'}`, id: 'page-status' }, t(state.articleFound ? 'articleFound' : 'articleNotFound')),
   );
-  if (state.articleFound || state.readerOpen) section.append(readerButton(tab.id, state));
+  // Offered on every page: on one without an article the reader says so and offers the way back.
+  section.append(readerButton(tab.id, state));
   const switches = createSiteSwitches(store, state.hostname, t);
   store.subscribe(switches.show);
   section.append(switches.element);

@@ -15,7 +15,7 @@ import { AxePuppeteer } from '@axe-core/puppeteer';
 import { mkdirSync } from 'node:fs';
 import type { Page, WebWorker } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browsersUnderTest, lecternElementCount, lecternProblems, serviceWorker, startSession, until, type Session } from './support/harness';
+import { browsersUnderTest, lecternElementCount, lecternProblems, evaluateInServiceWorker, restartServiceWorker, serviceWorker, startSession, until, verdictAfter, type Session } from './support/harness';
 
 const SHOTS = '/tmp/lectern-shots';
 
@@ -41,6 +41,19 @@ function articleTabId(extPage: Page): Promise<number> {
     }),
   );
 }
+
+interface TabStateReply {
+  articleFound: boolean;
+  readerOpen: boolean;
+  hostname: string;
+}
+
+/** What the background holds for a tab, asked as the popup asks it. */
+function tabState(extPage: Page, tabId: number): Promise<TabStateReply | null> {
+  return extPage.evaluate((id) => chrome.runtime.sendMessage({ lectern: 'get-tab-state', payload: { tabId: id } }), tabId) as Promise<TabStateReply | null>;
+}
+
+const readerHosts = (page: Page): Promise<number> => page.evaluate(() => document.getElementsByTagName('lectern-reader').length);
 
 /** Opens an extension page without awaiting goto (Firefox never settles on moz-extension:// navigations). */
 async function openExtensionPage(s: Session, path: string): Promise<Page> {
@@ -95,6 +108,38 @@ describe.each(browsersUnderTest())('popup in %s', (name) => {
     expect(lecternProblems(s)).toEqual([]);
   });
 
+  it("the popup's reader button opens the reader in the tab; the tab's state stays open through a re-detection; the button closes it", async () => {
+    const article = await s.open('demo/');
+    const finder = await openExtensionPage(s, 'src/options/options.html');
+    const tabId = await articleTabId(finder);
+
+    const popup = await openExtensionPage(s, `src/popup/popup.html?tab=${tabId}`);
+    expect(await popup.$eval('#reader-toggle', (el) => el.textContent)).toBe('Open reader view');
+    // The popup closes itself once the reader is open (a popup in a tab may or may not be allowed to).
+    await popup.click('#reader-toggle');
+    await until('the reader in the article tab', async () => (await readerHosts(article)) === 1);
+    await until('the tab state to say the reader is open', async () => (await tabState(finder, tabId))?.readerOpen === true);
+
+    // A preference change makes the content script look at the page again
+    // and report; that report must not mark the open reader closed.
+    const since = await article.evaluate(() => performance.now());
+    await finder.click('#pref-captions');
+    expect(await verdictAfter(article, since)).toBe('article');
+    await finder.click('#pref-captions');
+    expect(await tabState(finder, tabId)).toEqual({ articleFound: true, readerOpen: true, hostname: '127.0.0.1' });
+
+    const again = await openExtensionPage(s, `src/popup/popup.html?tab=${tabId}`);
+    expect(await again.$eval('#reader-toggle', (el) => el.textContent)).toBe('Close reader view');
+    await again.click('#reader-toggle');
+    await until('the reader to close', async () => (await readerHosts(article)) === 0);
+    expect(await tabState(finder, tabId)).toMatchObject({ readerOpen: false });
+    expect(await again.$eval('#reader-toggle', (el) => el.textContent)).toBe('Open reader view');
+    await again.close();
+    if (!popup.isClosed()) await popup.close();
+    await finder.close();
+    await article.close();
+  });
+
   it('says plainly when Lectern cannot work on the page', async () => {
     // A tab where no content script runs (about:blank): no report, so no controls.
     const blank = await s.newPage();
@@ -138,6 +183,43 @@ describe.each(browsersUnderTest())('popup in %s', (name) => {
     }
     await shot.close();
 
+    await article.close();
+  });
+});
+
+// Its own browser: after a restart, puppeteer's handle on the worker is stale
+// for the rest of the session. Chromium only: Firefox's event page has no
+// test driver call to stop it.
+describe.each(browsersUnderTest().filter((name) => name === 'chromium'))('service worker restart in %s', (name) => {
+  let s: Session;
+  beforeAll(async () => {
+    s = await startSession(name);
+  });
+  afterAll(async () => {
+    await s?.close();
+  });
+
+  it('per-tab state survives the service worker being stopped and started again', async () => {
+    const article = await s.open('demo/');
+    const finder = await openExtensionPage(s, 'src/options/options.html');
+    const tabId = await articleTabId(finder);
+    const old = await serviceWorker(s);
+    expect(await old.evaluate((id) => (globalThis as unknown as { lecternToggleReader(id: number): Promise<unknown> }).lecternToggleReader(id), tabId)).toEqual({ readerOpen: true });
+    // A mark in the old worker's globals: gone in a new worker.
+    await old.evaluate(() => {
+      (globalThis as unknown as { lecternTestMark: string }).lecternTestMark = 'old worker';
+    });
+
+    // The popup's question wakes a new worker, which has only storage.session to answer from.
+    const state = await restartServiceWorker(s, () => tabState(finder, tabId));
+    expect(state).toEqual({ articleFound: true, readerOpen: true, hostname: '127.0.0.1' });
+    expect(await evaluateInServiceWorker(s, "'lecternTestMark' in globalThis"), 'a new worker answered').toBe(false);
+
+    // The reader itself is still there, and the popup's toggle, through the new worker, closes it.
+    expect(await readerHosts(article)).toBe(1);
+    expect(await finder.evaluate((id) => chrome.runtime.sendMessage({ lectern: 'toggle-reader-in-tab', payload: { tabId: id } }), tabId)).toEqual({ readerOpen: false });
+    await until('the reader to close', async () => (await readerHosts(article)) === 0);
+    await finder.close();
     await article.close();
   });
 });

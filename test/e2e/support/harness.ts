@@ -215,6 +215,8 @@ export function lecternElementCount(page: Page): Promise<number> {
 
 /** Per session: the recording set up on each service-worker target, so it is done once and can be awaited. */
 const workerRecorders = new WeakMap<Session, Map<Target, Promise<void>>>();
+/** Per session: the CDP sessions those recordings hold, which keep a worker alive until detached. */
+const workerRecorderSessions = new WeakMap<Session, CDPSession[]>();
 
 function isExtensionWorker(session: Session, target: Target): boolean {
   return target.type() === 'service_worker' && !!session.extensionOrigin && target.url().startsWith(session.extensionOrigin);
@@ -240,6 +242,9 @@ function recordWorker(session: Session, target: Target): Promise<void> {
     } catch {
       return; // The worker went away before we could attach; its successor is recorded instead.
     }
+    const held = workerRecorderSessions.get(session) ?? [];
+    held.push(cdp);
+    workerRecorderSessions.set(session, held);
     cdp.on('Network.requestWillBeSent', (event) => session.workerRequests.push(event.request.url));
     cdp.on('Runtime.exceptionThrown', (event) =>
       session.problems.push({ kind: 'worker', text: JSON.stringify(event.exceptionDetails).slice(0, 500), pageUrl: target.url() }),
@@ -276,6 +281,56 @@ export async function serviceWorker(session: Session): Promise<WebWorker> {
     20_000,
     100,
   );
+}
+
+/**
+ * Chromium: stops the extension's service worker, as the browser does when
+ * it has been idle (CDP ServiceWorker.stopAllWorkers), then runs `wake`
+ * (a message from an extension page, say), which starts a new worker, and
+ * resolves to what `wake` resolved to.
+ *
+ * The driver, not the extension, needs one push: the browser holds a
+ * worker that starts while a debugger is attached until the debugger says
+ * go, and puppeteer does not say it for a restarted worker, so we send
+ * Runtime.runIfWaitingForDebugger ourselves until `wake` settles.
+ */
+export async function restartServiceWorker<T>(session: Session, wake: () => Promise<T>): Promise<T> {
+  for (const cdp of workerRecorderSessions.get(session)?.splice(0) ?? []) await cdp.detach().catch(() => undefined);
+  const [page] = await session.browser.pages();
+  if (!page) throw new Error('no page to reach the ServiceWorker domain through');
+  const control = await page.createCDPSession();
+  await control.send('ServiceWorker.enable');
+  await control.send('ServiceWorker.stopAllWorkers');
+  await control.detach();
+  let settled = false;
+  const woken = wake().finally(() => (settled = true));
+  const deadline = Date.now() + 10_000;
+  while (!settled && Date.now() < deadline) {
+    for (const target of session.browser.targets().filter((t) => isExtensionWorker(session, t))) {
+      const cdp = await target.createCDPSession().catch(() => null);
+      await cdp?.send('Runtime.runIfWaitingForDebugger').catch(() => undefined);
+      await cdp?.detach().catch(() => undefined);
+    }
+    await Promise.race([woken.catch(() => undefined), sleep(200)]);
+  }
+  return woken;
+}
+
+/**
+ * Chromium: evaluates an expression in the extension's running service
+ * worker through a fresh CDP session (puppeteer's WebWorker handle does not
+ * follow a restarted worker).
+ */
+export async function evaluateInServiceWorker(session: Session, expression: string): Promise<unknown> {
+  const target = session.browser.targets().find((t) => isExtensionWorker(session, t));
+  if (!target) throw new Error('no running service worker');
+  const cdp = await target.createCDPSession();
+  try {
+    const { result } = await cdp.send('Runtime.evaluate', { expression, returnByValue: true, awaitPromise: true });
+    return result.value;
+  } finally {
+    await cdp.detach().catch(() => undefined);
+  }
 }
 
 /**
