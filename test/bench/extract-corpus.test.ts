@@ -20,53 +20,11 @@ import type { WindowLike } from 'dompurify';
 import { extractArticle } from '../../src/core/extract/index';
 import { sanitizeArticleFragment } from '../../src/core/extract/sanitize';
 import { blockText } from '../../src/core/extract/text';
+import { scoreExtraction } from './stats';
 
 const corpus = resolve(process.env.CORPUS ?? resolve(__dirname, '../../../shared/corpus/dev'));
 const out = process.env.BENCH_OUT ?? '/tmp/lectern-bench';
 const rounds = Number(process.env.BENCH_ROUNDS ?? 5);
-
-// The metric of ../shared/tools/score_extraction.py, ported: per page, the
-// multisets of 4-token shingles (Python's \w+ tokens), TP/FP/FN normalised
-// per page; precision and recall are means over pages, F1 comes from them.
-const TOKEN = /[\p{L}\p{N}_]+/gu;
-
-function shingles(text: string): Map<string, number> {
-  const toks = text.match(TOKEN) ?? [];
-  const out = new Map<string, number>();
-  for (let i = 0; i < Math.max(1, toks.length - 3); i++) {
-    const key = toks.slice(i, i + 4).join('\u0001');
-    if (key) out.set(key, (out.get(key) ?? 0) + 1);
-  }
-  return out;
-}
-
-function score(gt: Record<string, { articleBody?: string }>, pred: Record<string, { articleBody: string }>, ids: string[]): string {
-  const ps: number[] = [];
-  const rs: number[] = [];
-  for (const id of ids) {
-    const t = shingles(gt[id]?.articleBody ?? '');
-    const p = shingles(pred[id]?.articleBody ?? '');
-    let tp = 0;
-    let fp = 0;
-    let fn = 0;
-    for (const k of new Set([...t.keys(), ...p.keys()])) {
-      const a = t.get(k) ?? 0;
-      const b = p.get(k) ?? 0;
-      tp += Math.min(a, b);
-      fp += Math.max(0, b - a);
-      fn += Math.max(0, a - b);
-    }
-    const sum = tp + fp + fn;
-    if (!sum) continue;
-    [tp, fp, fn] = [tp / sum, fp / sum, fn / sum];
-    if (tp + fp > 0) ps.push(fp === 0 && fn === 0 ? 1 : tp / (tp + fp));
-    if (tp + fn > 0) rs.push(fp === 0 && fn === 0 ? 1 : tp / (tp + fn));
-  }
-  const P = ps.reduce((a, b) => a + b, 0) / (ps.length || 1);
-  const R = rs.reduce((a, b) => a + b, 0) / (rs.length || 1);
-  const F = P + R ? (2 * P * R) / (P + R) : 0;
-  return `F1 ${F.toFixed(3)} P ${P.toFixed(3)} R ${R.toFixed(3)} n ${ids.length}`;
-}
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -124,7 +82,7 @@ it.runIf(existsSync(corpus))('extracts the corpus', () => {
     `pages ${ids.length}  extractMs median ${median(e).toFixed(1)}  readabilityMs median ${median(b).toFixed(1)}  ` +
     `ratio of medians ${(median(e) / median(b)).toFixed(3)}  median per-page ratio ${median(ratios).toFixed(3)}`;
   const quality = Object.keys(gt).length
-    ? `\nlectern     ${score(gt, ours, ids)}\nreadability ${score(gt, base, ids)}`
+    ? `\nlectern     ${scoreExtraction(gt, ours, ids)}\nreadability ${scoreExtraction(gt, base, ids)}`
     : '';
   writeFileSync(`${out}/summary.txt`, summary + quality + '\n');
   console.log(summary + quality);

@@ -12,8 +12,9 @@ import { parseArgs } from 'node:util';
 import { launchChromium } from '../support/browsers';
 import { corpusIds, serveCorpus } from './corpus-server';
 import { measureCaptions, type CaptionsResult } from './measure-captions';
+import { extensionWorker, measureReader, readerHeapGrowth, type ReaderResult } from './measure-reader';
 import { measureSkipLink, waitForLectern, type SkipLinkResult } from './measure-skip-link';
-import { firstSentenceOffset, LANDING_WINDOW_CHARS, percentile } from './stats';
+import { firstSentenceOffset, LANDING_WINDOW_CHARS, percentile, scoreExtraction } from './stats';
 
 const { values } = parseArgs({
   options: {
@@ -32,7 +33,8 @@ let ids = corpusIds(corpus);
 if (values.limit) ids = ids.slice(0, Number(values.limit));
 
 type PageResult = SkipLinkResult &
-  Partial<CaptionsResult> & {
+  Partial<CaptionsResult> &
+  Partial<ReaderResult> & {
     /** The whole always-on content script: detection, skip link and captions. */
     contentScriptMs?: number;
     landed?: boolean;
@@ -42,13 +44,18 @@ type PageResult = SkipLinkResult &
 const pages: Record<string, PageResult> = {};
 
 const server = await serveCorpus(corpus);
-const { browser } = await launchChromium();
+const { browser, extensionOrigin } = await launchChromium();
+const worker = await extensionWorker(browser, extensionOrigin);
+const isAllowed = (url: string): boolean => url.startsWith(server.origin) || url.startsWith(extensionOrigin);
+let heapGrowthBytes = NaN;
 try {
   for (const id of ids) {
     const page = await browser.newPage();
+    // Lets the bench add Readability to pages that carry a Content-Security-Policy.
+    await page.setBypassCSP(true);
     await page.setRequestInterception(true);
-    // Only our localhost server: the corpus pages point at the whole web.
-    page.on('request', (req) => (req.url().startsWith(server.origin) ? req.continue() : req.abort()));
+    // Only our localhost server and Lectern's own pages: the corpus pages point at the whole web.
+    page.on('request', (req) => (isAllowed(req.url()) ? req.continue() : req.abort()));
     try {
       await page.goto(server.url(id), { waitUntil: 'domcontentloaded', timeout: 30_000 });
       await waitForLectern(page);
@@ -62,12 +69,24 @@ try {
         result.landed = result.landingOffset >= 0 && result.landingOffset <= LANDING_WINDOW_CHARS;
       }
       pages[id] = result;
+      Object.assign(result, await measureReader(page, worker, extensionOrigin));
     } catch (error) {
       pages[id] = { articleFound: false, detectMs: NaN, longestTaskMs: NaN, skipTargetText: '', skipTargetElement: '', error: String(error) };
     } finally {
       await page.close();
     }
     process.stdout.write('.');
+  }
+  // Memory: the reader opened and closed 20 times on the first page.
+  const first = ids[0];
+  if (first) {
+    const page = await browser.newPage();
+    page.on('request', (req) => void (isAllowed(req.url()) ? req.continue() : req.abort()));
+    await page.setRequestInterception(true);
+    await page.goto(server.url(first), { waitUntil: 'domcontentloaded', timeout: 30_000 });
+    await waitForLectern(page);
+    heapGrowthBytes = await readerHeapGrowth(page, worker, extensionOrigin, 20);
+    await page.close();
   }
 } finally {
   await browser.close();
@@ -97,9 +116,21 @@ const summary = {
   captionsMsMedian: percentile(finite(rows.map((r) => r.captionsMs)), 50),
   contentScriptMsMedian: percentile(whole, 50),
   contentScriptMsP95: percentile(whole, 95),
+  extractMsMedian: percentile(finite(rows.map((r) => r.extractMs)), 50),
+  readabilityMsMedian: percentile(finite(rows.map((r) => r.readabilityMs)), 50),
+  extractOverReadabilityPerPageMedian: percentile(finite(rows.map((r) => (r.extractMs ?? NaN) / (r.readabilityMs ?? NaN))), 50),
+  openMsMedian: percentile(finite(rows.map((r) => r.openMs)), 50),
+  openMsP95: percentile(finite(rows.map((r) => r.openMs)), 95),
+  readerHeapGrowthMB20: heapGrowthBytes / 2 ** 20,
 };
 writeFileSync(values.out as string, `${JSON.stringify({ pages, summary }, null, 1)}\n`);
 
 const fmt = (n: number | null): string => (n === null ? '-' : Number.isInteger(n) ? String(n) : n.toFixed(3));
 console.table(Object.fromEntries(Object.entries(summary).map(([k, v]) => [k, fmt(v)])));
+const scored = Object.keys(pages).filter((id) => truth[id]?.articleBody !== undefined);
+if (scored.length) {
+  const as = (key: 'articleBody' | 'readabilityBody') => Object.fromEntries(scored.map((id) => [id, { articleBody: pages[id]?.[key] ?? '' }]));
+  console.log(`lectern reader  ${scoreExtraction(truth, as('articleBody'), scored)}`);
+  console.log(`readability 0.6 ${scoreExtraction(truth, as('readabilityBody'), scored)}`);
+}
 console.log(`wrote ${values.out}`);

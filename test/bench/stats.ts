@@ -7,6 +7,7 @@ export function percentile(values: number[], p: number): number {
   return sorted[rank] as number;
 }
 
+/** A word as Python's \w+ sees it (the corpus scorer's tokens). */
 const WORD = /[\p{L}\p{N}_]+/gu;
 
 /**
@@ -24,3 +25,44 @@ export function firstSentenceOffset(articleBody: string, text: string): number {
 
 /** The skip link "lands" when the story's first sentence starts this early. */
 export const LANDING_WINDOW_CHARS = 400;
+
+// The metric of ../shared/tools/score_extraction.py, ported: per page, the
+// multisets of 4-token shingles (Python's \w+ tokens), TP/FP/FN normalised
+// per page; precision and recall are means over pages, F1 comes from them.
+function shingles(text: string): Map<string, number> {
+  const toks = text.match(WORD) ?? [];
+  const out = new Map<string, number>();
+  for (let i = 0; i < Math.max(1, toks.length - 3); i++) {
+    const key = toks.slice(i, i + 4).join('\u0001');
+    if (key) out.set(key, (out.get(key) ?? 0) + 1);
+  }
+  return out;
+}
+
+export function scoreExtraction(gt: Record<string, { articleBody?: string }>, pred: Record<string, { articleBody?: string }>, ids: string[]): string {
+  const ps: number[] = [];
+  const rs: number[] = [];
+  for (const id of ids) {
+    const t = shingles(gt[id]?.articleBody ?? '');
+    const p = shingles(pred[id]?.articleBody ?? '');
+    let tp = 0;
+    let fp = 0;
+    let fn = 0;
+    for (const k of new Set([...t.keys(), ...p.keys()])) {
+      const a = t.get(k) ?? 0;
+      const b = p.get(k) ?? 0;
+      tp += Math.min(a, b);
+      fp += Math.max(0, b - a);
+      fn += Math.max(0, a - b);
+    }
+    const sum = tp + fp + fn;
+    if (!sum) continue;
+    [tp, fp, fn] = [tp / sum, fp / sum, fn / sum];
+    if (tp + fp > 0) ps.push(fp === 0 && fn === 0 ? 1 : tp / (tp + fp));
+    if (tp + fn > 0) rs.push(fp === 0 && fn === 0 ? 1 : tp / (tp + fn));
+  }
+  const P = ps.reduce((a, b) => a + b, 0) / (ps.length || 1);
+  const R = rs.reduce((a, b) => a + b, 0) / (rs.length || 1);
+  const F = P + R ? (2 * P * R) / (P + R) : 0;
+  return `F1 ${F.toFixed(3)} P ${P.toFixed(3)} R ${R.toFixed(3)} n ${ids.length}`;
+}
