@@ -39,13 +39,37 @@ async function getReader(tabId: number): Promise<TabReader | undefined> {
 async function setReader(tabId: number, reader: TabReader | null): Promise<void> {
   if (reader) memory.set(tabId, reader);
   else memory.delete(tabId);
+  for (const wake of Array.from(waiting.get(tabId) ?? [])) wake();
+  waiting.delete(tabId);
   if (!session) return;
   await (reader ? session.set({ [key(tabId)]: reader }) : session.remove(key(tabId))).catch(() => undefined);
 }
 
-function newToken(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+/** How long a reader page waits for its tab to finish extracting (a very long page on a slow machine). */
+const ARTICLE_WAIT_MS = 15_000;
+/** Per tab: reader pages waiting for that tab's article to arrive. */
+const waiting = new Map<number, Set<() => void>>();
+
+/**
+ * The tab's article for this token. The reader page loads while its tab is
+ * still extracting, so when the article has not arrived yet, wait for it.
+ */
+async function readerFor(tabId: number, token: string): Promise<TabReader | undefined> {
+  const held = await getReader(tabId);
+  if (held?.token === token) return held;
+  await new Promise<void>((done) => {
+    const set = waiting.get(tabId) ?? new Set();
+    const wake = (): void => {
+      clearTimeout(timer);
+      set.delete(wake);
+      done();
+    };
+    const timer = setTimeout(wake, ARTICLE_WAIT_MS);
+    set.add(wake);
+    waiting.set(tabId, set);
+  });
+  const arrived = await getReader(tabId);
+  return arrived?.token === token ? arrived : undefined;
 }
 
 /** The injected script's handle, in the content scripts' isolated world (the page cannot see or replace it). */
@@ -101,9 +125,12 @@ function handle(msg: Message, sender: Runtime.MessageSender): Promise<unknown> |
     case 'reader-opened': {
       // Only a content script (a sender in a tab, with no extension URL) opens a reader.
       if (tabId === undefined || sender.url?.startsWith(browser.runtime.getURL(''))) return undefined;
-      const payload = msg.payload as { article: ExtractedArticle | null; url: string };
-      const token = newToken();
-      return setReader(tabId, { token, url: payload.url, article: payload.article }).then(() => ({ token }));
+      const payload = msg.payload as { article: ExtractedArticle | null; url: string; token: unknown };
+      if (typeof payload.token !== 'string' || !/^[0-9a-f]{32}$/.test(payload.token)) return undefined;
+      // Answered once the article is held in memory, where the reader page's request finds it; the copy in
+      // storage.session (for a worker restarted while the reader is open) is written meanwhile.
+      void setReader(tabId, { token: payload.token, url: payload.url, article: payload.article });
+      return Promise.resolve({});
     }
     case 'reader-closed':
       if (tabId === undefined) return undefined;
@@ -114,9 +141,7 @@ function handle(msg: Message, sender: Runtime.MessageSender): Promise<unknown> |
       const payload = msg.payload as { token: string; tabId?: number };
       const forTab = payload.tabId ?? tabId;
       if (forTab === undefined) return Promise.resolve(null);
-      return getReader(forTab).then((reader): ReaderArticle | null =>
-        reader && reader.token === payload.token ? { article: reader.article, url: reader.url, tabId: forTab } : null,
-      );
+      return readerFor(forTab, payload.token).then((reader): ReaderArticle | null => (reader ? { article: reader.article, url: reader.url, tabId: forTab } : null));
     }
     default:
       return undefined;

@@ -25,7 +25,7 @@ export interface MessageMap {
   /** Reader page → background: its close button or Escape; the background closes the reader in the sender's tab. */
   'reader-toggle': { payload: Record<string, never>; response: { readerOpen: boolean } | null };
   /** Reader script → background: a reader opened with this article (null: none found); the token ties the reader frame to it. */
-  'reader-opened': { payload: { article: ExtractedArticle | null; url: string }; response: { token: string } };
+  'reader-opened': { payload: { article: ExtractedArticle | null; url: string; token: string }; response: Record<string, never> };
   /** Reader script → background: the reader in this tab closed. */
   'reader-closed': { payload: Record<string, never>; response: Record<string, never> };
   /** Reader page → background: the article for the token its frame was given (tabId only when opened on its own, by tests). */

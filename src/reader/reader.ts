@@ -48,6 +48,8 @@ async function main(): Promise<void> {
   root.lang = uiLocale ?? 'en';
   document.title = t('readerFrameTitle');
 
+  // Asked for at once: the article's round trip to the background overlaps loading the preferences.
+  const article = loadArticle();
   const store = openPrefsStore();
   const toolbar = createToolbar((patch) => void store.save(patch).catch(() => undefined), closeReader);
   const apply = (prefs: Parameters<typeof applyPrefs>[1]): void => {
@@ -60,15 +62,18 @@ async function main(): Promise<void> {
 
   const main = document.createElement('main');
   main.id = 'content';
+  // The article may still be on its way from the tab (extracted while this page loaded).
+  main.setAttribute('aria-busy', 'true');
   document.body.replaceChildren(toolbar.element, main);
 
-  const data = await loadArticle();
+  const data = await article;
   if (data?.article) {
     main.append(renderArticle(data.article, data.url, uiLocale));
     document.title = data.article.title || document.title;
   } else {
     main.append(renderNoArticle(closeReader));
   }
+  main.removeAttribute('aria-busy');
   document.body.dataset.state = data?.article ? 'article' : 'empty';
   document.getElementById('reader-title')?.focus({ preventScroll: true });
   // For the benchmark's open time: the frame after the one that laid the article out has been painted.

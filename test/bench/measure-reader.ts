@@ -18,6 +18,11 @@ export interface ReaderResult {
   readabilityMs: number;
   /** From the trigger in the background to the article painted in the reader. */
   openMs: number;
+  /**
+   * Where openMs went, from the trigger: to the start of extraction (injection), the extraction, and
+   * to the start of the reader page, which loads while the tab extracts; then the reader page itself.
+   */
+  openPhasesMs: { inject: number; extract: number; readerStart: number; readerPage: number };
 }
 
 /** The one extension API the bench calls in the service worker. */
@@ -76,11 +81,22 @@ export async function measureReader(page: Page, worker: WebWorker, origin: strin
       const painted = performance.getEntriesByName('lectern:reader-painted')[0];
       if (!painted) return null;
       const body = document.querySelector<HTMLElement>('.article-body');
-      return { paintedAt: performance.timeOrigin + painted.startTime, body: body?.innerText ?? '' };
+      return { readerOrigin: performance.timeOrigin, paintedAt: performance.timeOrigin + painted.startTime, body: body?.innerText ?? '' };
     });
   });
-  const extractMs = await page.evaluate(() => performance.getEntriesByName('lectern:extract')[0]?.duration ?? NaN);
+  const extraction = await page.evaluate(() => {
+    const entry = performance.getEntriesByName('lectern:extract')[0];
+    return entry ? { start: performance.timeOrigin + entry.startTime, duration: entry.duration } : null;
+  });
+  const extractMs = extraction?.duration ?? NaN;
+  const extractStart = extraction?.start ?? NaN;
   return {
+    openPhasesMs: {
+      inject: extractStart - triggeredAt,
+      extract: extractMs,
+      readerStart: shown.readerOrigin - triggeredAt,
+      readerPage: shown.paintedAt - shown.readerOrigin,
+    },
     articleBody: shown.body,
     readabilityBody: baseline.body,
     extractMs,

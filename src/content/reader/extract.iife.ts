@@ -31,41 +31,51 @@ function extract(): ExtractedArticle | null {
   }
 }
 
+function newToken(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
 function createHandle(): ReaderHandle {
   let overlay: Overlay | null = null;
-  let opening = false;
 
+  /**
+   * The frame is shown first and the article extracted while the reader
+   * page loads (in the extension's own process), so the two overlap. The
+   * token, made here and known only to this script and the background,
+   * ties the frame to the article it will be given.
+   */
   async function open(): Promise<void> {
-    opening = true;
-    try {
-      const started = performance.now();
-      const article = extract();
-      // A user-timing entry, like the always-on script's, lets the benchmark read the extraction's cost.
-      performance.measure('lectern:extract', { start: started, end: performance.now() });
-      const reply = (await browser.runtime.sendMessage(message('reader-opened', { article, url: location.href }))) as { token?: unknown } | undefined;
-      if (typeof reply?.token !== 'string') return;
-      const page = browser.runtime.getURL('src/reader/reader.html');
-      overlay = openOverlay(window, {
-        src: `${page}#${reply.token}`,
-        title: browser.i18n.getMessage('readerFrameTitle') || 'Lectern reader',
-        onClosed: () => {
-          overlay = null;
-          browser.runtime.sendMessage(message('reader-closed', {})).catch(() => undefined);
-        },
-      });
-    } finally {
-      opening = false;
-    }
+    const token = newToken();
+    const page = browser.runtime.getURL('src/reader/reader.html');
+    const shown = openOverlay(window, {
+      src: `${page}#${token}`,
+      title: browser.i18n.getMessage('readerFrameTitle') || 'Lectern reader',
+      onClosed: () => {
+        if (overlay === shown) overlay = null;
+        browser.runtime.sendMessage(message('reader-closed', {})).catch(() => undefined);
+      },
+    });
+    overlay = shown;
+    // One task later, so the frame's navigation is under way before extraction holds this thread.
+    await new Promise((done) => setTimeout(done, 0));
+    if (overlay !== shown) return; // Closed again meanwhile.
+    const started = performance.now();
+    const article = extract();
+    // A user-timing entry, like the always-on script's, lets the benchmark read the extraction's cost.
+    performance.measure('lectern:extract', { start: started, end: performance.now() });
+    if (overlay !== shown) return;
+    await browser.runtime.sendMessage(message('reader-opened', { article, url: location.href, token })).catch(() => undefined);
   }
 
   return {
-    isOpen: () => overlay !== null || opening,
+    isOpen: () => overlay !== null,
     toggle() {
       if (overlay) {
         overlay.close();
         return false;
       }
-      if (!opening) void open();
+      void open();
       return true;
     },
   };
