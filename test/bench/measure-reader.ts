@@ -3,6 +3,7 @@
  * cost, and the same for Readability 0.6 alone on the same page, in the
  * same browser, in the same run.
  */
+import { AxePuppeteer } from '@axe-core/puppeteer';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Browser, Page, WebWorker } from 'puppeteer-core';
@@ -23,6 +24,8 @@ export interface ReaderResult {
    * to the start of the reader page, which loads while the tab extracts; then the reader page itself.
    */
   openPhasesMs: { inject: number; extract: number; readerStart: number; readerPage: number };
+  /** axe's violations in the open reader (WCAG 2.2 A/AA and best practice), when asked for: "rule: target" each. */
+  readerAxeViolations?: string[];
 }
 
 /** The one extension API the bench calls in the service worker. */
@@ -65,7 +68,7 @@ async function readabilityAlone(page: Page): Promise<{ body: string; ms: number 
   });
 }
 
-export async function measureReader(page: Page, worker: WebWorker, origin: string): Promise<ReaderResult> {
+export async function measureReader(page: Page, worker: WebWorker, origin: string, options: { axe?: boolean } = {}): Promise<ReaderResult> {
   const baseline = await readabilityAlone(page);
   const tabId = await newestTabId(worker);
   const triggeredAt = await worker.evaluate((id) => {
@@ -84,6 +87,13 @@ export async function measureReader(page: Page, worker: WebWorker, origin: strin
       return { readerOrigin: performance.timeOrigin, paintedAt: performance.timeOrigin + painted.startTime, body: body?.innerText ?? '' };
     });
   });
+  let readerAxeViolations: string[] | undefined;
+  if (options.axe) {
+    const frame = page.frames().find((f) => f.url().startsWith(`${origin}/src/reader/reader.html`));
+    if (!frame) throw new Error('the reader frame went away');
+    const results = await new AxePuppeteer(frame).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
+    readerAxeViolations = results.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`));
+  }
   const extraction = await page.evaluate(() => {
     const entry = performance.getEntriesByName('lectern:extract')[0];
     return entry ? { start: performance.timeOrigin + entry.startTime, duration: entry.duration } : null;
@@ -91,6 +101,7 @@ export async function measureReader(page: Page, worker: WebWorker, origin: strin
   const extractMs = extraction?.duration ?? NaN;
   const extractStart = extraction?.start ?? NaN;
   return {
+    ...(readerAxeViolations ? { readerAxeViolations } : {}),
     openPhasesMs: {
       inject: extractStart - triggeredAt,
       extract: extractMs,

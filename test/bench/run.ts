@@ -42,6 +42,7 @@ type PageResult = SkipLinkResult &
     error?: string;
   };
 const pages: Record<string, PageResult> = {};
+const READER_AXE_PAGES = 24;
 
 const server = await serveCorpus(corpus);
 const { browser, extensionOrigin } = await launchChromium();
@@ -69,7 +70,8 @@ try {
         result.landed = result.landingOffset >= 0 && result.landingOffset <= LANDING_WINDOW_CHARS;
       }
       pages[id] = result;
-      Object.assign(result, await measureReader(page, worker, extensionOrigin));
+      // axe in the reader on the first pages: a sample, since it takes about a second a page.
+      Object.assign(result, await measureReader(page, worker, extensionOrigin, { axe: ids.indexOf(id) < READER_AXE_PAGES }));
     } catch (error) {
       pages[id] = { articleFound: false, detectMs: NaN, longestTaskMs: NaN, skipTargetText: '', skipTargetElement: '', error: String(error) };
     } finally {
@@ -122,6 +124,8 @@ const summary = {
   openMsMedian: percentile(finite(rows.map((r) => r.openMs)), 50),
   openMsP95: percentile(finite(rows.map((r) => r.openMs)), 95),
   readerHeapGrowthMB20: heapGrowthBytes / 2 ** 20,
+  readerAxePages: rows.filter((r) => r.readerAxeViolations).length,
+  readerAxeViolations: rows.reduce((n, r) => n + (r.readerAxeViolations?.length ?? 0), 0),
 };
 writeFileSync(values.out as string, `${JSON.stringify({ pages, summary }, null, 1)}\n`);
 

@@ -64,7 +64,8 @@ export function openOverlay(win: Window, options: OverlayOptions): Overlay {
     madeInert.push(child);
   }
   root.append(host);
-  frame.focus();
+  // No scrolling: the frame covers the window, and scrolling into view would force a layout of the whole page first.
+  frame.focus({ preventScroll: true });
 
   let closed = false;
   function close(): void {
