@@ -17,6 +17,9 @@ function manifestFor(target: Browser): ManifestV3Export {
   }
   // crxjs keeps `service_worker` for Chrome and `scripts` for Firefox (Firefox
   // MV3 has no service workers for extensions; Chrome has no event pages).
+  // It also drops web_accessible_resources' `use_dynamic_url` for Firefox,
+  // whose manifest schema (ESR 153) has no such key; the reader page loads
+  // in its frame there all the same, as reader.e2e.ts checks.
   return manifest as unknown as ManifestV3Export;
 }
 

@@ -112,6 +112,31 @@ export async function step<T>(what: string, work: Promise<T>, timeoutMs = 15_000
   return Promise.race([work, stalled]).finally(() => clearTimeout(timer));
 }
 
+/**
+ * Input whose handling removes the frame it was sent to (Escape or a click
+ * that closes the reader), then `done` polled until it holds. The input's
+ * own reply is not waited for: when the frame is gone before the browser
+ * has its acknowledgement of the event, Chromium never answers the CDP
+ * command (it fails only with "Target closed" when the page closes). Seen
+ * for Escape's key-down in up to one run in four on a busy machine, with
+ * the reader closed each time; the back button's click races the same
+ * way (its reply comes within milliseconds of the frame's removal). An
+ * input that fails before `done` holds (no such element, say) is reported
+ * as the last error of the wait.
+ */
+export async function inputThatClosesItsFrame<T>(what: string, input: Promise<unknown>, done: () => Promise<T>): Promise<NonNullable<T>> {
+  let failure: unknown = null;
+  input.catch((error: unknown) => {
+    failure = error ?? new Error('the input failed');
+  });
+  return until(what, async () => {
+    const value = await done();
+    if (value) return value;
+    if (failure !== null) throw failure;
+    return value;
+  });
+}
+
 export type Verdict = 'article' | 'none';
 
 /**
