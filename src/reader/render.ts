@@ -6,6 +6,7 @@
 import type { ExtractedArticle } from '../core/extract';
 import { sanitizeArticleFragment } from '../core/extract/sanitize';
 import { t } from './i18n';
+import { normalizeHeadings, unwrapNamelessLinks } from './tidy';
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
@@ -58,12 +59,9 @@ export function renderArticle(article: ExtractedArticle, url: string, locale: st
 
   const body = el('div', { className: 'article-body' });
   body.append(sanitizeArticleFragment(article.contentHtml, url, window, { linkTarget: '_top' }));
-  // The article's own h1s would compete with the title: the reader's title is the one h1.
-  for (const h1 of Array.from(body.querySelectorAll('h1'))) {
-    const h2 = document.createElement('h2');
-    h2.append(...Array.from(h1.childNodes));
-    h1.replaceWith(h2);
-  }
+  // The reader's title is the one h1; the article's headings fall in under it.
+  normalizeHeadings(body);
+  unwrapNamelessLinks(body);
   for (const img of Array.from(body.querySelectorAll('img'))) {
     // An image without alt text is announced by its file name; treat it as decorative instead.
     if (!img.hasAttribute('alt')) img.alt = '';

@@ -1,0 +1,44 @@
+/**
+ * Last touches to the article body before the reader shows it, so that
+ * what Lectern renders has a sound outline and no unnamed controls, even
+ * when the site's own markup had neither.
+ */
+
+/**
+ * Heading levels under the reader's one h1 (the title): the article's
+ * headings keep their relative order of rank but never skip a level, so a
+ * screen reader's heading list reads as an outline. A site's h1 becomes h2.
+ */
+export function normalizeHeadings(body: Element): void {
+  const doc = body.ownerDocument;
+  // Original level and the level given, of the headings that enclose the current one.
+  const open: { from: number; to: number }[] = [];
+  for (const heading of Array.from(body.querySelectorAll('h1, h2, h3, h4, h5, h6'))) {
+    const from = Number(heading.tagName[1]);
+    while (open.length && (open[open.length - 1] as { from: number }).from >= from) open.pop();
+    const to = Math.min(6, (open.length ? (open[open.length - 1] as { to: number }).to : 1) + 1);
+    open.push({ from, to });
+    if (to === from) continue;
+    const renamed = doc.createElement(`h${to}`);
+    for (const attr of Array.from(heading.attributes)) renamed.setAttribute(attr.name, attr.value);
+    renamed.append(...Array.from(heading.childNodes));
+    heading.replaceWith(renamed);
+  }
+}
+
+function hasName(link: Element): boolean {
+  if ((link.textContent ?? '').trim()) return true;
+  if (link.getAttribute('aria-label')?.trim() || link.getAttribute('title')?.trim()) return true;
+  return Array.from(link.querySelectorAll('img[alt], svg[aria-label]')).some((el) => (el.getAttribute('alt') ?? el.getAttribute('aria-label') ?? '').trim());
+}
+
+/**
+ * A link with nothing to announce (around a decorative image, or around
+ * nothing) is a stop for the keyboard and a bare "link" for a screen
+ * reader: its contents stay, the link goes.
+ */
+export function unwrapNamelessLinks(body: Element): void {
+  for (const link of Array.from(body.querySelectorAll('a[href]'))) {
+    if (!hasName(link)) link.replaceWith(...Array.from(link.childNodes));
+  }
+}

@@ -1,0 +1,48 @@
+// @vitest-environment jsdom
+import { describe, expect, it } from 'vitest';
+import { normalizeHeadings, unwrapNamelessLinks } from '../../../src/reader/tidy';
+
+function body(html: string): HTMLElement {
+  const div = document.createElement('div');
+  div.append(new DOMParser().parseFromString(html, 'text/html').body);
+  return div.firstElementChild as HTMLElement;
+}
+
+const levels = (el: Element): string[] => Array.from(el.querySelectorAll('h1,h2,h3,h4,h5,h6'), (h) => `${h.tagName.toLowerCase()}:${h.textContent}`);
+
+describe('normalizeHeadings', () => {
+  it('puts the top headings at h2 and never skips a level, keeping their relative rank', () => {
+    const el = body('<h3>A</h3><p>x</p><h4>A.1</h4><h6>A.1.a</h6><h3>B</h3><h5>B.1</h5><h1>C</h1><h2>C.1</h2>');
+    normalizeHeadings(el);
+    expect(levels(el)).toEqual(['h2:A', 'h3:A.1', 'h4:A.1.a', 'h2:B', 'h3:B.1', 'h2:C', 'h3:C.1']);
+  });
+
+  it('leaves a sound outline as it is, attributes and children included', () => {
+    const el = body('<h2 id="one" lang="fr">One <em>here</em></h2><h3>Two</h3>');
+    const first = el.firstElementChild;
+    normalizeHeadings(el);
+    expect(el.firstElementChild).toBe(first);
+    expect(el.innerHTML).toBe('<h2 id="one" lang="fr">One <em>here</em></h2><h3>Two</h3>');
+  });
+
+  it('keeps attributes and content of a heading it renames', () => {
+    const el = body('<h4 id="x" dir="rtl">Title <a href="#">link</a></h4>');
+    normalizeHeadings(el);
+    expect(el.innerHTML).toBe('<h2 id="x" dir="rtl">Title <a href="#">link</a></h2>');
+  });
+});
+
+describe('unwrapNamelessLinks', () => {
+  it('unwraps links around decorative images or nothing, keeping what they held', () => {
+    const el = body('<p><a href="/big.jpg"><img src="/small.jpg" alt=""></a> and <a href="/x"><br></a>end</p>');
+    unwrapNamelessLinks(el);
+    expect(el.innerHTML).toBe('<p><img src="/small.jpg" alt=""> and <br>end</p>');
+  });
+
+  it('keeps links with text, an image with alt text, or a label', () => {
+    const html = '<p><a href="/a">text</a><a href="/b"><img src="/i.png" alt="A photo"></a><a href="/c" aria-label="Share"></a></p>';
+    const el = body(html);
+    unwrapNamelessLinks(el);
+    expect(el.innerHTML).toBe(html);
+  });
+});
