@@ -55,21 +55,29 @@ const waiting = new Map<number, Set<() => void>>();
  * still extracting, so when the article has not arrived yet, wait for it.
  */
 async function readerFor(tabId: number, token: string): Promise<TabReader | undefined> {
-  const held = await getReader(tabId);
-  if (held?.token === token) return held;
-  await new Promise<void>((done) => {
-    const set = waiting.get(tabId) ?? new Set();
-    const wake = (): void => {
-      clearTimeout(timer);
-      set.delete(wake);
-      done();
-    };
-    const timer = setTimeout(wake, ARTICLE_WAIT_MS);
-    set.add(wake);
-    waiting.set(tabId, set);
-  });
-  const arrived = await getReader(tabId);
-  return arrived?.token === token ? arrived : undefined;
+  const deadline = Date.now() + ARTICLE_WAIT_MS;
+  for (;;) {
+    // Listen before looking: an article that arrives while we look is not missed.
+    let wake = (): void => undefined;
+    const arrival = new Promise<void>((done) => {
+      const set = waiting.get(tabId) ?? new Set();
+      const timer = setTimeout(() => wake(), Math.max(0, deadline - Date.now()));
+      wake = (): void => {
+        clearTimeout(timer);
+        set.delete(wake);
+        done();
+      };
+      set.add(wake);
+      waiting.set(tabId, set);
+    });
+    const held = await getReader(tabId);
+    if (held?.token === token || Date.now() >= deadline) {
+      wake();
+      return held?.token === token ? held : undefined;
+    }
+    // Woken by any change to this tab's reader (another one closing, say): look again.
+    await arrival;
+  }
 }
 
 /** The injected script's handle, in the content scripts' isolated world (the page cannot see or replace it). */

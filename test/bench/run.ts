@@ -40,6 +40,7 @@ type PageResult = SkipLinkResult &
     landed?: boolean;
     landingOffset?: number;
     error?: string;
+    readerError?: string;
   };
 const pages: Record<string, PageResult> = {};
 const READER_AXE_PAGES = 24;
@@ -71,7 +72,11 @@ try {
       }
       pages[id] = result;
       // axe in the reader on the first pages: a sample, since it takes about a second a page.
-      Object.assign(result, await measureReader(page, worker, extensionOrigin, { axe: ids.indexOf(id) < READER_AXE_PAGES }));
+      try {
+        Object.assign(result, await measureReader(page, worker, extensionOrigin, { axe: ids.indexOf(id) < READER_AXE_PAGES }));
+      } catch (error) {
+        result.readerError = String(error);
+      }
     } catch (error) {
       pages[id] = { articleFound: false, detectMs: NaN, longestTaskMs: NaN, skipTargetText: '', skipTargetElement: '', error: String(error) };
     } finally {
@@ -105,6 +110,7 @@ const withTruth = rows.filter((r) => r.landed !== undefined);
 const summary = {
   pages: rows.length,
   errors: rows.filter((r) => r.error).length,
+  readerErrors: rows.filter((r) => r.readerError).length,
   articleFound: rows.filter((r) => r.articleFound).length,
   landed: withTruth.filter((r) => r.landed).length,
   landedRate: withTruth.length ? withTruth.filter((r) => r.landed).length / withTruth.length : null,
