@@ -61,7 +61,8 @@ export async function textFromFocus(page: Page, chars = SKIP_TEXT_CHARS): Promis
       let block = blocks.get(parent);
       if (!block) {
         block = parent;
-        while (block.parentElement && getComputedStyle(block).display.startsWith('inline')) block = block.parentElement;
+        // A floated initial (a drop cap) is blockified by CSS but still part of its word.
+        while (block.parentElement && (getComputedStyle(block).display.startsWith('inline') || getComputedStyle(block).float !== 'none')) block = block.parentElement;
         blocks.set(parent, block);
       }
       out += block === lastBlock ? text : ` ${text}`;

@@ -188,6 +188,8 @@ const MIN_LEAD_CHARS = 15;
 const NOT_LEAD_CLASS = /byline|author|date|time|meta|credit|caption|share|tag|breadcrumb|kicker|dek|standfirst|subtitle|subhead|summary|description/i;
 const BYLINE_TEXT = /^\s*(by|von|par|por|di|door|av|przez)\s/i;
 const SENTENCE_END = /[.!?。!?"”'’»)]\s*$/;
+/** A paragraph that asks the reader to sign up for a newsletter is the site talking, not the story. */
+const SIGN_UP_PROMO = /\b(?:sign up|subscribe|register)\b.{0,60}\bnewsletters?\b|\bnewsletters?\b.{0,60}\b(?:sign up|subscribe)\b/i;
 
 /** Could this paragraph be the story's first? Judged from markup and text alone. */
 function mayLead(p: Element): boolean {
@@ -195,6 +197,7 @@ function mayLead(p: Element): boolean {
   if (text.length < MIN_LEAD_CHARS) return false;
   if (text.length < 60 && !SENTENCE_END.test(text)) return false;
   if (BYLINE_TEXT.test(text) && text.length < 160) return false;
+  if (text.length < 400 && SIGN_UP_PROMO.test(text)) return false;
   return !NOT_LEAD_CLASS.test(`${typeof p.className === 'string' ? p.className : ''} ${p.id}`);
 }
 
@@ -213,6 +216,22 @@ function leadParagraph(prose: ProseCluster, start: Element, headline: Element | 
     if (isVisible(p)) return p;
   }
   return start;
+}
+
+/** A dateline set as its own line: a place in capitals ("BAAR, SWITZERLAND", "LONDON —"). */
+const DATELINE = /^[\p{Lu}][\p{Lu}\p{M}\s,.'’()/-]{2,48}?\s*[-–—:]?$/u;
+
+/**
+ * A dateline on its own line right before the first paragraph opens the
+ * story: a reader who lands after it misses where the story is told from.
+ */
+function withDateline(start: Element, headline: Element | null, isVisible: (el: Element) => boolean): Element {
+  const previous = start.previousElementSibling;
+  if (!previous || !/^(?:P|DIV|SPAN|STRONG|B)$/.test(previous.tagName.toUpperCase())) return start;
+  const text = normalizedText(previous);
+  if (!DATELINE.test(text) || text.replace(/[^\p{Lu}]/gu, '').length < 4) return start;
+  if (headline && !precedes(headline, previous)) return start;
+  return isVisible(previous) ? previous : start;
 }
 
 function detect(doc: Document, checkBudget: () => void, isVisible: (el: Element) => boolean): DetectedArticle | null {
@@ -249,7 +268,7 @@ function detect(doc: Document, checkBudget: () => void, isVisible: (el: Element)
   while (startIndex < prose.prose.length - 1 && !mayLead(prose.prose[startIndex] as Element)) startIndex++;
   // A paragraph the page does not render cannot take focus; use the next one.
   while (startIndex < prose.prose.length - 1 && !isVisible(prose.prose[startIndex] as Element)) startIndex++;
-  const start = leadParagraph(prose, prose.prose[startIndex] as Element, headline, isVisible);
+  const start = withDateline(leadParagraph(prose, prose.prose[startIndex] as Element, headline, isVisible), headline, isVisible);
 
   if (headline) signals.push('headline');
   const article = chooseArticleElement(prose, headline, meta.microdataArticle);

@@ -9,6 +9,20 @@ import { INVISIBLE_TAGS, linkTextLength } from './text';
 const OUTSIDE_STORY =
   'nav,aside,footer,[role="navigation"],[role="complementary"],[role="contentinfo"],[hidden],[aria-hidden="true"],[role="dialog"],dialog';
 
+/** Cheap pre-filter for readers' comments, confirmed by COMMENTS_CLASS. */
+const COMMENTS_HINT = '[id*="comment" i],[class*="comment" i],[itemtype*="Comment"],[role="comment"]';
+/** "comments", "comment-list", "js-comment" but not "commentary", which can be the story. */
+const COMMENTS_CLASS = /(?:^|[\s_-])comment(?:s|list|-list|-body|-content|-text)?(?:$|[\s_-])/i;
+
+/** Readers' comments under a story: prose, but never the story. */
+function inComments(el: Element): boolean {
+  for (let a = el.closest(COMMENTS_HINT); a; a = a.parentElement?.closest(COMMENTS_HINT) ?? null) {
+    if (a.getAttribute('role') === 'comment' || /Comment/.test(a.getAttribute('itemtype') ?? '')) return true;
+    if (COMMENTS_CLASS.test(`${a.id} ${typeof a.className === 'string' ? a.className : ''}`)) return true;
+  }
+  return false;
+}
+
 const MIN_PARAGRAPH_CHARS = 60;
 const MIN_PARAGRAPHS_BEFORE_FALLBACK = 2;
 const MIN_CHARS_BEFORE_FALLBACK = 500;
@@ -84,7 +98,7 @@ function score(blocks: ArrayLike<Element>, body: Element, checkBudget: () => voi
     const trimmed = text.trim();
     if (trimmed.length < MIN_PARAGRAPH_CHARS || !SENTENCE_MARK.test(trimmed)) continue;
     if (linkTextLength(el) / trimmed.length > MAX_LINK_DENSITY) continue;
-    if (el.closest(OUTSIDE_STORY)) continue;
+    if (el.closest(OUTSIDE_STORY) || inComments(el)) continue;
     const len = Math.min(trimmed.length, 2000);
     const index = prose.length;
     prose.push(el);
