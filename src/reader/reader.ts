@@ -13,6 +13,7 @@ import '@fontsource/opendyslexic/700.css';
 import browser from 'webextension-polyfill';
 import { message, type ReaderArticle } from '../core/messages';
 import { followStorageChanges, openPrefsStore } from '../platform/prefs-store';
+import { applyLocale } from '../ui/i18n';
 import { t } from './i18n';
 import { renderArticle, renderNoArticle } from './render';
 import { applyPrefs, createToolbar } from './toolbar';
@@ -45,7 +46,9 @@ async function loadArticle(): Promise<ReaderArticle | null> {
 
 async function main(): Promise<void> {
   const uiLocale = browser.i18n.getUILanguage() || undefined;
-  root.lang = uiLocale ?? 'en';
+  // The page (toolbar, messages) is Lectern's, in the UI's language and
+  // direction; the article carries its own lang and dir (render.ts).
+  applyLocale(document, (name, subs) => browser.i18n.getMessage(name, subs));
   document.title = t('readerFrameTitle');
 
   // Asked for at once: the article's round trip to the background overlaps loading the preferences.
@@ -68,7 +71,7 @@ async function main(): Promise<void> {
 
   const data = await article;
   if (data?.article) {
-    main.append(renderArticle(data.article, data.url, uiLocale));
+    main.append(renderArticle(data.article, data.url, { locale: uiLocale, dir: root.dir === 'rtl' ? 'rtl' : 'ltr' }));
     document.title = data.article.title || document.title;
   } else {
     main.append(renderNoArticle(closeReader));

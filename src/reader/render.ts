@@ -26,7 +26,17 @@ export function formatDate(iso: string, locale: string | undefined): string | nu
   }
 }
 
-export function renderArticle(article: ExtractedArticle, url: string, locale: string | undefined): HTMLElement {
+/** The reader's own language: its locale (for dates) and its text direction. */
+export interface UiLocale {
+  locale: string | undefined;
+  dir: 'ltr' | 'rtl';
+}
+
+/** First-strong isolate: a name keeps its own direction inside a sentence of the other (an English author in an Arabic byline). */
+const isolate = (text: string): string => `\u2068${text}\u2069`;
+
+export function renderArticle(article: ExtractedArticle, url: string, ui: UiLocale): HTMLElement {
+  const { locale } = ui;
   const lang = article.lang ?? '';
   const root = el('article', { className: 'article', lang, dir: article.dir });
   root.setAttribute('aria-labelledby', 'reader-title');
@@ -37,19 +47,21 @@ export function renderArticle(article: ExtractedArticle, url: string, locale: st
   header.append(title);
   if (article.standfirst) header.append(el('p', { className: 'standfirst' }, article.standfirst));
 
-  // The meta line is in the reader's language (it is Lectern's text), its values in the article's.
+  // The meta line is in the reader's language and direction (it is
+  // Lectern's text, in an article that may run the other way), its values
+  // in the article's.
   const meta = el('p', { className: 'meta' });
-  const uiLang = locale ?? '';
+  const own = { lang: locale ?? '', dir: ui.dir };
   const parts: HTMLElement[] = [];
-  if (article.byline) parts.push(el('span', { className: 'byline' }, t('readerByline', article.byline)));
+  if (article.byline) parts.push(el('span', { className: 'byline', ...own }, t('readerByline', isolate(article.byline))));
   if (article.published) {
     const shown = formatDate(article.published, locale);
     if (shown) {
-      const time = el('time', { dateTime: article.published, lang: uiLang }, shown);
+      const time = el('time', { dateTime: article.published, ...own }, shown);
       parts.push(time);
     }
   }
-  parts.push(el('span', { className: 'reading-time', lang: uiLang }, t('readerReadingTime', String(Math.max(1, article.readingMinutes)))));
+  parts.push(el('span', { className: 'reading-time', ...own }, t('readerReadingTime', String(Math.max(1, article.readingMinutes)))));
   parts.forEach((part, i) => {
     if (i > 0) meta.append(el('span', { className: 'sep', ariaHidden: 'true' }, ' · '));
     meta.append(part);

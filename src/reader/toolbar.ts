@@ -95,6 +95,8 @@ export function createToolbar(save: (patch: PrefsPatch) => void, onClose: () => 
     const output = document.createElement('output');
     output.htmlFor.add(`ctl-${uid + 1}`);
     output.setAttribute('aria-hidden', 'true'); // the slider announces its own value (aria-valuetext)
+    // "20px" is a Latin unit after a number: in a right-to-left toolbar it would show as "px20".
+    output.dir = 'ltr';
     const show = (value: number): void => {
       output.textContent = formatValue(name, value);
       input.setAttribute('aria-valuetext', output.textContent);

@@ -58,7 +58,8 @@ function fieldRow(name: FieldName, t: GetMessage): { row: HTMLElement; control: 
     step: String(spec.step),
     'aria-describedby': hintId,
   });
-  const output = h('output', { for: id, class: 'value' });
+  // "20 px" is a Latin unit after a number: in a right-to-left form it would show as "px 20".
+  const output = h('output', { for: id, class: 'value', dir: 'ltr' });
   const top = h('div', { class: 'field-top' }, label, output);
   return { row: h('div', { class: 'field field-range' }, top, control, hint), control, output };
 }

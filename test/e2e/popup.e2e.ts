@@ -15,7 +15,7 @@ import { AxePuppeteer } from '@axe-core/puppeteer';
 import { mkdirSync } from 'node:fs';
 import type { Page, WebWorker } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browsersUnderTest, lecternElementCount, lecternProblems, evaluateInServiceWorker, restartServiceWorker, serviceWorker, startSession, until, verdictAfter, type Session } from './support/harness';
+import { browsersUnderTest, lecternElementCount, lecternProblems, evaluateInServiceWorker, openExtensionPage, restartServiceWorker, serviceWorker, startSession, until, verdictAfter, type Session } from './support/harness';
 
 const SHOTS = '/tmp/lectern-shots';
 
@@ -54,14 +54,6 @@ function tabState(extPage: Page, tabId: number): Promise<TabStateReply | null> {
 }
 
 const readerHosts = (page: Page): Promise<number> => page.evaluate(() => document.getElementsByTagName('lectern-reader').length);
-
-/** Opens an extension page without awaiting goto (Firefox never settles on moz-extension:// navigations). */
-async function openExtensionPage(s: Session, path: string): Promise<Page> {
-  const page = await s.newPage();
-  void page.goto(`${s.extensionOrigin}/${path}`).catch(() => undefined);
-  await until(`${path} to be ready`, () => page.evaluate(() => document.body?.dataset.ready === 'true').catch(() => false), 20_000);
-  return page;
-}
 
 async function checkAxe(page: Page): Promise<void> {
   const results = await new AxePuppeteer(page).analyze();

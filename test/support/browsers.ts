@@ -4,7 +4,7 @@
  * say how to install it and stop.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import puppeteer, { type Browser } from 'puppeteer-core';
@@ -73,6 +73,23 @@ export interface LaunchOptions {
   prefs?: Record<string, unknown>;
   /** More environment variables for the browser process. */
   env?: Record<string, string>;
+  /**
+   * The browser's UI language (such as 'ar'), which decides the extension's
+   * locale, @@ui_locale and @@bidi_dir. Chromium on Linux takes it from
+   * LANGUAGE (--lang alone changes the extension's messages but not the
+   * pages' locale) and knows only en-US without Debian's chromium-l10n;
+   * Firefox takes intl.locale.requested and needs the language pack
+   * (firefox-esr-l10n-<lang>).
+   */
+  locale?: string;
+  /**
+   * The person's text size, in percent of the browser's default: the
+   * default font sizes of the profile (16 px, and 13 px for monospace, at
+   * 100%), which Chromium's Settings > Appearance > Font size and
+   * Firefox's Settings > Fonts > Size set. It grows what is sized in rem
+   * and em, and only that; zoom is another setting.
+   */
+  textSize?: number;
 }
 
 function checkBuilt(extensionDir: string | null): void {
@@ -85,14 +102,23 @@ function checkBuilt(extensionDir: string | null): void {
 export async function launchChromium(extensionDir: string | null = DIST.chrome, options: LaunchOptions = {}): Promise<LaunchedBrowser> {
   checkBuilt(extensionDir);
   const userDataDir = mkdtempSync(join(tmpdir(), 'lectern-chromium-'));
+  if (options.textSize !== undefined) {
+    // A new profile's Preferences, as the settings page would write them; Chromium reads them at start.
+    mkdirSync(join(userDataDir, 'Default'));
+    const scale = options.textSize / 100;
+    const webprefs = { default_font_size: Math.round(16 * scale), default_fixed_font_size: Math.round(13 * scale) };
+    writeFileSync(join(userDataDir, 'Default', 'Preferences'), JSON.stringify({ webkit: { webprefs } }));
+  }
+  const localeArgs = options.locale ? [`--lang=${options.locale}`] : [];
+  const env = { ...options.env, ...(options.locale ? { LANGUAGE: options.locale } : {}) };
   const browser = await puppeteer.launch({
     executablePath: findChromium(),
     headless: true,
     pipe: true,
     enableExtensions: extensionDir !== null,
-    args: [...CHROMIUM_ARGS, ...(options.args ?? [])],
+    args: [...CHROMIUM_ARGS, ...localeArgs, ...(options.args ?? [])],
     userDataDir,
-    ...(options.env ? { env: { ...process.env, ...options.env } } : {}),
+    ...(Object.keys(env).length > 0 ? { env: { ...process.env, ...env } } : {}),
   });
   // We made the profile folder, so we remove it (puppeteer removes only its own).
   browser.once('disconnected', () => {
@@ -114,6 +140,15 @@ export async function launchChromium(extensionDir: string | null = DIST.chrome, 
  */
 export async function launchFirefox(extensionDir: string | null = DIST.firefox, options: LaunchOptions = {}): Promise<LaunchedBrowser> {
   checkBuilt(extensionDir);
+  // Firefox keeps the sizes per script group, picked by the page's language: Latin, Arabic, and the fallback.
+  const textSizePrefs: Record<string, number> = {};
+  if (options.textSize !== undefined) {
+    const scale = options.textSize / 100;
+    for (const group of ['x-western', 'ar', 'x-unicode']) {
+      textSizePrefs[`font.size.variable.${group}`] = Math.round(16 * scale);
+      textSizePrefs[`font.size.monospace.${group}`] = Math.round(13 * scale);
+    }
+  }
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: findFirefox(),
@@ -132,6 +167,8 @@ export async function launchFirefox(extensionDir: string | null = DIST.firefox, 
       'browser.shell.checkDefaultBrowser': false,
       'network.captive-portal-service.enabled': false,
       'network.connectivity-service.enabled': false,
+      ...(options.locale ? { 'intl.locale.requested': options.locale } : {}),
+      ...textSizePrefs,
       ...options.prefs,
     },
   });

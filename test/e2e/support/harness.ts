@@ -73,6 +73,10 @@ export interface SessionOptions {
   extension?: boolean;
   /** More unpacked extensions to install (test probes). */
   extraExtensions?: string[];
+  /** The browser's UI language, such as 'ar' (see LaunchOptions.locale); the system's when absent. */
+  locale?: string;
+  /** The browser's text size in percent of its default (see LaunchOptions.textSize). */
+  textSize?: number;
 }
 
 const sleep = (ms: number): Promise<void> => new Promise((done) => setTimeout(done, ms));
@@ -377,10 +381,14 @@ const CHROMIUM_SERVICES_TO_SINK = [
 export async function startSession(name: BrowserName, options: SessionOptions = {}): Promise<Session> {
   const server = await startServer();
   const dir = options.extension === false ? null : extensionDir(name);
+  const more = {
+    ...(options.locale ? { locale: options.locale } : {}),
+    ...(options.textSize !== undefined ? { textSize: options.textSize } : {}),
+  };
   const launched =
     name === 'chromium'
-      ? await launchChromium(dir, { args: [...CHROMIUM_SERVICES_TO_SINK, ...server.proxyArgs] })
-      : await launchFirefox(dir, { prefs: server.proxyPrefs });
+      ? await launchChromium(dir, { args: [...CHROMIUM_SERVICES_TO_SINK, ...server.proxyArgs], ...more })
+      : await launchFirefox(dir, { prefs: server.proxyPrefs, ...more });
   const { browser, extensionOrigin } = launched;
   for (const dir of options.extraExtensions ?? []) await browser.installExtension(dir);
 
@@ -433,6 +441,18 @@ export async function startSession(name: BrowserName, options: SessionOptions = 
     await serviceWorker(session);
   }
   return session;
+}
+
+/**
+ * Opens an extension page (the popup or options page) in a tab and waits
+ * until it says it is ready. goto is not awaited: Firefox never settles on
+ * moz-extension:// navigations.
+ */
+export async function openExtensionPage(s: Session, path: string): Promise<Page> {
+  const page = await s.newPage();
+  void page.goto(`${s.extensionOrigin}/${path}`).catch(() => undefined);
+  await until(`${path} to be ready`, () => page.evaluate(() => document.body?.dataset.ready === 'true').catch(() => false), 20_000);
+  return page;
 }
 
 /**
