@@ -23,15 +23,14 @@
  * popup closes as soon as anything else takes focus; popup.e2e.ts opens
  * one in Chromium).
  *
- * The reader part is Chromium only: the reader does not load in Firefox
- * ESR yet (see reader.e2e.ts). Firefox sizes a popup to its content too,
- * at most 800 x 600, so the popup part holds there as well.
+ * Firefox sizes a popup to its content too, at most 800 x 600, so the
+ * popup part holds there as well.
  */
 import { AxePuppeteer } from '@axe-core/puppeteer';
 import { mkdirSync } from 'node:fs';
 import type { Frame, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browsersUnderTest, lecternProblems, openExtensionPage, startSession, step, until, type Session } from './support/harness';
+import { browsersUnderTest, findReaderFrame, lecternProblems, openExtensionPage, startSession, step, until, type Session } from './support/harness';
 
 const SHOTS = '/tmp/lectern-shots';
 
@@ -376,7 +375,7 @@ describe.each(cases)('layout in $name, UI in $locale, $percent% text', ({ name, 
     await options.close();
   });
 
-  it.runIf(name === 'chromium')('the reader on the demo article: toolbar in the UI direction, article in its own, nothing cut off', async () => {
+  it('the reader on the demo article: toolbar in the UI direction, article in its own, nothing cut off', async () => {
     await article.bringToFront();
     await article.setViewport({ width: 1000, height: 800 });
     // The popup's way in and out: 'toggle-reader-in-tab' from an extension page.
@@ -385,11 +384,7 @@ describe.each(cases)('layout in $name, UI in $locale, $percent% text', ({ name, 
       step('the toggle-reader-in-tab reply', opener.evaluate((id) => chrome.runtime.sendMessage({ lectern: 'toggle-reader-in-tab', payload: { tabId: id } }), tabId));
     expect(await toggle()).toEqual({ readerOpen: true });
     await article.bringToFront();
-    const frame = (await until<Frame | null>('the reader frame with the article', async () => {
-      const found = article.frames().find((f) => f.url().startsWith(`${s.extensionOrigin}/src/reader/reader.html`));
-      if (!found) return null;
-      return (await found.evaluate(() => document.body?.dataset.state ?? '').catch(() => '')) === 'article' ? found : null;
-    })) as Frame;
+    const frame = await findReaderFrame(s, article, ['article']);
     // The article's size is the reader's own preference (px): at 200%, twice its default.
     const articlePx = percent === 100 ? 20 : 40;
     await frame.$eval('input[name="fontSize"]', (el, px) => {

@@ -12,7 +12,7 @@ import { existsSync } from 'node:fs';
 import type { Frame, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURES_DIR } from './support/server';
-import { browsersUnderTest, inputThatClosesItsFrame, lecternProblems, serviceWorker, startSession, step, until, type Session } from './support/harness';
+import { browsersUnderTest, findReaderFrame, inputThatClosesItsFrame, lecternProblems, serviceWorker, startSession, step, until, type Session } from './support/harness';
 
 const DEMO_HEADLINE = 'US Confirms Talks with Militant Haqqani Network';
 const SHOTS = '/tmp/lectern-shots';
@@ -75,26 +75,7 @@ describe.each(browsersUnderTest())('reader view in %s', (name) => {
    * extension documents, bug 1755014), so puppeteer never learns that
    * frame's URL and reports it as about:blank for good.
    */
-  async function readerFrame(page: Page): Promise<Frame> {
-    const readerUrl = `${s.extensionOrigin}/src/reader/reader.html`;
-    const main = page.mainFrame();
-    // until() resolves only with a truthy value.
-    return (await until<Frame | null>('the reader frame', async () => {
-      const candidates = page.frames().filter((f) => f !== main && (f.url().startsWith(readerUrl) || f.url() === 'about:blank'));
-      const states = await Promise.all(
-        candidates.map((f) =>
-          // A frame of the page's own that is still loading, or one already
-          // removed (Firefox reports no removal of extension frames either),
-          // must not hold up the others.
-          Promise.race([
-            f.evaluate((prefix) => (location.href.startsWith(prefix) ? (document.body?.dataset.state ?? '') : ''), readerUrl).catch(() => ''),
-            new Promise<string>((done) => setTimeout(() => done(''), 1_000)),
-          ]),
-        ),
-      );
-      return candidates.find((_, i) => states[i] === 'article' || states[i] === 'empty') ?? null;
-    })) as Frame;
-  }
+  const readerFrame = (page: Page): Promise<Frame> => findReaderFrame(s, page);
 
   const pageState = (page: Page) =>
     page.evaluate(() => ({

@@ -12,7 +12,7 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, CDPSession, Page, Target, WebWorker } from 'puppeteer-core';
+import type { Browser, CDPSession, Frame, Page, Target, WebWorker } from 'puppeteer-core';
 import { expect } from 'vitest';
 import { DIST, launchChromium, launchFirefox } from '../../support/browsers';
 import { FIXTURES_DIR, startServer, type FixtureServer } from './server';
@@ -139,6 +139,32 @@ export async function inputThatClosesItsFrame<T>(what: string, input: Promise<un
     if (failure !== null) throw failure;
     return value;
   });
+}
+
+/**
+ * The reader's frame in a page, once it shows an article (or says there is
+ * none). Found by its document's own location: Firefox reports extension
+ * frames to puppeteer as about:blank, since it sends them no load events.
+ */
+export async function findReaderFrame(session: Session, page: Page, states: string[] = ['article', 'empty']): Promise<Frame> {
+  const readerUrl = `${session.extensionOrigin}/src/reader/reader.html`;
+  const main = page.mainFrame();
+  // until() resolves only with a truthy value.
+  return (await until<Frame | null>('the reader frame', async () => {
+    const candidates = page.frames().filter((f) => f !== main && (f.url().startsWith(readerUrl) || f.url() === 'about:blank'));
+    const found = await Promise.all(
+      candidates.map((f) =>
+        // A frame of the page's own that is still loading, or one already
+        // removed (Firefox reports no removal of extension frames either),
+        // must not hold up the others.
+        Promise.race([
+          f.evaluate((prefix) => (location.href.startsWith(prefix) ? (document.body?.dataset.state ?? '') : ''), readerUrl).catch(() => ''),
+          new Promise<string>((done) => setTimeout(() => done(''), 1_000)),
+        ]),
+      ),
+    );
+    return candidates.find((_, i) => states.includes(found[i] as string)) ?? null;
+  })) as Frame;
 }
 
 export type Verdict = 'article' | 'none';
