@@ -3,8 +3,9 @@
  * it: every entry point is guarded, and documents that are not HTML pages
  * (XML, SVG, framesets, about:blank, no body) are left alone.
  */
-import browser from 'webextension-polyfill';
-import { isMessage, message, type Message } from '../core/messages';
+import { isMessage, message } from '../core/messages';
+import type { Runtime } from 'webextension-polyfill';
+import { ext } from '../platform/ext';
 import { startArticleAccess } from './article-access';
 import { startCaptionsFeature } from './captions-feature';
 import { captionPrefsFor, followSitePrefs, wantsSkipLink } from './site-prefs';
@@ -20,7 +21,7 @@ function isArticleCandidatePage(doc: Document): boolean {
 function reportState(articleFound: boolean): void {
   // A user-timing mark, like the measures below, lets the benchmark see the verdict.
   performance.mark(articleFound ? 'lectern:article-found' : 'lectern:no-article');
-  browser.runtime
+  ext.runtime
     .sendMessage(message('page-state', { articleFound }))
     .catch(() => undefined); // The background may be asleep or reloading; the next report catches up.
 }
@@ -38,7 +39,7 @@ function main(): void {
   });
   const access = startArticleAccess(window, {
     skipLink: true,
-    label: browser.i18n.getMessage('skipToArticle') || 'Skip to article',
+    label: ext.i18n.getMessage('skipToArticle') || 'Skip to article',
     onDetected: (article) => {
       reportState(article !== null);
       captions.follow(article);
@@ -53,12 +54,13 @@ function main(): void {
     access.update({ skipLink: wantsSkipLink(site) });
     captions.update(captionPrefsFor(site));
   });
-  browser.runtime.onMessage.addListener((raw: unknown): Promise<unknown> | undefined => {
-    if (!isMessage(raw)) return undefined;
-    const msg = raw as Message;
-    if (msg.lectern === 'jump-to-article') return Promise.resolve({ jumped: access.jump() });
-    return undefined;
-  });
+  // Answered through sendResponse, at once: Chrome ignores a promise returned from this listener
+  // (see platform/ext.ts). The typings know only the callback form that answers later and returns true.
+  const onMessage = (raw: unknown, _sender: unknown, sendResponse: (response: unknown) => void): false => {
+    if (isMessage(raw) && raw.lectern === 'jump-to-article') sendResponse({ jumped: access.jump() });
+    return false;
+  };
+  ext.runtime.onMessage.addListener(onMessage as unknown as Runtime.OnMessageListenerCallback);
 }
 
 try {

@@ -2,12 +2,13 @@
  * The preferences store on the browser's own storage, as every part of the
  * extension (background, content script, popup, options, reader) opens it.
  */
-import browser from 'webextension-polyfill';
+import type { Storage } from 'webextension-polyfill';
+import { ext } from './ext';
 import { createPrefsStore, type PrefsStore } from '../core/prefs/index';
 
 export function openPrefsStore(): PrefsStore {
   // storage.sync can be missing (disabled by policy); the store then uses local alone.
-  return createPrefsStore({ sync: browser.storage.sync ?? null, local: browser.storage.local });
+  return createPrefsStore({ sync: ext.storage.sync ?? null, local: ext.storage.local });
 }
 
 /**
@@ -16,8 +17,8 @@ export function openPrefsStore(): PrefsStore {
  * relay. Returns the function that stops following.
  */
 export function followStorageChanges(store: PrefsStore): () => void {
-  const onChanged = (changes: Record<string, browser.Storage.StorageChange>, area: string): void =>
+  const onChanged = (changes: Record<string, Storage.StorageChange>, area: string): void =>
     void store.applyChange(changes, area);
-  browser.storage.onChanged.addListener(onChanged);
-  return () => browser.storage.onChanged.removeListener(onChanged);
+  ext.storage.onChanged.addListener(onChanged);
+  return () => ext.storage.onChanged.removeListener(onChanged);
 }

@@ -9,9 +9,9 @@
  * world, so the background's later toggles reuse it instead of injecting
  * the bundle again; the page cannot see or replace that handle.
  */
-import browser from 'webextension-polyfill';
 import { extractArticle, type ExtractedArticle } from '../../core/extract';
 import { message } from '../../core/messages';
+import { ext } from '../../platform/ext';
 import { openOverlay, type Overlay } from './overlay';
 
 interface ReaderHandle {
@@ -47,13 +47,13 @@ function createHandle(): ReaderHandle {
    */
   async function open(): Promise<void> {
     const token = newToken();
-    const page = browser.runtime.getURL('src/reader/reader.html');
+    const page = ext.runtime.getURL('src/reader/reader.html');
     const shown = openOverlay(window, {
       src: `${page}#${token}`,
-      title: browser.i18n.getMessage('readerFrameTitle') || 'Lectern reader',
+      title: ext.i18n.getMessage('readerFrameTitle') || 'Lectern reader',
       onClosed: () => {
         if (overlay === shown) overlay = null;
-        browser.runtime.sendMessage(message('reader-closed', {})).catch(() => undefined);
+        ext.runtime.sendMessage(message('reader-closed', {})).catch(() => undefined);
       },
     });
     overlay = shown;
@@ -65,7 +65,7 @@ function createHandle(): ReaderHandle {
     // A user-timing entry, like the always-on script's, lets the benchmark read the extraction's cost.
     performance.measure('lectern:extract', { start: started, end: performance.now() });
     if (overlay !== shown) return;
-    await browser.runtime.sendMessage(message('reader-opened', { article, url: location.href, token })).catch(() => undefined);
+    await ext.runtime.sendMessage(message('reader-opened', { article, url: location.href, token })).catch(() => undefined);
   }
 
   return {
