@@ -1,14 +1,46 @@
 // Builds dist/chrome and dist/firefox from the one manifest source, and a
 // zip of each (dist/lectern-chrome.zip, dist/lectern-firefox.zip).
 import { execFileSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 const run = (cmd, args, env = {}) =>
   execFileSync(cmd, args, { stdio: 'inherit', env: { ...process.env, ...env } });
 
+/** Every file under dir, as paths relative to it. */
+function filesUnder(dir, prefix = '') {
+  return readdirSync(join(dir, prefix), { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? filesUnder(dir, join(prefix, entry.name)) : [join(prefix, entry.name)],
+  );
+}
+
+/**
+ * What crxjs adds for the reader's extraction script (imported with
+ * `?script`) that Lectern does not use, so the package ships only what runs:
+ * - a web_accessible_resources entry for it: the background injects it with
+ *   scripting.executeScript, which needs no web access, and no page should
+ *   be able to load it;
+ * - a second, module-format copy of it in assets/ that nothing refers to.
+ */
+function prune(dir) {
+  const manifestPath = join(dir, 'manifest.json');
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
+  manifest.web_accessible_resources = manifest.web_accessible_resources
+    .map((entry) => ({ ...entry, resources: entry.resources.filter((resource) => !resource.endsWith('.iife.js')) }))
+    .filter((entry) => entry.resources.length > 0);
+  writeFileSync(manifestPath, `${JSON.stringify(manifest, null, 2)}\n`);
+  const files = filesUnder(dir);
+  const texts = files.filter((f) => /\.(js|html|css|json)$/.test(f)).map((f) => [f, readFileSync(join(dir, f), 'utf8')]);
+  for (const file of files.filter((f) => f.startsWith('assets/') && f.endsWith('.js'))) {
+    const name = file.slice('assets/'.length);
+    if (!texts.some(([other, text]) => other !== file && text.includes(name))) rmSync(join(dir, file));
+  }
+}
+
 rmSync('dist', { recursive: true, force: true });
 for (const browser of ['chrome', 'firefox']) {
   run('npx', ['vite', 'build', '--logLevel', 'warn'], { LECTERN_BROWSER: browser });
+  prune(`dist/${browser}`);
   run('npx', ['web-ext', 'build', '--source-dir', `dist/${browser}`, '--artifacts-dir', 'dist',
     '--filename', `lectern-${browser}.zip`, '--overwrite-dest']);
 }
