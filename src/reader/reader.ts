@@ -83,6 +83,12 @@ async function main(): Promise<void> {
   requestAnimationFrame(() => requestAnimationFrame(() => performance.mark('lectern:reader-painted')));
 
   document.addEventListener('keydown', (event) => {
+    // The browser's own Print would print the tab: the site's page under the reader, cut at one screen.
+    if (event.key.toLowerCase() === 'p' && (event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey) {
+      event.preventDefault();
+      window.print();
+      return;
+    }
     if (event.key !== 'Escape' || event.defaultPrevented) return;
     // Escape in an open select or a <details> summary still closes the reader: those have no Escape of their own here.
     event.preventDefault();

@@ -58,6 +58,16 @@ export function createToolbar(save: (patch: PrefsPatch) => void, onClose: () => 
   close.textContent = t('readerClose');
   close.addEventListener('click', onClose);
 
+  // The frame prints its own document: the article alone, with the print styles of reader.css.
+  const print = document.createElement('button');
+  print.type = 'button';
+  print.className = 'print';
+  print.textContent = t('readerPrint');
+  print.addEventListener('click', () => window.print());
+  const actions = document.createElement('div');
+  actions.className = 'actions';
+  actions.append(print, close);
+
   const setters: ((prefs: Prefs) => void)[] = [];
   let uid = 0;
   const field = (label: string, control: HTMLElement, extra?: HTMLElement): HTMLElement => {
@@ -138,7 +148,7 @@ export function createToolbar(save: (patch: PrefsPatch) => void, onClose: () => 
   more.append(spacing);
 
   form.append(main, more);
-  bar.append(form, close);
+  bar.append(form, actions);
   return {
     element: bar,
     update: (prefs) => setters.forEach((set) => set(prefs)),

@@ -135,6 +135,22 @@ describe.each(browsersUnderTest())('reader view in %s', (name) => {
     expect(overflow, 'sideways scroll at 320 px').toBeLessThanOrEqual(0);
     await page.setViewport({ width: 1000, height: 800 });
 
+    // Printing prints the reader's own document (the article alone), by its button and by Ctrl+P in the reader,
+    // never the tab with the site's page under it. window.print is replaced here so no dialog opens.
+    await frame.evaluate(() => {
+      const counted = window as unknown as { lecternPrints: number };
+      counted.lecternPrints = 0;
+      window.print = () => {
+        counted.lecternPrints++;
+      };
+    });
+    await frame.click('button.print');
+    await frame.focus('#reader-title');
+    await page.keyboard.down('Control');
+    await page.keyboard.press('p');
+    await page.keyboard.up('Control');
+    await until('both prints', () => frame.evaluate(() => (window as unknown as { lecternPrints: number }).lecternPrints === 2));
+
     // Escape closes, and the page is as it was.
     await frame.focus('#reader-title');
     // Key down only: a key-up would go to a frame this Escape removes.
