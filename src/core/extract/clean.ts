@@ -27,7 +27,16 @@ export interface CleanResult {
   /** A byline found in the body, for pages whose metadata has none. */
   byline: string | null;
   removed: number;
+  /**
+   * Puts back every element the cleaning removed (the presentation
+   * attributes stay stripped), for when it took too much. Cheaper than
+   * keeping a copy of the article for the rare page that needs it.
+   */
+  restore(): void;
 }
+
+/** Removes elements and remembers where each was, so that they can all go back. */
+type Detach = (el: Element) => void;
 
 /** Leaf blocks: the units the rules judge. */
 const LEAF_BLOCKS = new Set(['P', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'LI', 'DT', 'DD', 'PRE', 'BLOCKQUOTE', 'DIV', 'SECTION', 'ARTICLE', 'HEADER', 'FOOTER', 'ADDRESS', 'CENTER']);
@@ -288,11 +297,11 @@ function isTrailingClutter(b: Block, ctx: CleanContext): boolean {
 }
 
 /** Removes el, then any ancestor left without text or media. */
-function removeBlock(el: Element, root: Element): void {
+function removeBlock(el: Element, root: Element, detach: Detach): void {
   let node: Element | null = el;
   while (node && node !== root) {
     const parent: Element | null = node.parentElement;
-    node.remove();
+    detach(node);
     if (!parent || parent === root) break;
     if (norm(parent.textContent ?? '') || parent.querySelector(MEDIA)) break;
     node = parent;
@@ -303,12 +312,12 @@ function removeBlock(el: Element, root: Element): void {
 const TOGGLE = /^(?:\.{3}|…)?\s*(?:more|less|read more|show more|show less|see more|expand|collapse|show caption|hide caption|toggle caption|\+|-)\s*$/i;
 
 /** Links that only toggle the page's UI: they lead nowhere in the reader. */
-function removeToggles(root: Element): number {
+function removeToggles(root: Element, detach: Detach): number {
   let n = 0;
   for (const a of Array.from(root.getElementsByTagName('a'))) {
     const href = (a.getAttribute('href') ?? '').trim();
     if ((href === '' || href === '#' || /^javascript:/i.test(href)) && TOGGLE.test(norm(a.textContent ?? ''))) {
-      a.remove();
+      detach(a);
       n++;
     }
   }
@@ -327,7 +336,7 @@ function truncatedStem(text: string): string | null {
  * that Readability appends to the article. A story's own subheadings are not
  * links, and its sections are longer than a teaser.
  */
-function removeTeaserCards(root: Element): number {
+function removeTeaserCards(root: Element, detach: Detach): number {
   const groups = new Map<string, Element[]>();
   for (const h of root.querySelectorAll('h1, h2, h3, h4, h5, h6')) {
     const text = norm(h.textContent ?? '');
@@ -348,7 +357,7 @@ function removeTeaserCards(root: Element): number {
   for (const cards of groups.values()) {
     if (cards.length < 3) continue;
     for (const card of cards) {
-      card.remove();
+      detach(card);
       removed++;
     }
   }
@@ -438,7 +447,25 @@ export function stripPresentation(root: Element): void {
  * page's classes (Readability's `keepClasses: true`); they are removed here.
  */
 export function cleanArticle(root: Element, ctx: CleanContext): CleanResult {
-  const result: CleanResult = { standfirst: null, byline: null, removed: 0 };
+  const removals: { node: Element; parent: Node; next: Node | null }[] = [];
+  const detach: Detach = (el) => {
+    if (!el.parentNode) return;
+    removals.push({ node: el, parent: el.parentNode, next: el.nextSibling });
+    el.remove();
+  };
+  const result: CleanResult = {
+    standfirst: null,
+    byline: null,
+    removed: 0,
+    restore() {
+      // Last removed first: each goes back before the sibling it had, which is back in place by then.
+      for (let i = removals.length - 1; i >= 0; i--) {
+        const { node, parent, next } = removals[i]!;
+        parent.insertBefore(node, next);
+      }
+      removals.length = 0;
+    },
+  };
 
   // Boxes that carry furniture classes inside the chosen content.
   for (const el of Array.from(root.querySelectorAll('[class], [id]'))) {
@@ -451,12 +478,12 @@ export function cleanArticle(root: Element, ctx: CleanContext): CleanResult {
     if ((reason === 'byline' || reason === 'dateline') && !result.byline && len < 100) {
       result.byline = norm(el.textContent ?? '').replace(/^by\s+/i, '') || null;
     }
-    el.remove();
+    detach(el);
     result.removed++;
   }
 
-  result.removed += removeTeaserCards(root);
-  result.removed += removeToggles(root);
+  result.removed += removeTeaserCards(root, detach);
+  result.removed += removeToggles(root, detach);
 
   const blocks = collectBlocks(root);
   const drop = new Set<Block>();
@@ -517,7 +544,7 @@ export function cleanArticle(root: Element, ctx: CleanContext): CleanResult {
   }
 
   for (const b of drop) {
-    if (root.contains(b.el)) removeBlock(b.el, root);
+    if (root.contains(b.el)) removeBlock(b.el, root, detach);
   }
   result.removed += drop.size;
 

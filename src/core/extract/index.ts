@@ -80,8 +80,6 @@ export function extractArticle(doc: Document, options: ExtractOptions = {}): Ext
   let textContent = '';
   let wordCount = 0;
   if (body) {
-    // Keep a copy: if cleaning ever guts the article, the reader shows Readability's version.
-    const backup = body.cloneNode(true) as Element;
     const before = countWords(body.textContent ?? '');
     const cleaned = cleanArticle(body, { title, authors: authorNames(byline0, parsed?.byline, page.author, prepared.byline), descriptions });
     textContent = blockText(body);
@@ -89,7 +87,8 @@ export function extractArticle(doc: Document, options: ExtractOptions = {}): Ext
     standfirst = cleaned.standfirst;
     bodyByline = cleaned.byline;
     if (wordCount < before * 0.4) {
-      body = backup;
+      // Cleaning gutted the article: the reader shows Readability's version.
+      cleaned.restore();
       stripPresentation(body);
       standfirst = null;
       textContent = blockText(body);
