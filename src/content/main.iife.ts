@@ -5,7 +5,7 @@
  */
 import browser from 'webextension-polyfill';
 import { isMessage, message, type Message } from '../core/messages';
-import { startArticleAccess } from './article-access';
+import { startArticleAccess, type ArticleAccess } from './article-access';
 import { startCaptionsFeature } from './captions-feature';
 import { captionPrefsFor, followSitePrefs, wantsSkipLink } from './site-prefs';
 
@@ -32,31 +32,44 @@ function measure(name: string, start: number, end: number): void {
 
 function main(): void {
   if (window.top !== window || !isArticleCandidatePage(document)) return;
-  const captions = startCaptionsFeature({ captions: true, showAltText: true, captionSize: 100 }, (start, end, counts) => {
+  const captions = startCaptionsFeature(null, (start, end, counts) => {
     // The counts ride on the measure so the benchmark can read them.
     performance.measure('lectern:captions', { start, end, detail: counts });
   });
-  const access = startArticleAccess(window, {
-    skipLink: true,
-    label: browser.i18n.getMessage('skipToArticle') || 'Skip to article',
-    onDetected: (article) => {
-      reportState(article !== null);
-      captions.follow(article);
-    },
-    onTiming: measure,
-  });
-  // The skip link follows the preference and this site's switches, live:
-  // a change in the popup reaches this tab with no reload. Turning Lectern
-  // off here removes the link through update(), not stop(), so it can be
-  // turned back on without a reload too.
+  let access: ArticleAccess | null = null;
+  // Nothing starts before the preferences are read (a storage read, a few
+  // milliseconds): on a site where Lectern is off, or with captions off,
+  // the page must not see a link, a landmark or captions come and go.
+  // After that, the features follow the preferences and this site's
+  // switches live: a change in the popup reaches this tab with no reload.
+  // Turning Lectern off here removes the link and the landmark through
+  // update(), not stop(), so it can be turned back on without a reload too.
   followSitePrefs(location.hostname, (site) => {
-    access.update({ skipLink: wantsSkipLink(site) });
-    captions.update(captionPrefsFor(site));
+    try {
+      const options = { skipLink: wantsSkipLink(site), changesPage: !site.disabled };
+      captions.update(captionPrefsFor(site));
+      if (access) {
+        access.update(options);
+        return;
+      }
+      access = startArticleAccess(window, {
+        ...options,
+        label: browser.i18n.getMessage('skipToArticle') || 'Skip to article',
+        onDetected: (article) => {
+          reportState(article !== null);
+          captions.follow(article);
+        },
+        onTiming: measure,
+      });
+    } catch (error) {
+      // As below: a failure costs the page Lectern, never the page itself.
+      console.debug('Lectern: not active on this page', error);
+    }
   });
   browser.runtime.onMessage.addListener((raw: unknown): Promise<unknown> | undefined => {
     if (!isMessage(raw)) return undefined;
     const msg = raw as Message;
-    if (msg.lectern === 'jump-to-article') return Promise.resolve({ jumped: access.jump() });
+    if (msg.lectern === 'jump-to-article') return Promise.resolve({ jumped: access?.jump() ?? false });
     return undefined;
   });
 }

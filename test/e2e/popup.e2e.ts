@@ -15,6 +15,7 @@ import { AxePuppeteer } from '@axe-core/puppeteer';
 import { mkdirSync } from 'node:fs';
 import type { Page, WebWorker } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { articleTabId, openExtensionPage } from './support/extension-pages';
 import { browsersUnderTest, lecternElementCount, lecternProblems, serviceWorker, startSession, until, type Session } from './support/harness';
 
 const SHOTS = '/tmp/lectern-shots';
@@ -22,33 +23,8 @@ const SHOTS = '/tmp/lectern-shots';
 /** The few extension APIs the tests call inside the browser (the extension pages and worker have `chrome` in both browsers). */
 declare const chrome: {
   tabs: { query(query: object): Promise<{ id?: number }[]> };
-  runtime: { sendMessage(message: unknown): Promise<unknown> };
   action: { openPopup(): Promise<void> };
 };
-
-/** The id of the tab Lectern's content script reported from 127.0.0.1, asked from an extension page. */
-function articleTabId(extPage: Page): Promise<number> {
-  return until('the article tab to have reported', () =>
-    extPage.evaluate(async () => {
-      const api = chrome;
-      const tabs = await api.tabs.query({});
-      for (const tab of tabs) {
-        if (tab.id === undefined) continue;
-        const state = (await api.runtime.sendMessage({ lectern: 'get-tab-state', payload: { tabId: tab.id } })) as { hostname?: string } | null;
-        if (state?.hostname === '127.0.0.1') return tab.id;
-      }
-      return 0;
-    }),
-  );
-}
-
-/** Opens an extension page without awaiting goto (Firefox never settles on moz-extension:// navigations). */
-async function openExtensionPage(s: Session, path: string): Promise<Page> {
-  const page = await s.newPage();
-  void page.goto(`${s.extensionOrigin}/${path}`).catch(() => undefined);
-  await until(`${path} to be ready`, () => page.evaluate(() => document.body?.dataset.ready === 'true').catch(() => false), 20_000);
-  return page;
-}
 
 async function checkAxe(page: Page): Promise<void> {
   const results = await new AxePuppeteer(page).analyze();
