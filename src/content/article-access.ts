@@ -20,6 +20,13 @@ const MAX_EMPTY_RECHECKS = 5;
 
 export interface ArticleAccessOptions {
   skipLink: boolean;
+  /**
+   * false: Lectern is off for this site. The article is still found and
+   * reported (the popup says so, the reader can open), but the page is left
+   * exactly as it is: no link, no landmark, no repaired site link.
+   * Default true.
+   */
+  changesPage?: boolean;
   label: string;
   /** Told after every detection: the article element, or null. */
   onDetected(article: Element | null): void;
@@ -80,6 +87,10 @@ export function startArticleAccess(win: Window, initial: ArticleAccessOptions): 
   }
 
   function apply(found: DetectedArticle): void {
+    if (options.changesPage === false) {
+      removeSkipLink();
+      return;
+    }
     const siteLink = findSiteSkipLinks(doc, found.article, found.target).find((l) => l.landsInArticle && l.first);
     if (siteLink?.target) {
       // The site's link lands in the article, but following a fragment
@@ -111,7 +122,14 @@ export function startArticleAccess(win: Window, initial: ArticleAccessOptions): 
   function run(): void {
     edits.undo();
     const start = performance.now();
-    detected = detectArticle(doc, { budgetMs: DETECT_BUDGET_MS, now: () => performance.now() });
+    let gaveUp = false;
+    detected = detectArticle(doc, {
+      budgetMs: DETECT_BUDGET_MS,
+      now: () => performance.now(),
+      onGiveUp: () => {
+        gaveUp = true;
+      },
+    });
     const detectedAt = performance.now();
     options.onTiming?.('lectern:detect', start, detectedAt);
     if (detected) apply(detected);
@@ -119,6 +137,22 @@ export function startArticleAccess(win: Window, initial: ArticleAccessOptions): 
     options.onTiming?.('lectern:article-access', start, performance.now());
     lastUrl = win.location.href;
     options.onDetected(detected?.article ?? null);
+    // Out of time says nothing about the page (its thread may just have
+    // been busy): look again soon, as for a page that is still loading.
+    if (gaveUp && !stopped && timer === undefined) timer = win.setTimeout(recheck, RECHECK_DELAY_MS);
+  }
+
+  /**
+   * New options for the same page: applied to the article already found.
+   * Detecting again would give the same answer, or, on a busy machine, run
+   * out of time and take the link, the landmark and the captions away.
+   */
+  function reapply(found: DetectedArticle): void {
+    edits.undo();
+    const start = performance.now();
+    apply(found);
+    options.onTiming?.('lectern:article-access', start, performance.now());
+    options.onDetected(found.article);
   }
 
   function recheck(): void {
@@ -147,7 +181,9 @@ export function startArticleAccess(win: Window, initial: ArticleAccessOptions): 
     current: () => detected,
     update(next) {
       Object.assign(options, next);
-      if (!stopped) run();
+      if (stopped) return;
+      if (detected && detected.target.isConnected && win.location.href === lastUrl) reapply(detected);
+      else run();
     },
     stop() {
       stopped = true;

@@ -1,7 +1,9 @@
 /**
  * Runs the captions feature on whichever article the page currently shows:
  * started when an article is found, restarted when a single-page site
- * swaps it, undone completely on stop().
+ * swaps it, undone completely on stop(). Nothing is applied before the
+ * reader's preferences are known: a page opened with captions off is
+ * never touched, not even for a moment.
  */
 import { createCaptionController, type CaptionController, type CaptionCounts, type CaptionPrefs } from './captions/index';
 
@@ -15,8 +17,9 @@ export interface CaptionsFeature {
   stop(): void;
 }
 
+/** `initial` null: the preferences are not read yet; the feature waits for the first update(). */
 export function startCaptionsFeature(
-  initial: CaptionPrefs,
+  initial: CaptionPrefs | null,
   onApplied: (start: number, end: number, counts: CaptionCounts) => void,
 ): CaptionsFeature {
   let prefs = initial;
@@ -30,13 +33,13 @@ export function startCaptionsFeature(
     controller = null;
     if (pending !== undefined) cancelIdleCallback(pending);
     pending = undefined;
-    if (!article || (!prefs.captions && !prefs.showAltText)) return;
+    if (!article || !prefs || (!prefs.captions && !prefs.showAltText)) return;
     // Captions read computed styles; doing that when the page is idle keeps
     // it off the page's own start-up and off the skip link's.
     pending = requestIdleCallback(
       () => {
         pending = undefined;
-        if (!article) return;
+        if (!article || !prefs) return;
         const start = performance.now();
         controller = createCaptionController(article, prefs);
         controller.start();

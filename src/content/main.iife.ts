@@ -3,10 +3,10 @@
  * it: every entry point is guarded, and documents that are not HTML pages
  * (XML, SVG, framesets, about:blank, no body) are left alone.
  */
-import { isMessage, message } from '../core/messages';
 import type { Runtime } from 'webextension-polyfill';
+import { isMessage, message } from '../core/messages';
 import { ext } from '../platform/ext';
-import { startArticleAccess } from './article-access';
+import { startArticleAccess, type ArticleAccess } from './article-access';
 import { startCaptionsFeature } from './captions-feature';
 import { captionPrefsFor, followSitePrefs, wantsSkipLink } from './site-prefs';
 
@@ -33,31 +33,44 @@ function measure(name: string, start: number, end: number): void {
 
 function main(): void {
   if (window.top !== window || !isArticleCandidatePage(document)) return;
-  const captions = startCaptionsFeature({ captions: true, showAltText: true, captionSize: 100 }, (start, end, counts) => {
+  const captions = startCaptionsFeature(null, (start, end, counts) => {
     // The counts ride on the measure so the benchmark can read them.
     performance.measure('lectern:captions', { start, end, detail: counts });
   });
-  const access = startArticleAccess(window, {
-    skipLink: true,
-    label: ext.i18n.getMessage('skipToArticle') || 'Skip to article',
-    onDetected: (article) => {
-      reportState(article !== null);
-      captions.follow(article);
-    },
-    onTiming: measure,
-  });
-  // The skip link follows the preference and this site's switches, live:
-  // a change in the popup reaches this tab with no reload. Turning Lectern
-  // off here removes the link through update(), not stop(), so it can be
-  // turned back on without a reload too.
+  let access: ArticleAccess | null = null;
+  // Nothing starts before the preferences are read (a storage read, a few
+  // milliseconds): on a site where Lectern is off, or with captions off,
+  // the page must not see a link, a landmark or captions come and go.
+  // After that, the features follow the preferences and this site's
+  // switches live: a change in the popup reaches this tab with no reload.
+  // Turning Lectern off here removes the link and the landmark through
+  // update(), not stop(), so it can be turned back on without a reload too.
   followSitePrefs(location.hostname, (site) => {
-    access.update({ skipLink: wantsSkipLink(site) });
-    captions.update(captionPrefsFor(site));
+    try {
+      const options = { skipLink: wantsSkipLink(site), changesPage: !site.disabled };
+      captions.update(captionPrefsFor(site));
+      if (access) {
+        access.update(options);
+        return;
+      }
+      access = startArticleAccess(window, {
+        ...options,
+        label: ext.i18n.getMessage('skipToArticle') || 'Skip to article',
+        onDetected: (article) => {
+          reportState(article !== null);
+          captions.follow(article);
+        },
+        onTiming: measure,
+      });
+    } catch (error) {
+      // As below: a failure costs the page Lectern, never the page itself.
+      console.debug('Lectern: not active on this page', error);
+    }
   });
   // Answered through sendResponse, at once: Chrome ignores a promise returned from this listener
   // (see platform/ext.ts). The typings know only the callback form that answers later and returns true.
   const onMessage = (raw: unknown, _sender: unknown, sendResponse: (response: unknown) => void): false => {
-    if (isMessage(raw) && raw.lectern === 'jump-to-article') sendResponse({ jumped: access.jump() });
+    if (isMessage(raw) && raw.lectern === 'jump-to-article') sendResponse({ jumped: access?.jump() ?? false });
     return false;
   };
   ext.runtime.onMessage.addListener(onMessage as unknown as Runtime.OnMessageListenerCallback);

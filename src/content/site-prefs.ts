@@ -17,7 +17,9 @@ export function followSitePrefs(hostname: string, listener: (site: SitePrefs) =>
   const tell = (prefs: Prefs): void => listener({ ...settingsForSite(prefs, hostname), prefs });
   const unfollow = followStorageChanges(store);
   const unsubscribe = store.subscribe(tell);
-  void store.load().then(tell, () => undefined);
+  // Storage that cannot be read leaves the defaults, and the features still
+  // need to hear them (captions wait for this first call).
+  void store.load().then(tell, () => tell(store.current()));
   return () => {
     unsubscribe();
     unfollow();

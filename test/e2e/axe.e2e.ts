@@ -7,16 +7,12 @@
  * rule. In both browsers: AxePuppeteer works over WebDriver BiDi in Firefox
  * (there on a representative subset, to keep the suite fast).
  */
-import { AxePuppeteer } from '@axe-core/puppeteer';
-import type { AxeResults } from 'axe-core';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from 'puppeteer-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { violations, type Finding } from './support/axe';
 import { browsersUnderTest, focused, lecternElementCount, startSession, type Session } from './support/harness';
 import { FIXTURES_DIR } from './support/server';
-
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
 
 /**
  * The article fixtures: expected.json says isArticle, and the caption
@@ -35,50 +31,6 @@ const ARTICLE_PAGES = readdirSync(FIXTURES_DIR, { withFileTypes: true })
   })
   .map((d) => d.name)
   .sort();
-
-interface Finding {
-  rule: string;
-  /** axe's selector for the node (an array when it is inside a shadow root). */
-  target: string;
-  /**
-   * The node's place in the page, as tag#id[index among same-tag siblings]
-   * from <html> down, not counting Lectern's own elements: the same node
-   * gets the same key with and without Lectern, whereas axe's nth-child
-   * selectors shift when Lectern puts its link first in <body>.
-   */
-  key: string;
-  html: string;
-}
-
-async function violations(page: Page): Promise<Finding[]> {
-  const results: AxeResults = await new AxePuppeteer(page).withTags(TAGS).analyze();
-  const nodes = results.violations.flatMap((v) => v.nodes.map((n) => ({ rule: v.id, target: n.target as unknown as string[], html: n.html.slice(0, 160) })));
-  const keys = await page.evaluate((targets: string[][]) => {
-    const out: string[] = [];
-    for (let t = 0; t < targets.length; t++) {
-      const target = targets[t] as string[];
-      let el: Element | null = null;
-      let scope: Document | ShadowRoot | null = document;
-      for (let i = 0; i < target.length && scope; i++) {
-        el = scope.querySelector(target[i] as string);
-        scope = i < target.length - 1 && el ? el.shadowRoot : null;
-      }
-      const steps: string[] = [];
-      for (let node: Element | null = el; node; ) {
-        let index = 0;
-        for (let sib = node.previousElementSibling; sib; sib = sib.previousElementSibling) {
-          if (sib.tagName === node.tagName && !/^lectern-/i.test(sib.tagName)) index++;
-        }
-        steps.unshift(`${node.tagName.toLowerCase()}${node.id ? '#' + node.id : ''}[${index}]`);
-        const root = node.getRootNode() as Document | ShadowRoot;
-        node = node.parentElement ?? ((root as ShadowRoot).host || null);
-      }
-      out.push(el ? steps.join('>') : `unresolved:${target.join('|')}`);
-    }
-    return out;
-  }, nodes.map((n) => n.target));
-  return nodes.map((n, i) => ({ rule: n.rule, target: JSON.stringify(n.target), key: keys[i] as string, html: n.html }));
-}
 
 /**
  * Violations with Lectern that the page does not have without it: nodes

@@ -15,6 +15,7 @@ import { AxePuppeteer } from '@axe-core/puppeteer';
 import { mkdirSync } from 'node:fs';
 import type { Page, WebWorker } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { articleTabId } from './support/extension-pages';
 import { browsersUnderTest, lecternElementCount, lecternProblems, evaluateInServiceWorker, openExtensionPage, restartServiceWorker, serviceWorker, startSession, until, verdictAfter, type Session } from './support/harness';
 
 const SHOTS = '/tmp/lectern-shots';
@@ -25,22 +26,6 @@ declare const chrome: {
   runtime: { sendMessage(message: unknown): Promise<unknown> };
   action: { openPopup(): Promise<void> };
 };
-
-/** The id of the tab Lectern's content script reported from 127.0.0.1, asked from an extension page. */
-function articleTabId(extPage: Page): Promise<number> {
-  return until('the article tab to have reported', () =>
-    extPage.evaluate(async () => {
-      const api = chrome;
-      const tabs = await api.tabs.query({});
-      for (const tab of tabs) {
-        if (tab.id === undefined) continue;
-        const state = (await api.runtime.sendMessage({ lectern: 'get-tab-state', payload: { tabId: tab.id } })) as { hostname?: string } | null;
-        if (state?.hostname === '127.0.0.1') return tab.id;
-      }
-      return 0;
-    }),
-  );
-}
 
 interface TabStateReply {
   articleFound: boolean;

@@ -5,6 +5,13 @@
  * exposed, and the words once in the accessibility tree. Links, buttons
  * and credits are never hidden: aria-hidden on focusable content is an
  * axe violation, and a credit must stay with its caption.
+ *
+ * The caption element itself is never hidden, only what is inside it: a
+ * figure takes its accessible name from its figcaption, and Firefox (153)
+ * computes that name from an aria-hidden figcaption all the same (hidden
+ * content that names something still counts), so the words were heard
+ * again as the figure's name. Hidden content inside the figcaption is left
+ * out of that name, as it is of a description naming the caption.
  */
 import { FOCUSABLE, isElement, isOurs, isText, tag, textNodes, visibleText } from './dom';
 import { isToggle } from './find';
@@ -24,7 +31,6 @@ export function repeatedParts(caption: Element, credit: Element | null, conceal:
     conceal.some((c) => el.contains(c)) ||
     inlineCredit(el);
 
-  if (!mixed(caption)) return [caption];
   const out: Array<Element | TextPart> = [];
   const visit = (el: Element): void => {
     for (let child = el.firstChild; child; child = child.nextSibling) {

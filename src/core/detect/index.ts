@@ -35,6 +35,11 @@ export interface DetectedArticle {
 export interface DetectOptions {
   /** Give up (return null) after this many milliseconds. */
   budgetMs?: number;
+  /**
+   * Told when the budget ran out: null then means "did not finish" (the
+   * thread may just have been busy), not "no article".
+   */
+  onGiveUp?: () => void;
   now?: () => number;
   /**
    * Whether an element is rendered. A live page passes checkVisibility; it
@@ -290,7 +295,8 @@ export function detectArticle(doc: Document, options: DetectOptions = {}): Detec
   try {
     return detect(doc, checkBudget, options.isVisible ?? (() => true));
   } catch (error) {
-    if (error instanceof BudgetExceeded) return null;
-    throw error;
+    if (!(error instanceof BudgetExceeded)) throw error;
+    options.onGiveUp?.();
+    return null;
   }
 }

@@ -201,7 +201,7 @@ export async function verdict(page: Page, count = 1, timeoutMs = 10_000): Promis
 /**
  * Waits for a verdict from a detection that started after `since` (a
  * performance.now() time in the page): the re-detection after a client-side
- * navigation, not an earlier run (a preference update also runs detection).
+ * navigation, not an earlier one (a preference update also leaves a verdict).
  */
 export async function verdictAfter(page: Page, since: number, timeoutMs = 10_000): Promise<Verdict> {
   const name = await until(
@@ -542,8 +542,10 @@ function isOwnResource(url: URL): boolean {
  */
 export function expectNoExtensionTraffic(session: Session): void {
   const { server } = session;
+  // Lectern's own pages (popup, options) opened in a tab load its own files: no network.
+  const ownFile = (r: PageRequest): boolean => !!session.extensionOrigin && r.url.startsWith(`${session.extensionOrigin}/`);
   const offHost = session.pageRequests.filter((r) => {
-    if (/^(data|about|blob):/.test(r.url)) return false;
+    if (/^(data|about|blob):/.test(r.url) || ownFile(r)) return false;
     const url = new URL(r.url);
     return !(url.protocol === 'http:' && (url.hostname === '127.0.0.1' || url.hostname === 'localhost'));
   });
@@ -554,7 +556,7 @@ export function expectNoExtensionTraffic(session: Session): void {
   expect(offsite, 'requests for other hosts (caught by the proxy)').toEqual([]);
 
   const foreign = session.pageRequests.filter((r) => {
-    if (/^(data|about|blob):/.test(r.url) || r.navigation) return false;
+    if (/^(data|about|blob):/.test(r.url) || r.navigation || ownFile(r)) return false;
     return !isOwnResource(new URL(r.url));
   });
   expect(foreign, 'requests that are not the fixture pages or their own files').toEqual([]);

@@ -57,7 +57,8 @@ it('a figure appended inside a wrapper and a repeated caption are handled too', 
   wrapper.append(figure('late-dup', text, text));
   article.append(wrapper);
   await tick();
-  expect(one('#late-dup-figure figcaption').getAttribute('aria-hidden')).toBe('true');
+  expect(one('#late-dup-figure figcaption lectern-repeat').getAttribute('aria-hidden')).toBe('true');
+  expect(one('#late-dup-figure figcaption').getAttribute('aria-hidden')).toBeNull();
   expect(controller.counts().duplicatesResolved).toBe(1);
 });
 

@@ -1,0 +1,97 @@
+/**
+ * Article access on the live page (here jsdom): with Lectern off for the
+ * site (changesPage: false) the article is still found and the page left
+ * exactly as it is; a preference change re-applies to the article already
+ * found instead of detecting again; a detection that ran out of time is
+ * tried again rather than taken as "no article".
+ */
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { startArticleAccess, type ArticleAccessOptions } from '../../../src/content/article-access';
+import { detectArticle } from '../../../src/core/detect/index';
+import { loadPage } from '../captions/load';
+
+const serialize = (): string => document.documentElement.outerHTML;
+
+function start(options: Partial<ArticleAccessOptions> = {}) {
+  const found: (Element | null)[] = [];
+  const timings: string[] = [];
+  const access = startArticleAccess(window, {
+    skipLink: true,
+    label: 'Skip to article',
+    onDetected: (a) => found.push(a),
+    onTiming: (name) => timings.push(name),
+    ...options,
+  });
+  return { access, found, detections: () => timings.filter((t) => t === 'lectern:detect').length };
+}
+
+afterEach(() => {
+  vi.useRealTimers();
+  vi.restoreAllMocks();
+});
+
+describe('article access with changesPage: false', () => {
+  it('finds the article but changes nothing; on and off again restores the page exactly', () => {
+    loadPage('demo', 'body');
+    const before = serialize();
+    const { access, found } = start({ changesPage: false });
+    expect(found.at(-1)).not.toBeNull();
+    expect(serialize()).toBe(before);
+
+    access.update({ changesPage: true });
+    // The demo has no <main>: with Lectern on, the story becomes the main landmark and the link comes first.
+    expect(document.querySelectorAll('[role="main"]')).toHaveLength(1);
+    expect(document.body.firstElementChild?.localName).toBe('lectern-skip-link');
+
+    access.update({ changesPage: false });
+    expect(serialize()).toBe(before);
+    expect(found.at(-1)).not.toBeNull();
+    access.stop();
+  });
+});
+
+describe('a preference change', () => {
+  it('applies to the article already found, without detecting again', () => {
+    loadPage('demo', 'body');
+    const { access, found, detections } = start();
+    expect(detections()).toBe(1);
+    const article = found.at(-1);
+    expect(document.querySelector('lectern-skip-link')).not.toBeNull();
+    access.update({ skipLink: false });
+    expect(document.querySelector('lectern-skip-link')).toBeNull();
+    access.update({ skipLink: true });
+    expect(document.querySelector('lectern-skip-link')).not.toBeNull();
+    expect(detections()).toBe(1);
+    expect(found.at(-1)).toBe(article);
+    access.stop();
+  });
+});
+
+describe('a detection that runs out of time', () => {
+  it('detectArticle says so through onGiveUp, and returns null', () => {
+    loadPage('demo', 'body');
+    let t = 0;
+    const onGiveUp = vi.fn();
+    expect(detectArticle(document, { budgetMs: 30, now: () => (t += 50), onGiveUp })).toBeNull();
+    expect(onGiveUp).toHaveBeenCalledTimes(1);
+    const onTime = vi.fn();
+    expect(detectArticle(document, { budgetMs: 30, now: () => 0, onGiveUp: onTime })).not.toBeNull();
+    expect(onTime).not.toHaveBeenCalled();
+  });
+
+  it('is tried again soon, and the article is then found', () => {
+    loadPage('demo', 'body');
+    vi.useFakeTimers();
+    // A busy thread: every clock read is 50 ms later, so the first detection gives up.
+    let t = 0;
+    const clock = vi.spyOn(performance, 'now').mockImplementation(() => (t += 50));
+    const { access, found, detections } = start();
+    expect(found).toEqual([null]);
+    clock.mockRestore();
+    vi.advanceTimersByTime(1000);
+    expect(detections()).toBe(2);
+    expect(found.at(-1)).not.toBeNull();
+    expect(document.querySelector('lectern-skip-link')).not.toBeNull();
+    access.stop();
+  });
+});
