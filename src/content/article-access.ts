@@ -7,7 +7,7 @@ import { detectArticle, type DetectedArticle } from '../core/detect/index';
 import { findSiteSkipLinks } from '../core/site-skip-links';
 import { focusTarget } from './focus-target';
 import { ChangeLog } from './change-log';
-import { createSkipLink, type SkipLink } from './skip-link';
+import { createSkipLink, type LabelLocale, type SkipLink } from './skip-link';
 
 /** Detection gives up past this, so a huge page is never slowed. */
 const DETECT_BUDGET_MS = 30;
@@ -28,6 +28,8 @@ export interface ArticleAccessOptions {
    */
   changesPage?: boolean;
   label: string;
+  /** The label's language and direction (the browser's UI language). */
+  labelLocale?: LabelLocale;
   /** Told after every detection: the article element, or null. */
   onDetected(article: Element | null): void;
   /** Told how long each detection took, for the benchmark. */
@@ -102,7 +104,7 @@ export function startArticleAccess(win: Window, initial: ArticleAccessOptions): 
       edits.onUndo(() => siteLink.link.removeEventListener('click', onClick));
     }
     if (options.skipLink && !siteLink) {
-      skipLink ??= createSkipLink(doc, options.label, jump);
+      skipLink ??= createSkipLink(doc, options.label, jump, options.labelLocale);
       pointAt(skipLink, found.target);
       // Positive tabindex comes before everything else in the tab order;
       // where the page uses it, ours needs it too to stay first.

@@ -56,6 +56,7 @@ function main(): void {
       access = startArticleAccess(window, {
         ...options,
         label: ext.i18n.getMessage('skipToArticle') || 'Skip to article',
+        labelLocale: { lang: ext.i18n.getUILanguage() || 'en', dir: ext.i18n.getMessage('@@bidi_dir') === 'rtl' ? 'rtl' : 'ltr' },
         onDetected: (article) => {
           reportState(article !== null);
           captions.follow(article);

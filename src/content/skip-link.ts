@@ -113,9 +113,24 @@ export interface SkipLink {
  * reads the current article at that moment, so the link stays right after
  * a single-page site swaps its content.
  */
-export function createSkipLink(doc: Document, label: string, onActivate: () => void): SkipLink {
+/** The language of Lectern's own words on the page (the browser's UI language), not the page's. */
+export interface LabelLocale {
+  lang: string;
+  dir: 'ltr' | 'rtl';
+}
+
+/** The same styles, mirrored for a right-to-left label: the link sits in the top right corner. */
+function mirrored(styles: Styles, dir: LabelLocale['dir']): Styles {
+  if (dir === 'ltr') return styles;
+  const swap: Record<string, string> = { left: 'right', right: 'left' };
+  return Object.fromEntries(
+    Object.entries(styles).map(([name, value]) => [swap[name] ?? name, name === 'text-align' ? 'right' : value]),
+  );
+}
+
+export function createSkipLink(doc: Document, label: string, onActivate: () => void, locale: LabelLocale = { lang: 'en', dir: 'ltr' }): SkipLink {
   const host = doc.createElement(HOST_TAG);
-  applyStyles(host, HOST_STYLES);
+  applyStyles(host, mirrored(HOST_STYLES, locale.dir));
   // A skip link in a shadow root is invisible to axe's skip-link exemption
   // (it compares document positions across trees), so without a landmark
   // around it axe reports "content outside landmarks" (region) on every
@@ -134,8 +149,12 @@ export function createSkipLink(doc: Document, label: string, onActivate: () => v
   // then no longer recognise the site's own skip links after it.
   link.href = '#lectern-article';
   link.textContent = label;
+  // Set on the link, not the host: the host sits in the page, whose own lang and dir must not change.
+  link.lang = locale.lang;
+  link.dir = locale.dir;
+  const shown = mirrored(SHOWN_LINK, locale.dir);
   applyStyles(link, HIDDEN_LINK);
-  link.addEventListener('focus', () => applyStyles(link, SHOWN_LINK));
+  link.addEventListener('focus', () => applyStyles(link, shown));
   link.addEventListener('blur', () => applyStyles(link, HIDDEN_LINK));
   link.addEventListener('click', (event) => {
     // Never change the URL: single-page sites route on the hash.

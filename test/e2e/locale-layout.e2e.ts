@@ -298,6 +298,29 @@ describe.each(cases)('layout in $name, UI in $locale, $percent% text', ({ name, 
     expect(audit.rootFontSize, `${what}: 1rem at ${percent}% text`).toBe((DEFAULT_FONT_PX * percent) / 100);
   }
 
+  it('the skip link speaks the UI language and sits at its start corner', async () => {
+    // A page without a working skip link of its own, so Lectern adds one.
+    const page = await s.open('article-jsonld/');
+    await page.bringToFront();
+    await page.keyboard.press('Tab');
+    const link = await until('the skip link to have focus and show', () =>
+      page.evaluate(() => {
+        const host = document.activeElement;
+        const focused = host?.shadowRoot?.activeElement as HTMLElement | null | undefined;
+        if (!focused || host?.tagName.toLowerCase() !== 'lectern-skip-link') return null;
+        const box = focused.getBoundingClientRect();
+        if (box.width < 10) return null;
+        return { lang: focused.lang, dir: focused.dir, left: box.left, right: window.innerWidth - box.right, pageLang: document.documentElement.lang };
+      }),
+    );
+    expect(link).toMatchObject({ lang, dir, pageLang: 'en' });
+    // Within 40 px of the start corner's edge, far from the other.
+    const [near, far] = dir === 'rtl' ? [link.right, link.left] : [link.left, link.right];
+    expect(near, 'distance from the start edge').toBeLessThan(40);
+    expect(far, 'distance from the end edge').toBeGreaterThan(near);
+    await page.close();
+  });
+
   it('the popup at its real size: lang/dir, mirrored, nothing cut off', async () => {
     const popup = await openExtensionPage(s, `src/popup/popup.html?tab=${tabId}`);
     await popup.setViewport({ width: 800, height: 600 });
