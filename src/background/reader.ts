@@ -1,6 +1,6 @@
 /**
- * The reader view, background side: opens and closes it per tab (keyboard
- * command, context menu, the popup's 'toggle-reader-in-tab' message), and holds
+ * The reader view, background side: opens and closes it per tab (for the
+ * commands in commands.ts and the popup's 'toggle-reader-in-tab' message), and holds
  * each tab's extracted article until that tab's reader page asks for it.
  *
  * Why the article goes through here: the reader page is an extension page
@@ -156,31 +156,16 @@ function handle(msg: Message, sender: Runtime.MessageSender): Promise<unknown> |
   }
 }
 
-const MENU_ID = 'lectern-toggle-reader';
-
 export function startReaderBackground(): void {
   browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSender): Promise<unknown> | undefined => {
     if (!isMessage(raw)) return undefined;
     return handle(raw, sender);
-  });
-  browser.commands.onCommand.addListener((command, tab) => {
-    if (command === 'toggle-reader') void toggleReader(tab?.id);
-  });
-  browser.runtime.onInstalled.addListener(() => {
-    browser.contextMenus.create({
-      id: MENU_ID,
-      title: browser.i18n.getMessage('readerMenuItem') || 'Open in Lectern reader',
-      contexts: ['page'],
-    });
-  });
-  browser.contextMenus.onClicked.addListener((info, tab) => {
-    if (info.menuItemId === MENU_ID) void toggleReader(tab?.id);
   });
   browser.tabs.onRemoved.addListener((tabId) => void setReader(tabId, null));
   // A navigation replaces the page, and with it the reader.
   browser.tabs.onUpdated.addListener((tabId, change) => {
     if (change.status === 'loading' && memory.has(tabId)) void setReader(tabId, null);
   });
-  // The end-to-end tests call this: a shortcut sent by the test driver never reaches commands.onCommand.
+  // The end-to-end tests call this, as lecternCommand('toggle-reader') does (see commands.ts).
   (globalThis as { lecternToggleReader?: typeof toggleReader }).lecternToggleReader = toggleReader;
 }
