@@ -30,6 +30,7 @@ import { AxePuppeteer } from '@axe-core/puppeteer';
 import { mkdirSync } from 'node:fs';
 import type { Frame, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { articleTabId } from './support/extension-pages';
 import { browsersUnderTest, findReaderFrame, lecternProblems, openExtensionPage, startSession, step, until, type Session } from './support/harness';
 
 const SHOTS = '/tmp/lectern-shots';
@@ -46,7 +47,6 @@ const DEFAULT_FONT_PX = 16;
 
 /** The few extension APIs the tests call from an extension page. */
 declare const chrome: {
-  tabs: { query(query: object): Promise<{ id?: number }[]> };
   runtime: { sendMessage(message: unknown): Promise<unknown> };
 };
 
@@ -273,16 +273,7 @@ describe.each(cases)('layout in $name, UI in $locale, $percent% text', ({ name, 
     article = await s.open('demo/');
     const finder = await openExtensionPage(s, 'src/options/options.html');
     // The tab whose content script reported from the fixture server, as the popup would ask.
-    tabId = await until('the article tab to have reported', () =>
-      finder.evaluate(async () => {
-        for (const tab of await chrome.tabs.query({})) {
-          if (tab.id === undefined) continue;
-          const state = (await chrome.runtime.sendMessage({ lectern: 'get-tab-state', payload: { tabId: tab.id } })) as { hostname?: string } | null;
-          if (state?.hostname === '127.0.0.1') return tab.id;
-        }
-        return 0;
-      }),
-    );
+    tabId = await articleTabId(finder);
     // The browser must really run in this language: Debian's browsers know only English without their language packs.
     const seen = await finder.evaluate(pageLocale);
     const pack = name === 'chromium' ? 'chromium-l10n' : `firefox-esr-l10n-${locale}`;
