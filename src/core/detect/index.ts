@@ -102,8 +102,9 @@ function bestTitleMatch(text: string, titles: string[]): number {
  * the title takes its place.
  */
 function findHeadline(doc: Document, start: Element, titles: string[], isVisible: (el: Element) => boolean): Element | null {
+  // A block of text without <p> can hold its own headline at the top.
   const usable = (h: Element): boolean =>
-    precedes(h, start) && !h.closest('nav,footer,aside,[hidden],[aria-hidden="true"]') && normalizedText(h).length > 0;
+    (precedes(h, start) || start.contains(h)) && !h.closest('nav,footer,aside,[hidden],[aria-hidden="true"]') && normalizedText(h).length > 0;
   const h1s = Array.from(doc.querySelectorAll('h1,[itemprop="headline"]')).filter(usable);
   let best: Element | null = null;
   let bestScore = -Infinity;

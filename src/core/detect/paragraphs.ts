@@ -58,8 +58,15 @@ interface Scored {
 let blockParagraphs = new WeakMap<Element, number>();
 
 /**
+ * Inline wrappers: text inside them reads as part of the block around
+ * them. Old editors wrap every line in <span style> or <font>.
+ */
+const INLINE_TAGS = new Set(['SPAN', 'FONT', 'B', 'STRONG', 'I', 'EM', 'U', 'SMALL', 'BIG', 'A', 'MARK', 'CITE', 'Q', 'ABBR', 'TIME', 'SUB', 'SUP']);
+
+/**
  * Block-level text that sites write without <p>: a div or cell whose own
- * text nodes (lines separated by <br>) make prose.
+ * text (text nodes and the inline wrappers around them; lines separated by
+ * <br>) makes prose.
  */
 function textBlocks(body: Element, checkBudget: () => void): Element[] {
   const found: Element[] = [];
@@ -69,15 +76,26 @@ function textBlocks(body: Element, checkBudget: () => void): Element[] {
   for (let i = 0; i < all.length; i++) {
     if ((i & 255) === 0) checkBudget();
     const el = all[i] as Element;
-    if (INVISIBLE_TAGS.has(el.tagName.toUpperCase())) continue;
+    const tag = el.tagName.toUpperCase();
+    // An inline element's text is counted with its block.
+    if (INVISIBLE_TAGS.has(tag) || INLINE_TAGS.has(tag)) continue;
     let own = 0;
     let lines = 0;
+    let line = 0;
     for (let n = el.firstChild; n; n = n.nextSibling) {
-      if (n.nodeType !== 3) continue;
-      const length = (n.nodeValue ?? '').trim().length;
+      let length = 0;
+      if (n.nodeType === 3) length = (n.nodeValue ?? '').trim().length;
+      else if (n.nodeType === 1) {
+        const childTag = (n as Element).tagName.toUpperCase();
+        if (childTag === 'BR') {
+          if (line >= MIN_PARAGRAPH_CHARS) lines++;
+          line = 0;
+        } else if (INLINE_TAGS.has(childTag)) length = (n.textContent ?? '').trim().length;
+      }
       own += length;
-      if (length >= MIN_PARAGRAPH_CHARS) lines++;
+      line += length;
     }
+    if (line >= MIN_PARAGRAPH_CHARS) lines++;
     if (own >= MIN_PARAGRAPH_CHARS * 2) {
       found.push(el);
       blockParagraphs.set(el, Math.max(1, lines));
