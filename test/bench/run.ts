@@ -12,6 +12,7 @@ import { parseArgs } from 'node:util';
 import { launchChromium } from '../support/browsers';
 import { corpusIds, serveCorpus } from './corpus-server';
 import { measureCaptions, type CaptionsResult } from './measure-captions';
+import { measurePrefs, openOptionsPage, type PrefsResult } from './measure-prefs';
 import { extensionWorker, measureReader, readerHeapGrowth, type ReaderResult } from './measure-reader';
 import { measureSkipLink, waitForLectern, type SkipLinkResult } from './measure-skip-link';
 import { firstSentenceOffset, LANDING_WINDOW_CHARS, percentile, scoreExtraction } from './stats';
@@ -36,13 +37,15 @@ if (values.limit) ids = ids.slice(0, Number(values.limit));
 
 type PageResult = SkipLinkResult &
   Partial<CaptionsResult> &
-  Partial<ReaderResult> & {
+  Partial<ReaderResult> &
+  Partial<PrefsResult> & {
     /** The whole always-on content script: detection, skip link and captions. */
     contentScriptMs?: number;
     landed?: boolean;
     landingOffset?: number;
     error?: string;
     readerError?: string;
+    prefsError?: string;
   };
 const pages: Record<string, PageResult> = {};
 const READER_AXE_PAGES = 24;
@@ -52,6 +55,8 @@ const { browser, extensionOrigin } = await launchChromium();
 const worker = await extensionWorker(browser, extensionOrigin);
 const isAllowed = (url: string): boolean => url.startsWith(server.origin) || url.startsWith(extensionOrigin);
 let heapGrowthBytes = NaN;
+// Preference changes are made here, as a person makes them, and timed to the tab and the reader.
+const options = await openOptionsPage(browser, extensionOrigin);
 try {
   for (const id of ids) {
     const page = await browser.newPage();
@@ -85,6 +90,13 @@ try {
         } catch (error) {
           result.readerError = String(error);
         }
+      }
+      // With the reader still open (when it was measured): one change, timed to both.
+      const reader = page.frames().find((f) => f.url().startsWith(`${extensionOrigin}/src/reader/reader.html`)) ?? null;
+      try {
+        Object.assign(result, await measurePrefs(options, page, reader));
+      } catch (error) {
+        result.prefsError = String(error);
       }
     } catch (error) {
       pages[id] = { articleFound: false, detectMs: NaN, longestTaskMs: NaN, skipTargetText: '', skipTargetElement: '', error: String(error) };
@@ -139,6 +151,11 @@ const summary = {
   openMsMedian: percentile(finite(rows.map((r) => r.openMs)), 50),
   openMsP95: percentile(finite(rows.map((r) => r.openMs)), 95),
   readerHeapGrowthMB20: heapGrowthBytes / 2 ** 20,
+  prefsErrors: rows.filter((r) => r.prefsError).length,
+  prefsToTabMsMedian: percentile(finite(rows.map((r) => r.prefsToTabMs)), 50),
+  prefsToTabMsMax: Math.max(...finite(rows.map((r) => r.prefsToTabMs))),
+  prefsToReaderMsMedian: percentile(finite(rows.map((r) => r.prefsToReaderMs)), 50),
+  prefsToReaderMsMax: Math.max(...finite(rows.map((r) => r.prefsToReaderMs))),
   readerAxePages: rows.filter((r) => r.readerAxeViolations).length,
   readerAxeViolations: rows.reduce((n, r) => n + (r.readerAxeViolations?.length ?? 0), 0),
 };
