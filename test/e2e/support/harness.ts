@@ -77,6 +77,11 @@ export interface SessionOptions {
   locale?: string;
   /** The browser's text size in percent of its default (see LaunchOptions.textSize). */
   textSize?: number;
+  /**
+   * More about:config preferences for Firefox; Chromium has no such
+   * preferences and ignores them, so one describe block can pass them for both.
+   */
+  firefoxPrefs?: Record<string, unknown>;
 }
 
 const sleep = (ms: number): Promise<void> => new Promise((done) => setTimeout(done, ms));
@@ -388,6 +393,81 @@ export async function evaluateInServiceWorker(session: Session, expression: stri
   }
 }
 
+/** Firefox: the one extension API the event-page helpers call, in an extension page. */
+declare const browser: { runtime: { getBackgroundPage(): Promise<Window> } };
+
+/** The name of the mark markBackground() leaves in the background's globals. */
+const BACKGROUND_MARK = 'lecternTestMark';
+/** Where an extension page keeps the window of the event page it marked (Firefox). */
+const MARKED_EVENT_PAGE = 'lecternMarkedEventPage';
+
+/**
+ * Leaves a mark in the globals of the extension's running background, which
+ * a restarted one does not have: in Chromium the service worker's, in
+ * Firefox the event page's, reached from `extPage` (one of Lectern's own
+ * pages in a tab) through runtime.getBackgroundPage(). That page keeps the
+ * marked window, so restartBackground() can watch that very page go.
+ */
+export async function markBackground(session: Session, extPage: Page): Promise<void> {
+  if (session.name === 'chromium') {
+    const worker = await serviceWorker(session);
+    await worker.evaluate((mark) => {
+      (globalThis as unknown as Record<string, string>)[mark] = 'old worker';
+    }, BACKGROUND_MARK);
+    return;
+  }
+  await extPage.evaluate(
+    async (mark, keep) => {
+      const background = await browser.runtime.getBackgroundPage();
+      (background as unknown as Record<string, string>)[mark] = 'old event page';
+      (window as unknown as Record<string, Window>)[keep] = background;
+    },
+    BACKGROUND_MARK,
+    MARKED_EVENT_PAGE,
+  );
+}
+
+/** Whether the extension's running background (started if need be, in Firefox) has markBackground()'s mark. */
+export async function backgroundHasMark(session: Session, extPage: Page): Promise<boolean> {
+  if (session.name === 'chromium') return (await evaluateInServiceWorker(session, `'${BACKGROUND_MARK}' in globalThis`)) === true;
+  return extPage.evaluate(async (mark) => mark in (await browser.runtime.getBackgroundPage()), BACKGROUND_MARK);
+}
+
+/**
+ * Stops the extension's background, the one markBackground() marked, and
+ * then runs `wake` (a message from an extension page, say), which starts a
+ * new one; resolves to what `wake` resolved to.
+ *
+ * Chromium: restartServiceWorker(). Firefox: no driver call stops an event
+ * page, but Firefox itself suspends one that has been idle for
+ * extensions.background.idle.timeout, so the session must set that low
+ * (firefoxPrefs) and this waits for it. That the page is gone is seen on
+ * the window `extPage` keeps: it is closed (or, once Firefox has cut the
+ * wrappers to it, dead) only when the page itself is. Looking at it is a
+ * property read inside the extension's process, no message and no event,
+ * so it is not activity that would keep the page awake.
+ */
+export async function restartBackground<T>(session: Session, extPage: Page, wake: () => Promise<T>): Promise<T> {
+  if (session.name === 'chromium') return restartServiceWorker(session, wake);
+  await until(
+    'the event page to be suspended',
+    () =>
+      extPage.evaluate((keep) => {
+        const background = (window as unknown as Record<string, Window | undefined>)[keep];
+        if (!background) throw new Error('markBackground() first: there is no marked event page to watch');
+        try {
+          return background.closed;
+        } catch {
+          // "can't access dead object": Firefox cut the wrappers to the closed page.
+          return true;
+        }
+      }, MARKED_EVENT_PAGE),
+    30_000,
+    100,
+  );
+  return wake();
+}
+
 /**
  * Chromium's own services (network time, autofill, component and extension
  * updates, account lookups) contact Google even with --disable-background-networking.
@@ -414,7 +494,7 @@ export async function startSession(name: BrowserName, options: SessionOptions = 
   const launched =
     name === 'chromium'
       ? await launchChromium(dir, { args: [...CHROMIUM_SERVICES_TO_SINK, ...server.proxyArgs], ...more })
-      : await launchFirefox(dir, { prefs: server.proxyPrefs, ...more });
+      : await launchFirefox(dir, { prefs: { ...server.proxyPrefs, ...options.firefoxPrefs }, ...more });
   const { browser, extensionOrigin } = launched;
   for (const dir of options.extraExtensions ?? []) await browser.installExtension(dir);
 
