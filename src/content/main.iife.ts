@@ -70,6 +70,9 @@ function main(): void {
       console.debug('Lectern: not active on this page', error);
     }
   });
+  // The reader's extraction runs in this same isolated world (the page cannot
+  // see it) and reuses the story found here instead of reading the whole page.
+  (globalThis as { lecternStory?: () => Element | null }).lecternStory = () => access?.current()?.article ?? null;
   // Answered through sendResponse, at once: Chrome ignores a promise returned from this listener
   // (see platform/ext.ts). The typings know only the callback form that answers later and returns true.
   const onMessage = (raw: unknown, _sender: unknown, sendResponse: (response: unknown) => void): false => {

@@ -21,9 +21,15 @@ interface ReaderHandle {
 
 const scope = globalThis as { lecternReader?: ReaderHandle };
 
+/** The story's block as the always-on content script found it, when it still is in the page. */
+function storyFound(): Element | null {
+  const story = (globalThis as { lecternStory?: () => Element | null }).lecternStory?.() ?? null;
+  return story?.isConnected ? story : null;
+}
+
 function extract(): ExtractedArticle | null {
   try {
-    return extractArticle(document);
+    return extractArticle(document, { region: storyFound() });
   } catch (error) {
     // A page extraction cannot walk is a page with no article: the reader says so.
     console.debug('Lectern: extraction failed', error);

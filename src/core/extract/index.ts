@@ -16,6 +16,7 @@ import { articleShape, cleanArticle, stripPresentation } from './clean';
 import { readJsonLd } from './jsonld';
 import { authorNames, chooseTitle, cleanByline, detectDir, normalizeLang, readPageMeta, toIsoDate } from './metadata';
 import { prepareDocument } from './prepare';
+import { keepOnlyRegion } from './region';
 import { blockText, countWords, readingMinutes } from './text';
 
 export interface ExtractedArticle {
@@ -47,6 +48,8 @@ export interface ExtractedArticle {
 export interface ExtractOptions {
   /** Below this many words of body text there is no article (a login page, a video page). */
   minWords?: number;
+  /** The block that holds the story, when the caller has found it (see ./region). */
+  region?: Element | null;
 }
 
 const DEFAULT_MIN_WORDS = 50;
@@ -56,11 +59,18 @@ const DEFAULT_MIN_WORDS = 50;
  * modified: the work happens on a deep clone.
  */
 export function extractArticle(doc: Document, options: ExtractOptions = {}): ExtractedArticle | null {
+  // Where the story's block gives no article (a detector that was wrong), the whole page may still hold one.
+  if (options.region) return extractFrom(doc, options.region, options) ?? extractFrom(doc, null, options);
+  return extractFrom(doc, null, options);
+}
+
+function extractFrom(doc: Document, region: Element | null, options: ExtractOptions): ExtractedArticle | null {
   const minWords = options.minWords ?? DEFAULT_MIN_WORDS;
   const ld = readJsonLd(doc);
   const page = readPageMeta(doc);
 
   const clone = doc.cloneNode(true) as Document;
+  if (region) keepOnlyRegion(clone, region);
   const prepared = prepareDocument(clone);
   let parsed: ReturnType<Readability<Element>['parse']> = null;
   try {
