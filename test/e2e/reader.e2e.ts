@@ -163,6 +163,57 @@ describe.each(browsersUnderTest())('reader view in %s', (name) => {
     await page.close();
   });
 
+  it('a right-to-left article reads right to left under the English toolbar, and prints alone', async () => {
+    const page = await s.open('rtl-arabic/');
+    await page.setViewport({ width: 1000, height: 800 });
+    await toggleFromPopup(page);
+    await page.bringToFront();
+    const frame = await readerFrame(page);
+    const shown = await frame.evaluate(() => {
+      const article = document.querySelector('.article');
+      const first = document.querySelector('.article-body p');
+      const toolbar = document.querySelector('.toolbar');
+      const box = (el: Element | null) => el?.getBoundingClientRect();
+      const body = box(document.querySelector('.article-body'));
+      const line = box(first);
+      return {
+        title: document.getElementById('reader-title')?.textContent ?? '',
+        lang: article?.getAttribute('lang'),
+        direction: first ? getComputedStyle(first).direction : '',
+        align: first ? getComputedStyle(first).textAlign : '',
+        toolbarDirection: toolbar ? getComputedStyle(toolbar).direction : '',
+        // Right to left: a short last line hugs the right edge, so the paragraph's right edge is the body's.
+        rightEdgeGap: body && line ? Math.round(body.right - line.right) : NaN,
+      };
+    });
+    expect(shown.title).toContain('مكتبة');
+    expect(shown.lang).toBe('ar');
+    expect(shown.direction).toBe('rtl');
+    expect(['start', 'right']).toContain(shown.align);
+    expect(shown.toolbarDirection).toBe('ltr');
+    expect(shown.rightEdgeGap).toBe(0);
+    await page.screenshot({ path: `${SHOTS}/reader-${name}-rtl.png` });
+
+    // What a printed page holds: the article, without the toolbar, in black on white.
+    if (name === 'chromium') {
+      // The reader is an extension frame in its own process: its own target takes the print emulation.
+      const target = s.browser.targets().find((t) => t.url().startsWith(`${s.extensionOrigin}/src/reader/reader.html`));
+      if (!target) throw new Error('no target for the reader frame');
+      const cdp = await target.createCDPSession();
+      await cdp.send('Emulation.setEmulatedMedia', { media: 'print' });
+      const printed = await frame.evaluate(() => ({
+        toolbar: getComputedStyle(document.querySelector('.toolbar') as Element).display,
+        color: getComputedStyle(document.body).color,
+        background: getComputedStyle(document.documentElement).backgroundColor,
+      }));
+      await page.screenshot({ path: `${SHOTS}/reader-${name}-print.png` });
+      await cdp.send('Emulation.setEmulatedMedia', { media: '' });
+      await cdp.detach();
+      expect(printed).toEqual({ toolbar: 'none', color: 'rgb(0, 0, 0)', background: 'rgb(255, 255, 255)' });
+    }
+    await page.close();
+  });
+
   it('axe finds no violations in the reader in any theme', async () => {
     const page = await s.open('demo/');
     await toggleFromPopup(page);
