@@ -3,6 +3,7 @@
  * judges each: does its target exist, can it take focus, and does it land
  * in the article? Takes a Document, returns data, changes nothing.
  */
+import { textBefore } from './detect/text';
 import { isFocusable } from './focusable';
 
 export interface SiteSkipLink {
@@ -33,22 +34,6 @@ function fragmentTarget(doc: Document, link: HTMLAnchorElement): Element | null 
     id = hash.slice(1);
   }
   return doc.getElementById(id) ?? doc.getElementsByName(id)[0] ?? null;
-}
-
-/** Characters of text inside `container` that come before `el`. */
-function textBefore(container: Element, el: Element, limit: number): number {
-  if (container === el) return 0;
-  const doc = container.ownerDocument;
-  const walker = doc.createTreeWalker(container, 0x4 /* TEXT */);
-  let count = 0;
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    if (el.contains(node) || el.compareDocumentPosition(node) & 4 /* FOLLOWING */) break;
-    const parent = node.parentElement?.tagName;
-    if (parent === 'SCRIPT' || parent === 'STYLE' || parent === 'NOSCRIPT') continue;
-    count += (node.nodeValue ?? '').trim().length;
-    if (count > limit) break;
-  }
-  return count;
 }
 
 /**

@@ -43,13 +43,12 @@ export function titleSimilarity(candidate: string, title: string): number {
 }
 
 /**
- * Counts the characters of text between the end of `from` and the start of
- * `to` (document order), stopping once `limit` is passed. Text in scripts,
- * styles and hidden subtrees marked with `hidden` is not counted.
+ * A walker over the text a reader sees under `root`: text in scripts,
+ * styles and subtrees marked `hidden` is skipped.
  */
-export function textBetween(from: Element, to: Element, limit: number): number {
-  const doc = from.ownerDocument;
-  const walker = doc.createTreeWalker(doc.body ?? doc.documentElement, 0x5 /* ELEMENT | TEXT */, {
+function visibleTextWalker(root: Node): TreeWalker {
+  const doc = root.ownerDocument ?? (root as Document);
+  return doc.createTreeWalker(root, 0x5 /* ELEMENT | TEXT */, {
     acceptNode(node) {
       if (node.nodeType === 1) {
         const el = node as Element;
@@ -58,10 +57,10 @@ export function textBetween(from: Element, to: Element, limit: number): number {
       return 1; // ACCEPT text
     },
   });
-  // Start after the last node inside `from`.
-  let last: Node = from;
-  while (last.lastChild) last = last.lastChild;
-  walker.currentNode = last;
+}
+
+/** Counts text from the walker's position up to `to`, stopping once `limit` is passed. */
+function countUntil(walker: TreeWalker, to: Element, limit: number): number {
   let count = 0;
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     if (node === to || to.contains(node)) break;
@@ -70,6 +69,26 @@ export function textBetween(from: Element, to: Element, limit: number): number {
     if (count > limit) break;
   }
   return count;
+}
+
+/**
+ * Counts the characters of text between the end of `from` and the start of
+ * `to` (document order), stopping once `limit` is passed. Text in scripts,
+ * styles and hidden subtrees marked with `hidden` is not counted.
+ */
+export function textBetween(from: Element, to: Element, limit: number): number {
+  const doc = from.ownerDocument;
+  const walker = visibleTextWalker(doc.body ?? doc.documentElement);
+  // Start after the last node inside `from`.
+  let last: Node = from;
+  while (last.lastChild) last = last.lastChild;
+  walker.currentNode = last;
+  return countUntil(walker, to, limit);
+}
+
+/** Characters of text inside `container` that come before `el`, counted as textBetween counts. */
+export function textBefore(container: Element, el: Element, limit: number): number {
+  return container === el ? 0 : countUntil(visibleTextWalker(container), el, limit);
 }
 
 export function precedes(a: Node, b: Node): boolean {
