@@ -64,6 +64,8 @@ interface Target {
   concealed?: string[];
   describedBy?: string[];
   revealedAfter?: string;
+  /** The fixture's premise: without Lectern the caption needs more height than the picture's box gives it. */
+  captionTallerThanImage?: boolean;
 }
 
 const CAPTION_FIXTURES = readdirSync(FIXTURES_DIR)
@@ -415,6 +417,10 @@ describe.each(browsersUnderTest())('captions in %s', (name) => {
         drawn(await one(basePage, caption), await one(basePage, t.image), concealed),
       ]);
       expect(theirs.cut.length, `${where}: the site hides, cuts or lays its caption over the picture (${JSON.stringify(theirs)})`).toBeGreaterThan(0);
+      if (t.captionTallerThanImage) {
+        const heights = await basePage.$eval(caption, (el) => ({ caption: el.scrollHeight, box: el.parentElement?.clientHeight ?? 0 }));
+        expect(heights.caption, `${where}: taller than the picture's box without Lectern`).toBeGreaterThan(heights.box);
+      }
       expect(mine.cut, `${where}: text still cut or hidden with Lectern`).toEqual([]);
       expect(words(mine.shown.join(' ')), `${where}: all of it`).toBe(words(await fullText(basePage, caption, concealed)));
       for (const copy of concealed) {
