@@ -2,6 +2,7 @@
  * Text tests for captions: is an alt meaningful, is a caption a repeat of
  * the alt, does a text read like a photo credit.
  */
+import { splitWords } from '../words';
 
 export function squash(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
@@ -9,12 +10,7 @@ export function squash(text: string): string {
 
 /** Lower case words, accents and punctuation dropped, so "Haqqani (R)," equals "haqqani r". */
 export function words(text: string): string[] {
-  return text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter(Boolean);
+  return splitWords(text.normalize('NFKD').replace(/[\u0300-\u036f]/g, ''));
 }
 
 const IMAGE_FILE = /\.(?:jpe?g|png|gif|webp|avif|svg|bmp|tiff?|heic)(?:\?.*)?$/i;
@@ -48,7 +44,8 @@ export function isMeaningfulAlt(alt: string | null): alt is string {
   if (/^[\d\s.,:/-]+$/.test(text)) return false;
   // One token, e.g. "hero", "IMG_0042", "2019-05-03-rally": no sentence, no meaning for a listener.
   if (!/\s/.test(text)) return false;
-  if (words(text).filter((w) => /\p{L}/u.test(w)).length < 2) return false;
+  // Two words that are not just numbers ("Reuters 2019" is one).
+  if (words(text).filter((w) => /\D/.test(w)).length < 2) return false;
   return !looksLikeCredit(text);
 }
 

@@ -1,4 +1,5 @@
 /** Small text helpers shared by the detectors. None of them touches layout. */
+import { splitWords as words } from '../words';
 
 /** Elements whose text a reader never sees. */
 export const INVISIBLE_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'IFRAME', 'OBJECT']);
@@ -12,16 +13,6 @@ export function linkTextLength(el: Element): number {
   let total = 0;
   for (const a of el.getElementsByTagName('a')) total += (a.textContent ?? '').trim().length;
   return total;
-}
-
-/**
- * Splits on spaces and punctuation. Deliberately not /\p{L}+/u: compiling
- * a Unicode property class costs about a millisecond on a cold page.
- */
-const WORD_SEPARATORS = /[\s.,;:!?'"“”‘’()[\]{}«»<>|/\\—–\-_*#@&+=~^%$]+/;
-
-function words(text: string): string[] {
-  return text.toLowerCase().split(WORD_SEPARATORS).filter(Boolean);
 }
 
 /**
