@@ -1,0 +1,83 @@
+/**
+ * axe in the reader view on every fixture page, in every theme: the
+ * reader's own page must have no violations (WCAG 2.2 A/AA and best
+ * practice), whatever the article it shows, or its "no article" message.
+ *
+ * Every rule runs in one theme; in the other themes the rules that depend
+ * on colours run (contrast, links told apart from text): nothing else in
+ * the reader changes with the theme. Firefox runs a sample of the pages
+ * (axe takes about twice as long there); LECTERN_E2E_AXE_ALL=1 runs them all.
+ */
+import { AxePuppeteer } from '@axe-core/puppeteer';
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TAGS } from './support/axe';
+import { browsersUnderTest, findReaderFrame, openExtensionPage, startSession, step, until, type Session } from './support/harness';
+import { FIXTURES_DIR } from './support/server';
+
+const THEMES = ['system', 'light', 'sepia', 'dark', 'contrast'] as const;
+const COLOUR_RULES = ['color-contrast', 'color-contrast-enhanced', 'link-in-text-block'];
+
+const FIXTURES = readdirSync(FIXTURES_DIR, { withFileTypes: true })
+  .filter((d) => d.isDirectory() && existsSync(join(FIXTURES_DIR, d.name, 'index.html')))
+  .map((d) => d.name)
+  .sort();
+
+const FIREFOX_SAMPLE = ['demo', 'rtl-arabic', 'xss', 'login-form', 'table-layout', 'captions-gallery-carousel', 'captions-long-caption', 'blog-post'];
+
+function pagesFor(browser: string): string[] {
+  if (browser === 'chromium' || process.env.LECTERN_E2E_AXE_ALL) return FIXTURES;
+  return FIXTURES.filter((p) => FIREFOX_SAMPLE.includes(p));
+}
+
+/** The few extension APIs the test calls from an extension page. */
+declare const chrome: {
+  tabs: { getCurrent(): Promise<{ id?: number } | undefined>; query(query: object): Promise<{ id?: number }[]> };
+  runtime: { sendMessage(message: unknown): Promise<unknown> };
+};
+
+describe.each(browsersUnderTest())('axe in the reader in %s', (name) => {
+  let s: Session;
+  let ext: Page;
+  beforeAll(async () => {
+    s = await startSession(name);
+    // The popup's path: 'toggle-reader-in-tab' from one of Lectern's pages.
+    ext = await openExtensionPage(s, 'src/popup/popup.html');
+  });
+  afterAll(async () => {
+    await s?.close();
+  });
+
+  it('has the fixtures to check', () => {
+    expect(FIXTURES).toEqual(expect.arrayContaining(['demo', 'rtl-arabic', 'xss', 'login-form']));
+    expect(pagesFor(name).length).toBeGreaterThanOrEqual(FIREFOX_SAMPLE.length);
+  });
+
+  it.each(pagesFor(name))('%s: no violations in any theme', async (fixture) => {
+    const page = await s.open(`${fixture}/`);
+    // The fixture's tab: the newest that is not the popup's own.
+    const tabId = await until('the fixture tab', () =>
+      ext.evaluate(async () => {
+        const own = (await chrome.tabs.getCurrent())?.id;
+        const ids = (await chrome.tabs.query({})).map((tab) => tab.id ?? -1).filter((id) => id !== own);
+        return ids.length ? Math.max(...ids) : null;
+      }),
+    );
+    await step('opening the reader', ext.evaluate((id) => chrome.runtime.sendMessage({ lectern: 'toggle-reader-in-tab', payload: { tabId: id } }), tabId as number));
+    await page.bringToFront();
+    const frame = await findReaderFrame(s, page);
+    const found: string[] = [];
+    for (const [i, theme] of THEMES.entries()) {
+      await frame.select('select[name="theme"]', theme);
+      await until(`theme ${theme}`, () => frame.evaluate((t) => document.documentElement.dataset.theme === t, theme));
+      const axe = new AxePuppeteer(frame).withTags(TAGS);
+      const results = await step(`axe in ${theme}`, (i === 0 ? axe : axe.withRules(COLOUR_RULES)).analyze(), 60_000);
+      found.push(...results.violations.flatMap((v) => v.nodes.map((n) => `${theme}: ${v.id} ${n.target.join(' ')}`)));
+    }
+    await frame.select('select[name="theme"]', 'system');
+    expect(found).toEqual([]);
+    await page.close();
+  }, 120_000);
+});
