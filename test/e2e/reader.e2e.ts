@@ -84,6 +84,11 @@ describe.each(browsersUnderTest())('reader view in %s', (name) => {
       hosts: document.getElementsByTagName('lectern-reader').length,
       active: document.activeElement?.id ?? '',
       typed: (document.getElementById('lectern-test-input') as HTMLInputElement | null)?.value ?? null,
+      // Whether the page's sound is still playing (its position moves on, so only that it plays is compared).
+      playing: (() => {
+        const audio = document.getElementById('lectern-test-audio') as HTMLAudioElement | null;
+        return audio ? !audio.paused && !audio.ended : null;
+      })(),
     }));
 
   it('demo: opens over the page with the article and focus on its title; a theme change applies live; Escape restores the page', async () => {
@@ -99,8 +104,27 @@ describe.each(browsersUnderTest())('reader view in %s', (name) => {
       input.focus({ preventScroll: true });
       window.scrollTo(0, 400);
     });
+    // And its media: a (muted, so it may play without a gesture) sound, looping, made here as a WAV of silence.
+    await page.evaluate(async () => {
+      const rate = 8000;
+      const samples = rate; // one second, 8-bit mono
+      const wav = new DataView(new ArrayBuffer(44 + samples));
+      const text = (at: number, s: string) => [...s].forEach((c, i) => wav.setUint8(at + i, c.charCodeAt(0)));
+      text(0, 'RIFF'); wav.setUint32(4, 36 + samples, true); text(8, 'WAVEfmt ');
+      wav.setUint32(16, 16, true); wav.setUint16(20, 1, true); wav.setUint16(22, 1, true);
+      wav.setUint32(24, rate, true); wav.setUint32(28, rate, true); wav.setUint16(32, 1, true); wav.setUint16(34, 8, true);
+      text(36, 'data'); wav.setUint32(40, samples, true);
+      for (let i = 0; i < samples; i++) wav.setUint8(44 + i, 128);
+      const audio = document.createElement('audio');
+      audio.id = 'lectern-test-audio';
+      audio.muted = true;
+      audio.loop = true;
+      audio.src = URL.createObjectURL(new Blob([wav.buffer], { type: 'audio/wav' }));
+      document.body.append(audio);
+      await audio.play();
+    });
     const before = await pageState(page);
-    expect(before).toMatchObject({ scrollY: 400, inert: [], hosts: 0, active: 'lectern-test-input' });
+    expect(before).toMatchObject({ scrollY: 400, inert: [], hosts: 0, active: 'lectern-test-input', playing: true });
 
     const reply = await toggleFromPopup(page);
     expect(reply).toEqual({ readerOpen: true });
@@ -121,6 +145,7 @@ describe.each(browsersUnderTest())('reader view in %s', (name) => {
     expect(during.hosts).toBe(1);
     expect(during.inert).toContain('BODY');
     expect(during.scrollY).toBe(400);
+    expect(during.playing).toBe(true);
 
     // A preference from the toolbar: applied at once, and saved in the shared store.
     await frame.select('select[name="theme"]', 'dark');
