@@ -239,6 +239,53 @@ describe.each(browsersUnderTest())('reader view in %s', (name) => {
     await page.close();
   });
 
+  it('the page cannot reach the reader: its CSP (default-src none), its styles, its key handlers and its focus trap', async () => {
+    const page = await s.open('csp/demo/');
+    const keysSeen = await page.evaluate(() => {
+      // A hostile page: styles for every iframe and element, a capturing key handler that swallows
+      // every key, and a focus trap that pulls focus back to its own button.
+      const style = document.createElement('style');
+      style.textContent = 'iframe, lectern-reader, * { opacity: 0.1 !important; filter: blur(3px) !important; display: block !important; }';
+      document.head.append(style);
+      const trap = document.createElement('button');
+      trap.id = 'trap';
+      trap.textContent = 'trap';
+      document.body.append(trap);
+      const seen = { keys: 0 };
+      document.addEventListener('keydown', (event) => {
+        seen.keys++;
+        event.preventDefault();
+        event.stopImmediatePropagation();
+      }, true);
+      document.addEventListener('focusout', () => setTimeout(() => trap.focus(), 0), true);
+      (window as unknown as { lecternKeysSeen: typeof seen }).lecternKeysSeen = seen;
+      return true;
+    });
+    expect(keysSeen).toBe(true);
+    expect(await toggleFromPopup(page)).toEqual({ readerOpen: true });
+    await page.bringToFront();
+    const frame = await readerFrame(page);
+    const shown = await frame.evaluate(() => ({
+      title: document.getElementById('reader-title')?.textContent,
+      focused: document.activeElement?.id,
+      opacity: getComputedStyle(document.body).opacity,
+    }));
+    expect(shown).toEqual({ title: DEMO_HEADLINE, focused: 'reader-title', opacity: '1' });
+    // Keys typed in the reader go to the reader, not to the page's handler: Tab moves focus inside the reader.
+    await page.keyboard.press('Tab');
+    expect(await frame.evaluate(() => document.activeElement?.id || document.activeElement?.tagName)).not.toBe('reader-title');
+    expect(await page.evaluate(() => (window as unknown as { lecternKeysSeen: { keys: number } }).lecternKeysSeen.keys)).toBe(0);
+    // The reader's frame is still drawn as the reader drew it: the page's style cannot fade the overlay.
+    const host = await page.evaluate(() => {
+      const el = document.querySelector('lectern-reader');
+      return el ? getComputedStyle(el).opacity : null;
+    });
+    expect(host).toBe('1');
+    await frame.focus('#reader-title');
+    await inputThatClosesItsFrame('Escape to close the reader', page.keyboard.down('Escape'), async () => (await pageState(page)).hosts === 0);
+    await page.close();
+  });
+
   it('no article: says so, with a way back that closes the reader', async () => {
     const page = await s.open('login-form/');
     await toggleFromPopup(page);
