@@ -286,6 +286,19 @@ describe.each(browsersUnderTest())('reader view in %s', (name) => {
     await page.close();
   });
 
+  it('opens for that tab only', async () => {
+    const first = await s.open('demo/');
+    const second = await s.open('blog-post/');
+    expect(await toggleFromPopup(second)).toEqual({ readerOpen: true });
+    await second.bringToFront();
+    await readerFrame(second);
+    expect((await pageState(first)).hosts, 'a reader in the other tab').toBe(0);
+    expect((await pageState(second)).hosts).toBe(1);
+    expect(await toggleFromPopup(second)).toEqual({ readerOpen: false });
+    await until('the reader to close', async () => (await pageState(second)).hosts === 0);
+    await Promise.all([first.close(), second.close()]);
+  });
+
   it('no article: says so, with a way back that closes the reader', async () => {
     const page = await s.open('login-form/');
     await toggleFromPopup(page);
