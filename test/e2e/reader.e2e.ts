@@ -286,6 +286,33 @@ describe.each(browsersUnderTest())('reader view in %s', (name) => {
     await page.close();
   });
 
+  it('forced colors (Windows High Contrast): the system colours win over every theme (Chromium)', async ({ skip }) => {
+    // Only Chromium's driver can emulate forced colours (CDP), on the reader frame's own target.
+    if (name !== 'chromium') skip();
+    const page = await s.open('demo/');
+    await page.setViewport({ width: 1000, height: 800 });
+    await toggleFromPopup(page);
+    await page.bringToFront();
+    const frame = await readerFrame(page);
+    const target = s.browser.targets().find((t) => t.url().startsWith(`${s.extensionOrigin}/src/reader/reader.html`));
+    if (!target) throw new Error('no target for the reader frame');
+    const cdp = await target.createCDPSession();
+    await cdp.send('Emulation.setEmulatedMedia', { features: [{ name: 'forced-colors', value: 'active' }] });
+    for (const theme of ['sepia', 'dark']) {
+      await frame.select('select[name="theme"]', theme);
+      const colours = await frame.evaluate(() => {
+        const root = getComputedStyle(document.documentElement);
+        return { forced: matchMedia('(forced-colors: active)').matches, bg: root.getPropertyValue('--bg').trim(), fg: root.getPropertyValue('--fg').trim(), link: root.getPropertyValue('--link').trim() };
+      });
+      expect(colours, theme).toEqual({ forced: true, bg: 'Canvas', fg: 'CanvasText', link: 'LinkText' });
+    }
+    await page.screenshot({ path: `${SHOTS}/reader-${name}-forced-colors.png` });
+    await cdp.send('Emulation.setEmulatedMedia', { features: [] });
+    await cdp.detach();
+    await frame.select('select[name="theme"]', 'system');
+    await page.close();
+  });
+
   it('opens for that tab only', async () => {
     const first = await s.open('demo/');
     const second = await s.open('blog-post/');
