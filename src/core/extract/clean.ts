@@ -11,6 +11,7 @@
  */
 
 import { clutterReason, isInlineElement } from './prepare';
+import { wordsOf } from './text';
 
 export interface CleanContext {
   /** The story's title, to drop repeats of it. */
@@ -173,12 +174,17 @@ function isHeading(el: Element): boolean {
   return /^H[1-6]$/.test(el.tagName.toUpperCase());
 }
 
-/** Letters mostly upper-case: shouting promos ("CLICK HERE TO GET THE APP"). */
+/** Letters mostly upper-case: shouting promos ("CLICK HERE TO GET THE APP"). Only scripts with case can shout. */
 function isShouting(text: string): boolean {
-  const letters = text.replace(/[^\p{L}]/gu, '');
-  if (letters.length < 12) return false;
-  const upper = letters.replace(/[^\p{Lu}]/gu, '').length;
-  return upper / letters.length > 0.85;
+  let letters = 0;
+  let upper = 0;
+  for (const ch of text) {
+    const lower = ch.toLowerCase();
+    if (lower === ch.toUpperCase()) continue; // not a letter with case
+    letters++;
+    if (ch !== lower) upper++;
+  }
+  return letters >= 12 && upper / letters > 0.85;
 }
 
 /** Prose: a paragraph of running text, the kind furniture never is. */
@@ -190,7 +196,7 @@ function isProse(b: Block): boolean {
 }
 
 function wordSet(s: string): Set<string> {
-  return new Set(s.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
+  return new Set(wordsOf(s));
 }
 
 /** How much of a is made of words of b (0 to 1). */

@@ -17,7 +17,7 @@ import { readJsonLd } from './jsonld';
 import { authorNames, chooseTitle, cleanByline, detectDir, normalizeLang, readPageMeta, toIsoDate } from './metadata';
 import { prepareDocument } from './prepare';
 import { keepOnlyRegion } from './region';
-import { blockText, countWords, readingMinutes } from './text';
+import { blockText, countWords, readingMinutes, wordsOf } from './text';
 
 export interface ExtractedArticle {
   /** The headline. */
@@ -145,7 +145,7 @@ function extractFrom(doc: Document, region: Element | null, options: ExtractOpti
 
 /** Share of the distinct words of `reference` that `text` contains (0 to 1). */
 function wordCoverage(reference: string, text: string): number {
-  const words = (s: string): Set<string> => new Set(s.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
+  const words = (s: string): Set<string> => new Set(wordsOf(s));
   const ref = words(reference);
   if (ref.size === 0) return 1;
   const have = words(text);

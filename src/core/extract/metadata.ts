@@ -6,6 +6,7 @@
  */
 
 import type { JsonLdArticle } from './jsonld';
+import { wordsOf } from './text';
 
 /** All <meta> name/property/itemprop/http-equiv values, lower-cased keys, first one wins. */
 function metaMap(doc: Document): Map<string, string> {
@@ -139,9 +140,9 @@ export function chooseTitle(ldHeadline: string | null | undefined, readabilityTi
 }
 
 function wordOverlap(a: string, b: string): number {
-  const wa = a.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  const wa = wordsOf(a);
   if (wa.length === 0) return 0;
-  const wb = new Set(b.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
+  const wb = new Set(wordsOf(b));
   return wa.filter((w) => wb.has(w)).length / wa.length;
 }
 
