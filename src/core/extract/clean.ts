@@ -156,7 +156,38 @@ const NEWSLETTER = /\b(?:newsletters?|subscribe|subscription|sign up|signup|sign
 /** A call to act: what a promo asks and a story reports. */
 const CALL_TO_ACTION = /(?:^|[.!?]\s+)(?:sign up|subscribe|register|join|get|download|follow|click|tap|want|never miss|don'?t miss|stay (?:informed|up to date|in the know)|start your day|be the first)\b|\b(?:sign up|subscribe) (?:now|today|here|for free)\b|\b(?:click|tap) here\b/i;
 const NEWSLETTER_STRONG = /\b(?:newsletters?|subscribe to (?:our|the)|sign up for (?:our|the)|in your inbox|to your inbox|e-?mail alerts?|breaking news alerts)\b/i;
-const BIO = /^[\p{Lu}][\p{L}.'’-]+(?: [\p{Lu}][\p{L}.'’-]+){0,3} (?:is|was|has been|writes|covers|reports)\b.{0,120}\b(?:writer|reporter|journalist|editor|correspondent|columnist|contributor|author|curator|producer|freelance|staff|native|covers|based in|for \p{Lu})/u;
+/** What follows the name in an author's bio ("Jane Doe is a reporter for The Times"). */
+const BIO_TAIL = /^(?:is|was|has been|writes|covers|reports)\b.{0,120}\b(?:writer|reporter|journalist|editor|correspondent|columnist|contributor|author|curator|producer|freelance|staff|native|covers|based in|for [A-ZÀ-ÖØ-Þ])/;
+const NAME_PUNCTUATION = ".'’-";
+
+/**
+ * A capitalised word of a name ("Jane", "O’Brien", "St."): an upper-case
+ * letter, then letters and name punctuation. Checked letter by letter,
+ * not with \p{Lu}, which costs milliseconds to compile on a cold page.
+ */
+function isCapitalised(word: string, minLength: number): boolean {
+  const first = word.charAt(0);
+  if (word.length < minLength || first === first.toLowerCase()) return false;
+  for (const ch of word.slice(1)) if (ch.toLowerCase() === ch.toUpperCase() && !NAME_PUNCTUATION.includes(ch)) return false;
+  return true;
+}
+
+/** An author's bio: one to four capitalised names, then "is a reporter for ..." and the like. */
+function isBio(text: string): boolean {
+  const words = text.split(' ');
+  let names = 0;
+  while (names < 4 && names < words.length - 1 && isCapitalised(words[names] as string, 2)) names++;
+  for (let k = names; k >= 1; k--) if (BIO_TAIL.test(words.slice(k).join(' '))) return true;
+  return false;
+}
+
+/** A lone name or label ("Jane Doe", "Smith & Jones"): a few capitalised words, no sentence, no numbers. */
+function isLoneName(text: string): boolean {
+  const words = text.split(' ');
+  if (words.length > 4 || !isCapitalised(words[0] as string, 1)) return false;
+  return words.slice(1).every((w) => isCapitalised(w, 1) || (w.startsWith('&') && isCapitalised(`A${w.slice(1)}`, 1)));
+}
+
 const AFFILIATE = /\b(?:affiliate (?:links?|commission|partnerships?)|we may (?:earn|receive) (?:a )?(?:small )?(?:commission|share)|this post may contain)\b/i;
 const SOCIAL_PROMO = /\b(?:follow|like|find|join) (?:us|him|her|them|me|\S+(?: \S+){0,3}) on (?:twitter|facebook|instagram|youtube|linkedin|tiktok|snapchat|pinterest|flipboard)\b|\bjoin (?:our|the) (?:\S+ )?(?:forums?|community|conversation|discussion)\b|^listen to \S+(?: \S+){0,3} (?:live|on)\b/i;
 const BARE_URL = /^(?:https?:\/\/)?(?:www\.)?[\w-]+(?:\.[\w-]+)+(?:\/\S*)?$/i;
@@ -291,14 +322,13 @@ function isTrailingClutter(b: Block, ctx: CleanContext): boolean {
   if (isLinkList(b.el)) return true;
   if (isHeading(b.el) && t.length < 120) return true; // a heading with nothing after it
   if (CREDIT_LINE.test(t) || COPYRIGHT.test(t) && t.length < 250) return true;
-  if (t.length < 400 && BIO.test(t)) return true;
+  if (t.length < 400 && isBio(t)) return true;
   if (t.length < 400 && NEWSLETTER.test(t) && (CALL_TO_ACTION.test(t) || isLinkDominated(b, 0.2))) return true;
   if (t.length < 300 && SOCIAL_PROMO.test(t)) return true;
   if (t.length < 100 && BARE_URL.test(t)) return true;
   if (t.length < 200 && CONTACT.test(t)) return true;
   if (t.length < 50 && mentionsAuthor(t, ctx.authors)) return true;
-  // A lone name ("Jane Doe") or label: a few capitalised words, no sentence, no numbers.
-  if (t.length < 40 && /^[\p{Lu}][\p{L}'’.-]*(?: [\p{Lu}&][\p{L}'’.-]*){0,3}$/u.test(t)) return true;
+  if (t.length < 40 && isLoneName(t)) return true;
   return false;
 }
 

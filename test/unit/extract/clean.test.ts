@@ -28,3 +28,26 @@ describe('cleanArticle', () => {
     expect(root.innerHTML).toBe(original.innerHTML);
   });
 });
+
+describe('cleanArticle: what trails the story', () => {
+  const BODY = `
+    <p>The council voted on Tuesday to keep the library open on Sundays, after a year of protests by readers and staff.</p>
+    <p>Funding will come from the parking budget, the council said, and the hours will be reviewed next spring.</p>`;
+  const clean = (tail: string): string => {
+    const root = article(`${BODY}${tail}`);
+    cleanArticle(root, { title: 'Library stays open on Sundays', authors: [], descriptions: [] });
+    return root.textContent ?? '';
+  };
+
+  it('removes an author bio and a lone name, in Latin scripts with accents', () => {
+    expect(clean('<p>Zoë O’Brien is a staff reporter for The Herald, based in Cork.</p>')).not.toContain('O’Brien');
+    expect(clean('<p>Ana María Ruiz writes about cities and transport for Élan Magazine.</p>')).not.toContain('Ruiz');
+    expect(clean('<p>Jürgen Müller</p>')).not.toContain('Müller');
+    expect(clean('<p>Smith &amp; Jones</p>')).not.toContain('Jones');
+  });
+
+  it('keeps a closing sentence of the story that begins with a name', () => {
+    expect(clean('<p>Mayor Jane Doe said the library would stay open for as long as readers came to it.</p>')).toContain('Mayor Jane Doe said');
+    expect(clean('<p>The mayor said 2,000 people had signed the petition.</p>')).toContain('2,000 people');
+  });
+});
