@@ -114,7 +114,9 @@ export function startArticleAccess(win: Window, initial: ArticleAccessOptions): 
     } else {
       removeSkipLink();
     }
-    if (!doc.querySelector('main,[role="main"]') && !found.article.closest('header,footer,aside,nav,[role]')) {
+    // <body> cannot take a landmark role; a story that is the whole body is found by the skip link alone.
+    const landmark = found.article !== doc.body && found.article !== doc.documentElement;
+    if (landmark && !doc.querySelector('main,[role="main"]') && !found.article.closest('header,footer,aside,nav,[role]')) {
       // Without a main landmark, screen-reader landmark navigation cannot
       // find the story; the article becomes that landmark.
       edits.setAttribute(found.article, 'role', 'main');

@@ -122,8 +122,11 @@ function score(blocks: ArrayLike<Element>, body: Element, checkBudget: () => voi
     prose.push(el);
     // Parent gets full credit, each ancestor further up half as much: the
     // best-scoring element is the one that directly holds the paragraphs.
+    // A block of several lines (paragraphs between <br>s) holds its own
+    // paragraphs, so it is credited first.
+    const lines = fromTextBlocks ? (blockParagraphs.get(el) ?? 1) : 1;
     let weight = 1;
-    for (let a = el.parentElement; a && a !== body.parentElement; a = a.parentElement) {
+    for (let a = lines > 1 ? el : el.parentElement; a && a !== body.parentElement; a = a.parentElement) {
       let s = scores.get(a);
       if (!s) {
         s = { score: 0, chars: 0, count: 0, first: index };
@@ -131,7 +134,7 @@ function score(blocks: ArrayLike<Element>, body: Element, checkBudget: () => voi
       }
       s.score += len * weight;
       s.chars += len;
-      s.count += fromTextBlocks ? (blockParagraphs.get(el) ?? 1) : 1;
+      s.count += lines;
       weight = Math.max(weight / 2, 0.05);
     }
   }
