@@ -163,7 +163,7 @@ const NAME_PUNCTUATION = ".'’-";
 /**
  * A capitalised word of a name ("Jane", "O’Brien", "St."): an upper-case
  * letter, then letters and name punctuation. Checked letter by letter,
- * not with \p{Lu}, which costs milliseconds to compile on a cold page.
+ * not with \p{Lu}, which costs about half a millisecond to compile on a cold page.
  */
 function isCapitalised(word: string, minLength: number): boolean {
   const first = word.charAt(0);
