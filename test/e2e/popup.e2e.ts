@@ -18,7 +18,7 @@ import { AxePuppeteer } from '@axe-core/puppeteer';
 import { mkdirSync } from 'node:fs';
 import type { Page, WebWorker } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { articleTabId } from './support/extension-pages';
+import { articleTabId, toggleReaderInTab } from './support/extension-pages';
 import { backgroundHasMark, browsersUnderTest, lecternElementCount, lecternProblems, markBackground, openExtensionPage, restartBackground, serviceWorker, startSession, until, verdictAfter, type Session } from './support/harness';
 
 const SHOTS = '/tmp/lectern-shots';
@@ -48,11 +48,6 @@ interface TabStateReply {
 /** What the background holds for a tab, asked as the popup asks it. */
 function tabState(extPage: Page, tabId: number): Promise<TabStateReply | null> {
   return extPage.evaluate((id) => chrome.runtime.sendMessage({ lectern: 'get-tab-state', payload: { tabId: id } }), tabId) as Promise<TabStateReply | null>;
-}
-
-/** The popup's reader button: opens or closes the reader in the tab, through the background. */
-function toggleReaderInTab(extPage: Page, tabId: number): Promise<unknown> {
-  return extPage.evaluate((id) => chrome.runtime.sendMessage({ lectern: 'toggle-reader-in-tab', payload: { tabId: id } }), tabId);
 }
 
 const readerHosts = (page: Page): Promise<number> => page.evaluate(() => document.getElementsByTagName('lectern-reader').length);

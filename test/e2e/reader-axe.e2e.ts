@@ -15,6 +15,7 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TAGS } from './support/axe';
 import { browsersUnderTest, findReaderFrame, openExtensionPage, startSession, step, until, type Session } from './support/harness';
+import { toggleReaderInNewestTab } from './support/extension-pages';
 import { FIXTURES_DIR } from './support/server';
 
 const THEMES = ['system', 'light', 'sepia', 'dark', 'contrast'] as const;
@@ -31,12 +32,6 @@ function pagesFor(browser: string): string[] {
   if (browser === 'chromium' || process.env.LECTERN_E2E_AXE_ALL) return FIXTURES;
   return FIXTURES.filter((p) => FIREFOX_SAMPLE.includes(p));
 }
-
-/** The few extension APIs the test calls from an extension page. */
-declare const chrome: {
-  tabs: { getCurrent(): Promise<{ id?: number } | undefined>; query(query: object): Promise<{ id?: number }[]> };
-  runtime: { sendMessage(message: unknown): Promise<unknown> };
-};
 
 describe.each(browsersUnderTest())('axe in the reader in %s', (name) => {
   let s: Session;
@@ -57,15 +52,7 @@ describe.each(browsersUnderTest())('axe in the reader in %s', (name) => {
 
   it.each(pagesFor(name))('%s: no violations in any theme', async (fixture) => {
     const page = await s.open(`${fixture}/`);
-    // The fixture's tab: the newest that is not the popup's own.
-    const tabId = await until('the fixture tab', () =>
-      ext.evaluate(async () => {
-        const own = (await chrome.tabs.getCurrent())?.id;
-        const ids = (await chrome.tabs.query({})).map((tab) => tab.id ?? -1).filter((id) => id !== own);
-        return ids.length ? Math.max(...ids) : null;
-      }),
-    );
-    await step('opening the reader', ext.evaluate((id) => chrome.runtime.sendMessage({ lectern: 'toggle-reader-in-tab', payload: { tabId: id } }), tabId as number));
+    await toggleReaderInNewestTab(ext);
     await page.bringToFront();
     const frame = await findReaderFrame(s, page);
     const found: string[] = [];

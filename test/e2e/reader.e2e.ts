@@ -12,17 +12,12 @@ import { AxePuppeteer } from '@axe-core/puppeteer';
 import { existsSync } from 'node:fs';
 import type { Frame, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { newestTabId, toggleReaderInNewestTab } from './support/extension-pages';
 import { FIXTURES_DIR } from './support/server';
 import { browsersUnderTest, findReaderFrame, inputThatClosesItsFrame, lecternProblems, serviceWorker, startSession, step, until, type Session } from './support/harness';
 
 const DEMO_HEADLINE = 'US Confirms Talks with Militant Haqqani Network';
 const SHOTS = '/tmp/lectern-shots';
-
-/** The few extension APIs the tests call from an extension page (chrome in Chromium, browser in Firefox). */
-interface ExtApi {
-  tabs: { getCurrent(): Promise<{ id?: number } | undefined>; query(query: object): Promise<{ id?: number }[]> };
-  runtime: { sendMessage(message: unknown): Promise<unknown> };
-}
 
 describe.each(browsersUnderTest())('reader view in %s', (name) => {
   let s: Session;
@@ -37,36 +32,6 @@ describe.each(browsersUnderTest())('reader view in %s', (name) => {
   afterAll(async () => {
     await s?.close();
   });
-
-  /**
-   * The tab id of the fixture page opened last. Without the "tabs"
-   * permission tab URLs are hidden, so: the newest tab that is not one of
-   * our own pages (tests open each page just before they use it).
-   */
-  async function tabIdOf(page: Page): Promise<number> {
-    // until() resolves only with a truthy value: never null here.
-    const id = await until<number | null>(`the tab id of ${page.url()}`, () =>
-      ext.evaluate(async () => {
-        const api = (globalThis as unknown as { browser?: ExtApi; chrome: ExtApi }).browser ?? (globalThis as unknown as { chrome: ExtApi }).chrome;
-        const own = (await api.tabs.getCurrent())?.id;
-        const ids = (await api.tabs.query({})).map((tab) => tab.id ?? -1).filter((id) => id !== own);
-        return ids.length ? Math.max(...ids) : null;
-      }),
-    );
-    return id as number;
-  }
-
-  /** The popup's path: 'toggle-reader-in-tab' from an extension page. */
-  async function toggleFromPopup(page: Page): Promise<unknown> {
-    const tabId = await tabIdOf(page);
-    return step(
-      'the toggle-reader-in-tab reply',
-      ext.evaluate(async (id) => {
-        const api = (globalThis as unknown as { browser?: ExtApi; chrome: ExtApi }).browser ?? (globalThis as unknown as { chrome: ExtApi }).chrome;
-        return api.runtime.sendMessage({ lectern: 'toggle-reader-in-tab', payload: { tabId: id } });
-      }, tabId),
-    );
-  }
 
   /**
    * The reader's frame, once its page has rendered. Found by its document's
@@ -126,7 +91,7 @@ describe.each(browsersUnderTest())('reader view in %s', (name) => {
     const before = await pageState(page);
     expect(before).toMatchObject({ scrollY: 400, inert: [], hosts: 0, active: 'lectern-test-input', playing: true });
 
-    const reply = await toggleFromPopup(page);
+    const reply = await toggleReaderInNewestTab(ext);
     expect(reply).toEqual({ readerOpen: true });
     await page.bringToFront();
     const frame = await readerFrame(page);
@@ -191,7 +156,7 @@ describe.each(browsersUnderTest())('reader view in %s', (name) => {
   it('a right-to-left article reads right to left under the English toolbar, and prints alone', async () => {
     const page = await s.open('rtl-arabic/');
     await page.setViewport({ width: 1000, height: 800 });
-    await toggleFromPopup(page);
+    await toggleReaderInNewestTab(ext);
     await page.bringToFront();
     const frame = await readerFrame(page);
     const shown = await frame.evaluate(() => {
@@ -262,7 +227,7 @@ describe.each(browsersUnderTest())('reader view in %s', (name) => {
       return true;
     });
     expect(keysSeen).toBe(true);
-    expect(await toggleFromPopup(page)).toEqual({ readerOpen: true });
+    expect(await toggleReaderInNewestTab(ext)).toEqual({ readerOpen: true });
     await page.bringToFront();
     const frame = await readerFrame(page);
     const shown = await frame.evaluate(() => ({
@@ -291,7 +256,7 @@ describe.each(browsersUnderTest())('reader view in %s', (name) => {
     if (name !== 'chromium') skip();
     const page = await s.open('demo/');
     await page.setViewport({ width: 1000, height: 800 });
-    await toggleFromPopup(page);
+    await toggleReaderInNewestTab(ext);
     await page.bringToFront();
     const frame = await readerFrame(page);
     const target = s.browser.targets().find((t) => t.url().startsWith(`${s.extensionOrigin}/src/reader/reader.html`));
@@ -316,19 +281,19 @@ describe.each(browsersUnderTest())('reader view in %s', (name) => {
   it('opens for that tab only', async () => {
     const first = await s.open('demo/');
     const second = await s.open('blog-post/');
-    expect(await toggleFromPopup(second)).toEqual({ readerOpen: true });
+    expect(await toggleReaderInNewestTab(ext)).toEqual({ readerOpen: true });
     await second.bringToFront();
     await readerFrame(second);
     expect((await pageState(first)).hosts, 'a reader in the other tab').toBe(0);
     expect((await pageState(second)).hosts).toBe(1);
-    expect(await toggleFromPopup(second)).toEqual({ readerOpen: false });
+    expect(await toggleReaderInNewestTab(ext)).toEqual({ readerOpen: false });
     await until('the reader to close', async () => (await pageState(second)).hosts === 0);
     await Promise.all([first.close(), second.close()]);
   });
 
   it('no article: says so, with a way back that closes the reader', async () => {
     const page = await s.open('login-form/');
-    await toggleFromPopup(page);
+    await toggleReaderInNewestTab(ext);
     await page.bringToFront();
     const frame = await readerFrame(page);
     expect(await step('the no-article state', frame.evaluate(() => ({ state: document.body.dataset.state, focused: document.activeElement?.id })))).toEqual({
@@ -345,7 +310,7 @@ describe.each(browsersUnderTest())('reader view in %s', (name) => {
     // Calls into the background through CDP's service-worker target; Firefox's background is an event page, which WebDriver BiDi does not expose.
     if (name !== 'chromium') skip();
     const page = await s.open('demo/');
-    const tabId = await tabIdOf(page);
+    const tabId = await newestTabId(ext);
     const worker = await serviceWorker(s);
     const toggle = (id: number) =>
       worker.evaluate((t) => (globalThis as unknown as { lecternToggleReader(id: number): Promise<unknown> }).lecternToggleReader(t), id);
@@ -367,7 +332,7 @@ describe.each(browsersUnderTest())('reader view in %s', (name) => {
       void dialog.dismiss();
     });
     const offsiteBefore = s.server.requests.filter((r) => r.offsite).length;
-    await toggleFromPopup(page);
+    await toggleReaderInNewestTab(ext);
     await page.bringToFront();
     const frame = await readerFrame(page);
     await new Promise((done) => setTimeout(done, 1000)); // let anything that would load or run, do so

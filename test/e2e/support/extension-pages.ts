@@ -3,13 +3,42 @@
  * and the preference switches on them: the way a person changes a setting.
  */
 import type { Page } from 'puppeteer-core';
-import { openExtensionPage, until, type Session } from './harness';
+import { openExtensionPage, step, until, type Session } from './harness';
 
 /** The few extension APIs the tests call inside the browser (the extension pages and worker have `chrome` in both browsers). */
 declare const chrome: {
-  tabs: { query(query: object): Promise<{ id?: number }[]> };
+  tabs: { getCurrent(): Promise<{ id?: number } | undefined>; query(query: object): Promise<{ id?: number }[]> };
   runtime: { sendMessage(message: unknown): Promise<unknown> };
 };
+
+/**
+ * The tab id of the page a test opened last, asked from `extPage`. Without
+ * the "tabs" permission tab URLs are hidden, so: the newest tab that is not
+ * `extPage` itself (tests open each page just before they use it).
+ */
+export async function newestTabId(extPage: Page): Promise<number> {
+  const id = await until('the newest tab', () =>
+    extPage.evaluate(async () => {
+      const own = (await chrome.tabs.getCurrent())?.id;
+      const ids = (await chrome.tabs.query({})).map((tab) => tab.id ?? -1).filter((id) => id !== own);
+      return ids.length ? Math.max(...ids) : null;
+    }),
+  );
+  return id;
+}
+
+/** The popup's reader button, by its message: opens or closes the reader in that tab, through the background. */
+export function toggleReaderInTab(extPage: Page, tabId: number): Promise<unknown> {
+  return step(
+    'the toggle-reader-in-tab reply',
+    extPage.evaluate((id) => chrome.runtime.sendMessage({ lectern: 'toggle-reader-in-tab', payload: { tabId: id } }), tabId),
+  );
+}
+
+/** toggleReaderInTab for the page a test opened last. */
+export async function toggleReaderInNewestTab(extPage: Page): Promise<unknown> {
+  return toggleReaderInTab(extPage, await newestTabId(extPage));
+}
 
 /** The id of the tab Lectern's content script reported from 127.0.0.1, asked from an extension page. */
 export function articleTabId(extPage: Page): Promise<number> {
