@@ -108,11 +108,6 @@ export interface SkipLink {
   remove(): void;
 }
 
-/**
- * Puts the link first in the body. `onActivate` runs on Enter or click; it
- * reads the current article at that moment, so the link stays right after
- * a single-page site swaps its content.
- */
 /** The language of Lectern's own words on the page (the browser's UI language), not the page's. */
 export interface LabelLocale {
   lang: string;
@@ -128,6 +123,11 @@ function mirrored(styles: Styles, dir: LabelLocale['dir']): Styles {
   );
 }
 
+/**
+ * Puts the link first in the body. `onActivate` runs on Enter or click; it
+ * reads the current article at that moment, so the link stays right after
+ * a single-page site swaps its content.
+ */
 export function createSkipLink(doc: Document, label: string, onActivate: () => void, locale: LabelLocale = { lang: 'en', dir: 'ltr' }): SkipLink {
   const host = doc.createElement(HOST_TAG);
   applyStyles(host, mirrored(HOST_STYLES, locale.dir));
