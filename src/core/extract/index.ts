@@ -13,8 +13,8 @@
 
 import { Readability } from '@mozilla/readability';
 import { articleShape, cleanArticle, stripPresentation } from './clean';
-import { readJsonLd } from './jsonld';
-import { authorNames, chooseTitle, cleanByline, detectDir, normalizeLang, readPageMeta, toIsoDate } from './metadata';
+import { readJsonLd, type JsonLdArticle } from './jsonld';
+import { authorNames, chooseTitle, cleanByline, detectDir, normalizeLang, readPageMeta, toIsoDate, type PageMeta } from './metadata';
 import { prepareDocument } from './prepare';
 import { keepOnlyRegion } from './region';
 import { blockText, countWords, readingMinutes, wordsOf } from './text';
@@ -59,15 +59,21 @@ const DEFAULT_MIN_WORDS = 50;
  * modified: the work happens on a deep clone.
  */
 export function extractArticle(doc: Document, options: ExtractOptions = {}): ExtractedArticle | null {
+  // The page's metadata is the same whichever part of the body is read.
+  const meta: PageData = { ld: readJsonLd(doc), page: readPageMeta(doc) };
   // Where the story's block gives no article (a detector that was wrong), the whole page may still hold one.
-  if (options.region) return extractFrom(doc, options.region, options) ?? extractFrom(doc, null, options);
-  return extractFrom(doc, null, options);
+  const narrowed = options.region ? extractFrom(doc, options.region, meta, options) : null;
+  return narrowed ?? extractFrom(doc, null, meta, options);
 }
 
-function extractFrom(doc: Document, region: Element | null, options: ExtractOptions): ExtractedArticle | null {
+/** What the page says of itself, outside its body text: JSON-LD and <meta>/<title>. */
+interface PageData {
+  ld: JsonLdArticle | null;
+  page: PageMeta;
+}
+
+function extractFrom(doc: Document, region: Element | null, { ld, page }: PageData, options: ExtractOptions): ExtractedArticle | null {
   const minWords = options.minWords ?? DEFAULT_MIN_WORDS;
-  const ld = readJsonLd(doc);
-  const page = readPageMeta(doc);
 
   const clone = doc.cloneNode(true) as Document;
   if (region) keepOnlyRegion(clone, region);
