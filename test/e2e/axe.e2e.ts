@@ -10,7 +10,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { violations, type Finding } from './support/axe';
+import { axePages, violations, type Finding } from './support/axe';
 import { browsersUnderTest, focused, lecternElementCount, startSession, type Session } from './support/harness';
 import { FIXTURES_DIR } from './support/server';
 
@@ -77,10 +77,7 @@ const FIREFOX_PAGES = ['demo', 'skip-link-works', 'skip-target-unfocusable', 'rt
 /** The link looks the same on every page; with it focused, axe runs on these. */
 const FOCUSED_PAGES = ['demo', 'rtl-arabic', 'blog-post', 'spa', 'div-br-text'];
 
-function pagesFor(browser: string): string[] {
-  if (browser === 'chromium' || process.env.LECTERN_E2E_AXE_ALL) return ARTICLE_PAGES;
-  return ARTICLE_PAGES.filter((p) => FIREFOX_PAGES.includes(p));
-}
+const pagesFor = (browser: string): string[] => axePages(browser, ARTICLE_PAGES, FIREFOX_PAGES);
 
 describe.each(browsersUnderTest())('axe in %s', (name) => {
   let withLectern: Session;

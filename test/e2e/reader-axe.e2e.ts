@@ -13,7 +13,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TAGS } from './support/axe';
+import { axePages, TAGS } from './support/axe';
 import { browsersUnderTest, findReaderFrame, openExtensionPage, startSession, step, until, type Session } from './support/harness';
 import { toggleReaderInNewestTab } from './support/extension-pages';
 import { FIXTURES_DIR } from './support/server';
@@ -28,10 +28,7 @@ const FIXTURES = readdirSync(FIXTURES_DIR, { withFileTypes: true })
 
 const FIREFOX_SAMPLE = ['demo', 'rtl-arabic', 'xss', 'login-form', 'table-layout', 'captions-gallery-carousel', 'captions-long-caption', 'blog-post'];
 
-function pagesFor(browser: string): string[] {
-  if (browser === 'chromium' || process.env.LECTERN_E2E_AXE_ALL) return FIXTURES;
-  return FIXTURES.filter((p) => FIREFOX_SAMPLE.includes(p));
-}
+const pagesFor = (browser: string): string[] => axePages(browser, FIXTURES, FIREFOX_SAMPLE);
 
 describe.each(browsersUnderTest())('axe in the reader in %s', (name) => {
   let s: Session;

@@ -9,6 +9,16 @@ import type { Page } from 'puppeteer-core';
 
 export const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
 
+/**
+ * The pages an axe test runs on in `browser`: all of them in Chromium;
+ * in Firefox, where axe takes about twice as long, the sample, unless
+ * LECTERN_E2E_AXE_ALL=1 asks for all of them there too.
+ */
+export function axePages(browser: string, all: string[], firefoxSample: string[]): string[] {
+  if (browser === 'chromium' || process.env.LECTERN_E2E_AXE_ALL) return all;
+  return all.filter((page) => firefoxSample.includes(page));
+}
+
 export interface Finding {
   rule: string;
   /** axe's selector for the node (an array when it is inside a shadow root). */
