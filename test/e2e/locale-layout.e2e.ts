@@ -30,8 +30,8 @@ import { AxePuppeteer } from '@axe-core/puppeteer';
 import { mkdirSync } from 'node:fs';
 import type { Frame, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { articleTabId } from './support/extension-pages';
-import { browsersUnderTest, findReaderFrame, lecternProblems, openExtensionPage, startSession, step, until, type Session } from './support/harness';
+import { articleTabId, toggleReaderInTab } from './support/extension-pages';
+import { browsersUnderTest, findReaderFrame, lecternProblems, openExtensionPage, readerHosts, startSession, until, type Session } from './support/harness';
 
 const SHOTS = '/tmp/lectern-shots';
 
@@ -44,11 +44,6 @@ const TEXT_SIZES = [100, 200] as const;
 
 /** The browsers' default font size (Chromium's "medium"), which is 1rem on every page. */
 const DEFAULT_FONT_PX = 16;
-
-/** The few extension APIs the tests call from an extension page. */
-declare const chrome: {
-  runtime: { sendMessage(message: unknown): Promise<unknown> };
-};
 
 type Side = 'left' | 'right';
 
@@ -394,8 +389,7 @@ describe.each(cases)('layout in $name, UI in $locale, $percent% text', ({ name, 
     await article.setViewport({ width: 1000, height: 800 });
     // The popup's way in and out: 'toggle-reader-in-tab' from an extension page.
     const opener = await openExtensionPage(s, 'src/options/options.html');
-    const toggle = (): Promise<unknown> =>
-      step('the toggle-reader-in-tab reply', opener.evaluate((id) => chrome.runtime.sendMessage({ lectern: 'toggle-reader-in-tab', payload: { tabId: id } }), tabId));
+    const toggle = (): Promise<unknown> => toggleReaderInTab(opener, tabId);
     expect(await toggle()).toEqual({ readerOpen: true });
     await article.bringToFront();
     const frame = await findReaderFrame(s, article, ['article']);
@@ -456,7 +450,7 @@ describe.each(cases)('layout in $name, UI in $locale, $percent% text', ({ name, 
     await expectNoAxeViolations(frame, `reader (${locale})`);
 
     expect(await toggle()).toEqual({ readerOpen: false });
-    await until('the reader to close', () => article.evaluate(() => document.getElementsByTagName('lectern-reader').length === 0));
+    await until('the reader to close', async () => (await readerHosts(article)) === 0);
     await opener.close();
   });
 

@@ -19,7 +19,7 @@ import { mkdirSync } from 'node:fs';
 import type { Page, WebWorker } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { articleTabId, toggleReaderInTab } from './support/extension-pages';
-import { backgroundHasMark, browsersUnderTest, lecternElementCount, lecternProblems, markBackground, openExtensionPage, restartBackground, serviceWorker, startSession, until, verdictAfter, type Session } from './support/harness';
+import { backgroundHasMark, browsersUnderTest, lecternElementCount, lecternProblems, markBackground, openExtensionPage, readerHosts, restartBackground, serviceWorker, startSession, until, verdictAfter, type Session } from './support/harness';
 
 const SHOTS = '/tmp/lectern-shots';
 /**
@@ -49,8 +49,6 @@ interface TabStateReply {
 function tabState(extPage: Page, tabId: number): Promise<TabStateReply | null> {
   return extPage.evaluate((id) => chrome.runtime.sendMessage({ lectern: 'get-tab-state', payload: { tabId: id } }), tabId) as Promise<TabStateReply | null>;
 }
-
-const readerHosts = (page: Page): Promise<number> => page.evaluate(() => document.getElementsByTagName('lectern-reader').length);
 
 async function checkAxe(page: Page): Promise<void> {
   const results = await new AxePuppeteer(page).analyze();

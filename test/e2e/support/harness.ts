@@ -258,6 +258,11 @@ export function focused(page: Page): Promise<Focused | null> {
   });
 }
 
+/** Number of open Lectern readers (their <lectern-reader> overlay hosts) in the page. */
+export function readerHosts(page: Page): Promise<number> {
+  return page.evaluate(() => document.getElementsByTagName('lectern-reader').length);
+}
+
 /** Number of <lectern-skip-link> elements in the page (and its same-origin frames). */
 export function lecternElementCount(page: Page): Promise<number> {
   return page.evaluate(() => {
