@@ -5,6 +5,7 @@
  * the options page's font-size control, committed with `change`.
  */
 import type { Browser, Frame, Page } from 'puppeteer-core';
+import { waitFor } from './measure-reader';
 
 export interface PrefsResult {
   /** From the change in the options page to the tab's content script having applied it. */
@@ -28,14 +29,9 @@ function appliedMarks(target: Page | Frame): Promise<number[]> {
   );
 }
 
-async function firstMarkAfter(target: Page | Frame, seen: number, timeoutMs = 5_000): Promise<number> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const marks = await appliedMarks(target);
-    if (marks.length > seen) return marks[seen] as number;
-    if (Date.now() > deadline) throw new Error('the preference change never arrived');
-    await new Promise((done) => setTimeout(done, 10));
-  }
+/** The epoch time of the first prefs-applied mark after the `seen` ones. */
+function firstMarkAfter(target: Page | Frame, seen: number): Promise<number> {
+  return waitFor('the preference change to arrive', async () => (await appliedMarks(target))[seen] ?? null, 5_000);
 }
 
 export async function measurePrefs(options: Page, page: Page, reader: Frame | null): Promise<PrefsResult> {

@@ -47,7 +47,8 @@ function newestTabId(worker: WebWorker): Promise<number> {
   return worker.evaluate(async () => Math.max(...(await chrome.tabs.query({})).map((tab) => tab.id ?? -1)));
 }
 
-async function waitFor<T>(what: string, check: () => Promise<T | null>, timeoutMs = 10_000): Promise<T> {
+/** Polls `check` until it gives a value (errors count as not yet), or throws after `timeoutMs`. */
+export async function waitFor<T>(what: string, check: () => Promise<T | null>, timeoutMs = 10_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await check().catch(() => null);
