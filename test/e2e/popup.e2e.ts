@@ -120,8 +120,9 @@ describe.each(browsersUnderTest())('popup in %s', (name) => {
     expect(await again.$eval('#reader-toggle', (el) => el.textContent)).toBe('Close reader view');
     await again.click('#reader-toggle');
     await until('the reader to close', async () => (await readerHosts(article)) === 0);
-    expect(await tabState(finder, tabId)).toMatchObject({ readerOpen: false });
-    expect(await again.$eval('#reader-toggle', (el) => el.textContent)).toBe('Open reader view');
+    // The tab removes its reader first; the background records it and then answers the popup, a moment later.
+    await until('the tab state to say the reader is closed', async () => (await tabState(finder, tabId))?.readerOpen === false);
+    await until('the popup to offer the reader again', async () => (await again.$eval('#reader-toggle', (el) => el.textContent)) === 'Open reader view');
     await again.close();
     if (!popup.isClosed()) await popup.close();
     await finder.close();
