@@ -15,7 +15,8 @@ import { measureCaptions, type CaptionsResult } from './measure-captions';
 import { measurePrefs, openOptionsPage, type PrefsResult } from './measure-prefs';
 import { extensionWorker, measureReader, readerHeapGrowth, type ReaderResult } from './measure-reader';
 import { measureSkipLink, waitForLectern, type SkipLinkResult } from './measure-skip-link';
-import { firstSentenceOffset, LANDING_WINDOW_CHARS, percentile, scoreExtraction } from './stats';
+import { goalTable } from './goals';
+import { extractionScore, firstSentenceOffset, LANDING_WINDOW_CHARS, percentile, scoreExtraction } from './stats';
 
 const { values } = parseArgs({
   options: {
@@ -159,14 +160,20 @@ const summary = {
   readerAxePages: rows.filter((r) => r.readerAxeViolations).length,
   readerAxeViolations: rows.reduce((n, r) => n + (r.readerAxeViolations?.length ?? 0), 0),
 };
-writeFileSync(values.out as string, `${JSON.stringify({ pages, summary }, null, 1)}\n`);
+// The reader's text against the ground truth, on the pages where the reader was measured.
+const scored = values['skip-reader'] ? [] : Object.keys(pages).filter((id) => truth[id]?.articleBody !== undefined);
+const as = (key: 'articleBody' | 'readabilityBody') => Object.fromEntries(scored.map((id) => [id, { articleBody: pages[id]?.[key] ?? '' }]));
+const scores = scored.length
+  ? { readerF1: extractionScore(truth, as('articleBody'), scored).f1, readabilityF1: extractionScore(truth, as('readabilityBody'), scored).f1 }
+  : {};
+writeFileSync(values.out as string, `${JSON.stringify({ pages, summary: { ...summary, ...scores } }, null, 1)}\n`);
 
 const fmt = (n: number | null): string => (n === null ? '-' : Number.isInteger(n) ? String(n) : n.toFixed(3));
 console.table(Object.fromEntries(Object.entries(summary).map(([k, v]) => [k, fmt(v)])));
-const scored = Object.keys(pages).filter((id) => truth[id]?.articleBody !== undefined);
 if (scored.length) {
-  const as = (key: 'articleBody' | 'readabilityBody') => Object.fromEntries(scored.map((id) => [id, { articleBody: pages[id]?.[key] ?? '' }]));
   console.log(`lectern reader  ${scoreExtraction(truth, as('articleBody'), scored)}`);
   console.log(`readability 0.6 ${scoreExtraction(truth, as('readabilityBody'), scored)}`);
 }
+console.log('The goals the issues set, against this run:');
+console.table(goalTable({ ...summary, ...scores }));
 console.log(`wrote ${values.out}`);

@@ -39,7 +39,14 @@ function shingles(text: string): Map<string, number> {
   return out;
 }
 
-export function scoreExtraction(gt: Record<string, { articleBody?: string }>, pred: Record<string, { articleBody?: string }>, ids: string[]): string {
+export interface ExtractionScore {
+  f1: number;
+  precision: number;
+  recall: number;
+  pages: number;
+}
+
+export function extractionScore(gt: Record<string, { articleBody?: string }>, pred: Record<string, { articleBody?: string }>, ids: string[]): ExtractionScore {
   const ps: number[] = [];
   const rs: number[] = [];
   for (const id of ids) {
@@ -64,5 +71,10 @@ export function scoreExtraction(gt: Record<string, { articleBody?: string }>, pr
   const P = ps.reduce((a, b) => a + b, 0) / (ps.length || 1);
   const R = rs.reduce((a, b) => a + b, 0) / (rs.length || 1);
   const F = P + R ? (2 * P * R) / (P + R) : 0;
-  return `F1 ${F.toFixed(3)} P ${P.toFixed(3)} R ${R.toFixed(3)} n ${ids.length}`;
+  return { f1: F, precision: P, recall: R, pages: ids.length };
+}
+
+export function scoreExtraction(gt: Record<string, { articleBody?: string }>, pred: Record<string, { articleBody?: string }>, ids: string[]): string {
+  const { f1, precision, recall, pages } = extractionScore(gt, pred, ids);
+  return `F1 ${f1.toFixed(3)} P ${precision.toFixed(3)} R ${recall.toFixed(3)} n ${pages}`;
 }
