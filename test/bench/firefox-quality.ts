@@ -34,7 +34,7 @@ try {
     const page = await session.newPage();
     let line = id.slice(0, 8);
     try {
-      await page.goto(server.url(id), { waitUntil: 'load', timeout: 30_000 });
+      await page.goto(server.url(id), { waitUntil: 'domcontentloaded', timeout: 30_000 });
       const isArticle = (await verdict(page)) === 'article';
       if (isArticle) found++;
       await page.keyboard.press('Tab');
