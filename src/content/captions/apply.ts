@@ -3,7 +3,7 @@
  * in a ChangeLog so undo() restores the DOM exactly. Everything added is a
  * lectern-* element or a lectern-* id; styles are inline and !important.
  */
-import type { CaptionEntry, CaptionPlan, CollapseReason } from '../../core/captions';
+import { OWN_ARIA_HIDDEN, type CaptionEntry, type CaptionPlan, type CollapseReason } from '../../core/captions';
 import { ChangeLog, type Undo } from '../change-log';
 import { articleLook, backgroundBehind, contrast, type Look } from './style';
 
@@ -113,6 +113,9 @@ function dedupe(entry: CaptionEntry, log: ChangeLog, doc: Document): void {
   for (const part of entry.hide) {
     if ('nodeType' in part) {
       log.setAttribute(part, 'aria-hidden', 'true');
+      // The reader's extraction clones this page and must see the caption as the site wrote it; the
+      // mark tells it which aria-hidden is ours (core/extract/prepare.ts takes both away again).
+      log.setAttribute(part, OWN_ARIA_HIDDEN, '');
     } else {
       const wrapper = doc.createElement('lectern-repeat');
       wrapper.setAttribute('aria-hidden', 'true');

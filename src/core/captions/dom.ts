@@ -26,6 +26,13 @@ export function isOurs(el: Element): boolean {
   return el.localName.startsWith('lectern-');
 }
 
+/**
+ * Set beside the aria-hidden that Lectern puts on a caption's element: it
+ * tells our aria-hidden from the site's to code that reads the page as the
+ * site made it (the reader's extraction, on a clone).
+ */
+export const OWN_ARIA_HIDDEN = 'data-lectern-hidden';
+
 /** id, class, itemprop and data-testid, for naming tests ("caption", "credit"). */
 export function nameOf(el: Element): string {
   return [el.id, el.getAttribute('class'), el.getAttribute('itemprop'), el.getAttribute('data-testid')]

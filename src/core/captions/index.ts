@@ -1,5 +1,6 @@
 /** Caption planning: DOM in, data out. The content script applies the plan. */
 export { candidateImages, inspectImage, isCandidate, planCaptions, planImages } from './plan';
+export { OWN_ARIA_HIDDEN } from './dom';
 export { findCaption, findCredit, findMedia } from './find';
 export { isMeaningfulAlt, looksLikeCredit, repeatsAlt } from './text';
 export type {

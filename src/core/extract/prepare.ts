@@ -9,6 +9,7 @@
  * names a site. It runs in one walk over the clone, so it costs a small
  * fraction of Readability's own passes.
  */
+import { OWN_ARIA_HIDDEN } from '../captions/dom';
 
 /** Tags that never hold article text in a reader view. */
 const DROP_TAGS = new Set(['NAV', 'BUTTON', 'SELECT', 'TEXTAREA', 'INPUT', 'DIALOG', 'MENU']);
@@ -279,6 +280,7 @@ export function prepareDocument(doc: Document): PrepareStats {
   const body = doc.body;
   if (!body) return stats;
   const doomed: Element[] = [];
+  const unwrapped: Element[] = [];
   // An explicit stack: pages can nest deeper than is safe to recurse.
   const stack: Element[] = [];
   for (let child = body.lastElementChild; child; child = child.previousElementSibling) stack.push(child);
@@ -286,9 +288,11 @@ export function prepareDocument(doc: Document): PrepareStats {
     const el = stack.pop()!;
     const verdict = judge(el, stats);
     if (verdict === 'drop') doomed.push(el);
-    if (verdict !== 'keep') continue;
+    if (verdict === 'unwrap') unwrapped.push(el);
+    if (verdict !== 'keep' && verdict !== 'unwrap') continue;
     for (let child = el.lastElementChild; child; child = child.previousElementSibling) stack.push(child);
   }
+  for (const el of unwrapped) el.replaceWith(...Array.from(el.childNodes));
   for (const el of doomed) el.remove();
   stats.removed = doomed.length;
   return stats;
@@ -297,9 +301,21 @@ export function prepareDocument(doc: Document): PrepareStats {
 /** Tags whose insides are never walked (no article text, no pictures). */
 const OPAQUE_TAGS = new Set(['SCRIPT', 'STYLE', 'SVG', 'TEMPLATE', 'MATH', 'IFRAME', 'OBJECT', 'CANVAS', 'NOSCRIPT']);
 
-/** What to do with one element: drop it, or keep it and look inside. */
-function judge(el: Element, stats: PrepareStats): 'drop' | 'keep' | 'leaf' {
+/**
+ * What to do with one element: drop it, keep it and look inside, or keep
+ * its contents without it.
+ */
+function judge(el: Element, stats: PrepareStats): 'drop' | 'keep' | 'leaf' | 'unwrap' {
   const tag = el.tagName.toUpperCase();
+  // The page is read as the site made it, not as Lectern's captions feature
+  // changed it: the alt text it shows goes (the reader shows the image with its
+  // alt), and caption words it hid from screen readers come back, else
+  // Readability would drop them as hidden.
+  if (tag.startsWith('LECTERN-')) return tag === 'LECTERN-REPEAT' ? 'unwrap' : 'drop';
+  if (el.hasAttribute(OWN_ARIA_HIDDEN)) {
+    el.removeAttribute(OWN_ARIA_HIDDEN);
+    el.removeAttribute('aria-hidden');
+  }
   if (tag === 'IMG' || tag === 'SOURCE') {
     resolveLazyImage(el);
     stats.images++;

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { planCaptions } from '../../../src/core/captions';
 import { applyCaptionPlan } from '../../../src/content/captions/apply';
 import { createCaptionController } from '../../../src/content/captions/controller';
+import { extractArticle } from '../../../src/core/extract/index';
 import { captionFixtures, expectedFor, loadPage, one } from './load';
 
 const serialize = () => document.documentElement.outerHTML;
@@ -18,6 +19,15 @@ describe.each(captionFixtures)('%s', (name) => {
     if (plan.length) expect(serialize()).not.toBe(before);
     undo();
     expect(serialize()).toBe(before);
+  });
+
+  it("the reader's extraction, which clones the page, reads the same article text with captions applied", () => {
+    const article = loadPage(name, expected.article);
+    const before = extractArticle(document);
+    const controller = createCaptionController(article, ALL);
+    controller.start();
+    expect(extractArticle(document)?.textContent).toBe(before?.textContent);
+    controller.stop();
   });
 
   it('controller start, update and stop leave the page exactly as it was', () => {
@@ -55,6 +65,8 @@ describe('applied changes', () => {
     // Inside the figcaption, not the figcaption itself: the figure is named by it (Firefox uses a hidden one too).
     expect(one('#lead-figure figcaption').getAttribute('aria-hidden')).toBeNull();
     expect(one('#lead-figure figcaption .caption').getAttribute('aria-hidden')).toBe('true');
+    // Marked as ours, so the reader's extraction reads the caption as the site wrote it.
+    expect(one('#lead-figure figcaption .caption').hasAttribute('data-lectern-hidden')).toBe(true);
     expect(img.getAttribute('alt')).toBe(alt);
   });
 

@@ -127,6 +127,28 @@ describe('extractArticle: pre-processing', () => {
     expect(a.contentHtml).not.toMatch(/display:\s*none/);
   });
 
+  it("reads captions as the site wrote them, not as Lectern's captions feature changed them on the page", () => {
+    // What src/content/captions/apply.ts leaves in the live page, which the reader clones.
+    const body = `<article><h1>Bridge reopens</h1>
+      ${paragraphs(2)}
+      <figure><img src="/img/a.jpg" alt="Workers lay the last deck plate in February"><figcaption><lectern-repeat aria-hidden="true">Workers lay the last deck plate in February</lectern-repeat> Photo: AP</figcaption></figure>
+      <figure><img src="/img/b.jpg" alt="Divers inspect the piers"><figcaption><span aria-hidden="true" data-lectern-hidden="">Divers inspect the piers</span> Photo: City of Oakdale</figcaption></figure>
+      <p>${PROSE[2]}</p>
+      <p><img src="/img/c.jpg" alt="The mayor cuts a ribbon at the north end of the bridge"></p><lectern-alt-caption aria-hidden="true">The mayor cuts a ribbon at the north end of the bridge</lectern-alt-caption>
+      <figure><img src="/img/d.jpg" alt="A map"><figcaption><span aria-hidden="true">Map data hidden by the site</span> The new footpaths</figcaption></figure>
+      ${PROSE.slice(3).map((p) => `<p>${p}</p>`).join('')}
+    </article>`;
+    const a = article(page(body));
+    expect(a.textContent).toContain('Workers lay the last deck plate in February Photo: AP');
+    expect(a.textContent).toContain('Divers inspect the piers Photo: City of Oakdale');
+    expect(a.contentHtml).not.toMatch(/lectern|data-lectern/i);
+    // The image keeps its alt; the copy Lectern showed under it is not repeated as text.
+    expect(a.contentHtml).toContain('alt="The mayor cuts a ribbon at the north end of the bridge"');
+    expect(a.textContent).not.toContain('The mayor cuts a ribbon');
+    // The site's own aria-hidden is still the site's.
+    expect(a.textContent).not.toContain('Map data hidden by the site');
+  });
+
   it('removes share bars, newsletter boxes, related modules, ads and breadcrumbs', () => {
     const body = `
       <nav class="breadcrumbs"><a href="/">Home</a> › <a href="/world">World</a></nav>
