@@ -16,6 +16,7 @@ import { articleShape, cleanArticle, stripPresentation } from './clean';
 import { readJsonLd, type JsonLdArticle } from './jsonld';
 import { authorNames, chooseTitle, cleanByline, detectDir, normalizeLang, readPageMeta, toIsoDate, type PageMeta } from './metadata';
 import { prepareDocument } from './prepare';
+import { findLeadFigure, restoreLeadFigure } from './lead-figure';
 import { keepOnlyRegion } from './region';
 import { blockText, countWords, readingMinutes, wordsOf } from './text';
 
@@ -78,12 +79,15 @@ function extractFrom(doc: Document, region: Element | null, { ld, page }: PageDa
   const clone = doc.cloneNode(true) as Document;
   if (region) keepOnlyRegion(clone, region);
   const prepared = prepareDocument(clone);
+  // Copied now: Readability takes apart the document it reads.
+  const lead = findLeadFigure(clone)?.cloneNode(true) as Element | undefined;
   let parsed: ReturnType<Readability<Element>['parse']> = null;
   try {
     parsed = new Readability<Element>(clone, { keepClasses: true, serializer: (el) => el as Element }).parse();
   } catch {
     parsed = null; // Readability throws on documents it cannot walk; JSON-LD may still hold the story.
   }
+  if (parsed?.content && lead) restoreLeadFigure(parsed.content, lead, doc.baseURI);
 
   const title = chooseTitle(ld?.headline, parsed?.title ?? doc.title, page);
   const byline0 = cleanByline(ld?.author) ?? cleanByline(parsed?.byline) ?? cleanByline(page.author);

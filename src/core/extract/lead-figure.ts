@@ -1,0 +1,76 @@
+/**
+ * The story's lead picture. News pages set it between the headline and the
+ * text, beside the block that holds the paragraphs; Readability keeps that
+ * block and leaves the picture out, since a picture scores no text. The
+ * reader puts it back at the top of the article, with its caption and credit.
+ */
+
+/** A paragraph this long is the story's text, not a kicker or a byline. */
+const MIN_PROSE_CHARS = 80;
+
+function precedes(a: Node, b: Node): boolean {
+  return (a.compareDocumentPosition(b) & 4) /* b FOLLOWS a */ !== 0;
+}
+
+/** The figure with a picture between the headline (when there is one) and the first paragraph of text, or null. */
+export function findLeadFigure(doc: Document): Element | null {
+  const body = doc.body;
+  if (!body) return null;
+  const firstProse = Array.from(body.getElementsByTagName('p')).find((p) => (p.textContent ?? '').trim().length >= MIN_PROSE_CHARS);
+  if (!firstProse) return null;
+  const headline = body.querySelector('h1');
+  for (const figure of Array.from(body.getElementsByTagName('figure'))) {
+    if (!precedes(figure, firstProse)) break; // Pictures within the text are Readability's to keep.
+    if (figure.contains(firstProse)) break;
+    if (headline && !precedes(headline, figure)) continue; // Above the headline: the site's, not the story's.
+    if (figure.querySelector('img[src]') && isPicture(figure)) return figure;
+  }
+  return null;
+}
+
+/** Text a picture may carry outside its caption (a "1/12" counter, a credit overlay). */
+const MAX_TEXT_OUTSIDE_CAPTION = 20;
+
+/** A picture with its caption, not a player or a gallery widget with controls and titles of its own. */
+function isPicture(figure: Element): boolean {
+  if (figure.querySelector('video, iframe, object, embed, audio')) return false;
+  let captionChars = 0;
+  for (const caption of Array.from(figure.getElementsByTagName('figcaption'))) captionChars += (caption.textContent ?? '').replace(/\s+/g, '').length;
+  return (figure.textContent ?? '').replace(/\s+/g, '').length - captionChars <= MAX_TEXT_OUTSIDE_CAPTION;
+}
+
+function absolute(url: string, base: string): string {
+  try {
+    return new URL(url, base).href;
+  } catch {
+    return url;
+  }
+}
+
+/**
+ * Puts `lead`, a copy taken before Readability ran, at the top of the
+ * article `content`, unless the article already shows its picture. Its
+ * addresses are made absolute against `baseUrl`, as Readability makes the
+ * rest of the article's.
+ */
+export function restoreLeadFigure(content: Element, lead: Element, baseUrl: string): boolean {
+  const src = lead.querySelector('img[src]')?.getAttribute('src');
+  if (!src) return false;
+  const wanted = absolute(src, baseUrl);
+  for (const img of Array.from(content.getElementsByTagName('img'))) if (absolute(img.getAttribute('src') ?? '', baseUrl) === wanted) return false;
+  for (const el of Array.from(lead.querySelectorAll('img[src], source[src], a[href]'))) {
+    const attr = el.tagName === 'A' ? 'href' : 'src';
+    el.setAttribute(attr, absolute(el.getAttribute(attr) ?? '', baseUrl));
+  }
+  for (const el of Array.from(lead.querySelectorAll('[srcset]'))) {
+    const set = (el.getAttribute('srcset') ?? '').split(/,\s+/).map((part) => {
+      const [url = '', ...size] = part.trim().split(/\s+/);
+      return [absolute(url, baseUrl), ...size].join(' ');
+    });
+    el.setAttribute('srcset', set.join(', '));
+  }
+  // Readability wraps its result in a page div; the picture goes inside it, before the text.
+  const page = content.firstElementChild?.id.startsWith('readability-page') ? content.firstElementChild : content;
+  page.prepend(lead);
+  return true;
+}

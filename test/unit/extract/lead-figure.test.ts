@@ -1,0 +1,46 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { extractArticle } from '../../../src/core/extract/index';
+import { load, page, paragraphs } from './helpers';
+
+const PHOTO = '<figure id="lead"><img src="/img/bridge.jpg" srcset="/img/bridge-640.jpg 640w, /img/bridge-1280.jpg 1280w" alt="The bridge at dawn"><figcaption>The bridge at dawn on its first day. Photo: River Post</figcaption></figure>';
+
+/** A news page whose lead picture sits beside the block of the story's text. */
+function layout(figure: string, before = ''): string {
+  return page(`<div class="column">${before}<h1>Bridge reopens after repairs</h1><p class="byline">By Ann Lee</p>${figure}<div class="story-text">${paragraphs()}</div></div>`);
+}
+
+describe('the lead picture', () => {
+  it('is put back at the top of the article, with its caption and absolute addresses', () => {
+    const a = extractArticle(load(layout(PHOTO)))!;
+    const body = load(`<body>${a.contentHtml}</body>`).body;
+    const figure = body.querySelector('figure');
+    expect(figure).not.toBeNull();
+    // Before the story's first paragraph.
+    expect(figure!.compareDocumentPosition(body.querySelector('p')!) & 4).toBeTruthy();
+    expect(figure!.querySelector('img')!.getAttribute('src')).toBe('https://news.example.com/img/bridge.jpg');
+    expect(figure!.querySelector('img')!.getAttribute('srcset')).toBe('https://news.example.com/img/bridge-640.jpg 640w, https://news.example.com/img/bridge-1280.jpg 1280w');
+    expect(a.textContent).toContain('The bridge at dawn on its first day. Photo: River Post');
+  });
+
+  it('is not shown twice when Readability kept it', () => {
+    const html = page(`<article><h1>Bridge reopens after repairs</h1>${paragraphs(2)}${PHOTO}${paragraphs(3)}</article>`);
+    const a = extractArticle(load(html))!;
+    expect(a.contentHtml.match(/<img/g)).toHaveLength(1);
+  });
+
+  it('is not a video player, nor a picture above the headline', () => {
+    const player = '<figure><img src="/img/poster.jpg" alt=""><div class="controls">Up next: the mayor speaks. Replay</div><figcaption>Watch the opening</figcaption></figure>';
+    expect(extractArticle(load(layout(player)))!.contentHtml).not.toContain('poster.jpg');
+    const video = '<figure><img src="/img/poster.jpg" alt=""><video src="/v.mp4"></video></figure>';
+    expect(extractArticle(load(layout(video)))!.contentHtml).not.toContain('poster.jpg');
+    const banner = '<figure><img src="/img/banner.jpg" alt="River Post"></figure>';
+    expect(extractArticle(load(layout('', banner)))!.contentHtml).not.toContain('banner.jpg');
+  });
+
+  it('the demo article: its photo and caption come first', () => {
+    const a = extractArticle(load(readFileSync('test/fixtures/demo/index.html', 'utf8'), 'https://fixtures.test/demo/'))!;
+    expect(a.contentHtml).toContain('src="https://fixtures.test/demo/photo.jpg"');
+    expect(a.textContent.startsWith('A 2001 file photo of Jalaluddin Haqqani')).toBe(true);
+  });
+});
