@@ -3,6 +3,9 @@
  * what Lectern renders has a sound outline and no unnamed controls, even
  * when the site's own markup had neither.
  */
+import { planCaptions } from '../core/captions';
+// The page's caption code splits text the same way; its undo log goes unused here.
+import { ChangeLog } from '../content/change-log';
 
 /**
  * Heading levels under the reader's one h1 (the title): the article's
@@ -40,5 +43,29 @@ function hasName(link: Element): boolean {
 export function unwrapNamelessLinks(body: Element): void {
   for (const link of Array.from(body.querySelectorAll('a[href]'))) {
     if (!hasName(link)) link.replaceWith(...Array.from(link.childNodes));
+  }
+}
+
+/**
+ * Where a caption repeats its picture's alt text, a screen reader hears it
+ * once, as on the page: the repeated words stay visible and are hidden
+ * from assistive technology, the credit is still heard. The captions
+ * planner (core/captions) decides which words repeat; no undo is needed
+ * here, the reader's article is Lectern's own copy.
+ */
+export function hideRepeatedCaptionWords(body: Element): void {
+  const doc = body.ownerDocument;
+  const changes = new ChangeLog();
+  for (const entry of planCaptions(body, { expandCaptions: true, showAltText: false, view: null })) {
+    if (!entry.actions.includes('dedupe')) continue;
+    for (const part of entry.hide) {
+      if ('nodeType' in part) {
+        part.setAttribute('aria-hidden', 'true');
+      } else {
+        const wrapper = doc.createElement('span');
+        wrapper.setAttribute('aria-hidden', 'true');
+        changes.wrapText(part, wrapper);
+      }
+    }
   }
 }

@@ -102,10 +102,13 @@ describe.each(browsersUnderTest())('reader view in %s', (name) => {
       lang: document.querySelector('article')?.getAttribute('lang'),
       scripts: document.querySelectorAll('.article-body script, .article-body iframe, .article-body [onerror]').length,
       caption: document.querySelector('.article-body figcaption')?.textContent ?? '',
+      captionNotHeard: document.querySelector('.article-body figcaption [aria-hidden="true"]')?.textContent ?? '',
     }));
     expect(shown.title).toBe(DEMO_HEADLINE);
-    // The caption repeats the photo's alt, so on the page Lectern hides its words from screen readers; the reader still shows them.
+    // The lead photo's caption repeats its alt: the page's copy has its words hidden from screen readers, and
+    // the reader still shows them, heard once (as the image's alt).
     expect(shown.caption).toContain('A 2001 file photo of Jalaluddin Haqqani');
+    expect(shown.captionNotHeard).toContain('A 2001 file photo of Jalaluddin Haqqani');
     expect(shown.paragraphs).toBeGreaterThan(3);
     expect(shown.focused).toBe('reader-title');
     expect(shown.scripts).toBe(0);

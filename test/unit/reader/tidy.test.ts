@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
-import { normalizeHeadings, unwrapNamelessLinks } from '../../../src/reader/tidy';
+import { hideRepeatedCaptionWords, normalizeHeadings, unwrapNamelessLinks } from '../../../src/reader/tidy';
 
 function body(html: string): HTMLElement {
   const div = document.createElement('div');
@@ -44,5 +44,28 @@ describe('unwrapNamelessLinks', () => {
     const el = body(html);
     unwrapNamelessLinks(el);
     expect(el.innerHTML).toBe(html);
+  });
+});
+
+describe('hideRepeatedCaptionWords', () => {
+  const ALT = 'A 2001 file photo of a ferry captain pointing to a chart of the harbour during a visit to the port office';
+
+  it('hides the words a caption repeats from the alt, keeps them visible, and keeps the credit heard', () => {
+    const el = body(`<p>Text before the picture, long enough to be a paragraph of the story.</p><figure><img src="https://x.test/a.jpg" alt="${ALT}"><figcaption>${ALT}. Photo: AP</figcaption></figure>`);
+    hideRepeatedCaptionWords(el);
+    const caption = el.querySelector('figcaption')!;
+    expect(caption.textContent).toBe(`${ALT}. Photo: AP`);
+    expect(caption.getAttribute('aria-hidden')).toBeNull();
+    const hidden = Array.from(caption.querySelectorAll('[aria-hidden="true"]'), (h) => h.textContent).join('');
+    expect(hidden).toContain(ALT);
+    expect(hidden).not.toContain('Photo: AP');
+    expect(el.querySelector('img')!.getAttribute('alt')).toBe(ALT);
+  });
+
+  it('leaves a caption that says something the alt does not', () => {
+    const el = body(`<figure><img src="https://x.test/a.jpg" alt="${ALT}"><figcaption>The captain retired last spring after forty years on the crossing.</figcaption></figure>`);
+    const before = el.innerHTML;
+    hideRepeatedCaptionWords(el);
+    expect(el.innerHTML).toBe(before);
   });
 });
