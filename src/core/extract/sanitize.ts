@@ -128,6 +128,9 @@ function purifier(win: WindowLike | undefined, baseUrl: string, options: Sanitiz
   });
   purify.addHook('afterSanitizeAttributes', (node) => {
     const el = node as Element;
+    const headers = el.getAttribute('headers');
+    // A data cell names its header cells by id, and ids were prefixed by SANITIZE_NAMED_PROPS.
+    if (headers) el.setAttribute('headers', headers.split(/\s+/).filter(Boolean).map((id) => `user-content-${id}`).join(' '));
     if (el.nodeName === 'A') {
       const href = el.getAttribute('href');
       if (href?.startsWith('#')) {

@@ -107,6 +107,7 @@ describe('sanitizeArticleHtml: what a story keeps', () => {
     <blockquote cite="/source"><p>"It will help," she said.</p></blockquote>
     <ul><li>One</li></ul><ol start="3" type="a"><li value="5">Three</li></ol>
     <table><caption>Times</caption><thead><tr><th scope="col">Out</th></tr></thead><tbody><tr><td colspan="2">05:20</td></tr></tbody></table>
+    <table><tr><th id="dep">Departs</th><th id="arr">Arrives</th></tr><tr><td headers="dep">05:20</td><td headers="dep arr">06:05</td></tr></table>
     <pre><code>let x = 1;</code></pre>
     <main><nav><aside>Landmarks unwrapped</aside></nav></main>
     <p id="notes">Notes</p>
@@ -138,6 +139,10 @@ describe('sanitizeArticleHtml: what a story keeps', () => {
     expect(document.getElementById('notes')).toBeNull();
     expect(document.getElementById('user-content-notes')).not.toBeNull();
     expect(document.querySelector('a[href="#user-content-notes"]')).not.toBeNull();
+    // Table cells still name their header cells.
+    const cells = Array.from(document.querySelectorAll('td[headers]'));
+    expect(cells.map((td) => td.getAttribute('headers'))).toEqual(['user-content-dep', 'user-content-dep user-content-arr']);
+    for (const td of cells) for (const id of td.getAttribute('headers')!.split(' ')) expect(document.getElementById(id)?.tagName).toBe('TH');
   });
 
   it('gives every picture an alt, lazy loading and no referrer; keeps raster data: images', () => {
