@@ -68,8 +68,7 @@ export function startArticleAccess(win: Window, initial: ArticleAccessOptions): 
       detected = detectArticle(doc, { budgetMs: DETECT_BUDGET_MS, now: () => performance.now(), isVisible });
     }
     if (!detected) return false;
-    focusTarget(detected.target as HTMLElement);
-    return true;
+    return focusTarget(detected.target as HTMLElement);
   }
 
   function removeSkipLink(): void {

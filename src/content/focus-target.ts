@@ -5,16 +5,25 @@
  */
 import { isFocusable } from '../core/focusable';
 
-export function focusTarget(el: HTMLElement): void {
+/** Returns whether focus is there now: an element under an open modal or `inert` cannot take it. */
+export function focusTarget(el: HTMLElement): boolean {
+  let restore: (() => void) | null = null;
   if (!isFocusable(el)) {
     el.setAttribute('tabindex', '-1');
-    const restore = (): void => {
-      el.removeAttribute('tabindex');
-    };
+    restore = (): void => el.removeAttribute('tabindex');
     el.addEventListener('blur', restore, { once: true });
   }
   el.focus({ preventScroll: true });
+  if (el.ownerDocument.activeElement !== el) {
+    // No focus, so no blur will ever come to take the tabindex away again.
+    if (restore) {
+      el.removeEventListener('blur', restore);
+      restore();
+    }
+    return false;
+  }
   el.scrollIntoView({ block: 'start', behavior: prefersReducedMotion(el) ? 'auto' : 'smooth' });
+  return true;
 }
 
 function prefersReducedMotion(el: Element): boolean {
