@@ -98,7 +98,9 @@ export function startArticleAccess(win: Window, initial: ArticleAccessOptions): 
       // moves no focus in Chromium, and none at all when the target cannot
       // take it: repair the link so focus lands on its target.
       const target = siteLink.target as HTMLElement;
-      const onClick = (): void => focusTarget(target);
+      const onClick = (): void => {
+        focusTarget(target);
+      };
       siteLink.link.addEventListener('click', onClick);
       edits.onUndo(() => siteLink.link.removeEventListener('click', onClick));
     }

@@ -18,12 +18,21 @@ function isArticleCandidatePage(doc: Document): boolean {
   );
 }
 
-function reportState(articleFound: boolean): void {
-  // A user-timing mark, like the measures below, lets the benchmark see the verdict.
-  performance.mark(articleFound ? 'lectern:article-found' : 'lectern:no-article');
-  ext.runtime
-    .sendMessage(message('page-state', { articleFound }))
-    .catch(() => undefined); // The background may be asleep or reloading; the next report catches up.
+/**
+ * Tells the background whether this page has an article. False when this
+ * script has been cut off from Lectern (updated, disabled or removed while
+ * the page stayed open): Chrome then throws at once from every API call.
+ */
+function sendState(articleFound: boolean): boolean {
+  try {
+    if (!ext.runtime?.id) return false;
+    ext.runtime
+      .sendMessage(message('page-state', { articleFound }))
+      .catch(() => undefined); // The background may be asleep or reloading; the next report catches up.
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function measure(name: string, start: number, end: number): void {
@@ -38,6 +47,19 @@ function main(): void {
     performance.measure('lectern:captions', { start, end, detail: counts });
   });
   let access: ArticleAccess | null = null;
+  // Cut off from Lectern, this copy takes back everything it changed: a new
+  // copy may be running, or Lectern may be gone.
+  const shutDown = (): void => {
+    access?.stop();
+    captions.stop();
+    window.removeEventListener('pageshow', onPageShow);
+  };
+  // A page restored from the back-forward cache runs no content script again, but the background forgot it
+  // when the tab navigated away: tell it again.
+  const onPageShow = (event: PageTransitionEvent): void => {
+    if (event.persisted && !sendState(!!access?.current())) shutDown();
+  };
+  window.addEventListener('pageshow', onPageShow);
   // Nothing starts before the preferences are read (a storage read, a few
   // milliseconds): on a site where Lectern is off, or with captions off,
   // the page must not see a link, a landmark or captions come and go.
@@ -60,8 +82,10 @@ function main(): void {
         label: ext.i18n.getMessage('skipToArticle') || 'Skip to article',
         labelLocale: { lang: ext.i18n.getUILanguage() || 'en', dir: ext.i18n.getMessage('@@bidi_dir') === 'rtl' ? 'rtl' : 'ltr' },
         onDetected: (article) => {
-          reportState(article !== null);
-          captions.follow(article);
+          // A user-timing mark, like the measures below, lets the benchmark see the verdict.
+          performance.mark(article ? 'lectern:article-found' : 'lectern:no-article');
+          if (sendState(article !== null)) captions.follow(article);
+          else queueMicrotask(shutDown);
         },
         onTiming: measure,
       });
