@@ -118,6 +118,26 @@ export async function toggleReader(tabId: number | undefined): Promise<{ readerO
   }
 }
 
+/**
+ * Closes the reader in a tab when it is open, and never opens one: a close
+ * button or Escape pressed again while the first press is on its way (a
+ * service worker waking up, say) must not bring the reader back.
+ */
+export async function closeReader(tabId: number | undefined): Promise<{ readerOpen: false } | null> {
+  if (tabId === undefined) return null;
+  try {
+    await runInTab(tabId, () => {
+      const handle = (globalThis as { lecternReader?: ReaderHandle }).lecternReader;
+      if (handle?.isOpen()) handle.toggle();
+    });
+    await tabStates.update(tabId, { readerOpen: false }).catch(() => undefined);
+    return { readerOpen: false };
+  } catch (error) {
+    console.debug('Lectern: cannot close the reader in this tab', error);
+    return null;
+  }
+}
+
 /** Whether this tab's reader is open, as last reported by its content script. */
 export async function isReaderOpen(tabId: number): Promise<boolean> {
   return (await getReader(tabId)) !== undefined;
@@ -126,9 +146,9 @@ export async function isReaderOpen(tabId: number): Promise<boolean> {
 function handle(msg: Message, sender: Runtime.MessageSender): Promise<unknown> | undefined {
   const tabId = sender.tab?.id;
   switch (msg.lectern) {
-    case 'reader-toggle': {
+    case 'reader-close': {
       // From the reader page in the tab: its close button or Escape.
-      return toggleReader(tabId);
+      return closeReader(tabId);
     }
     case 'reader-opened': {
       // Only a content script (a sender in a tab, with no extension URL) opens a reader.

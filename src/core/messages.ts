@@ -22,8 +22,8 @@ export interface MessageMap {
   'get-tab-state': { payload: { tabId: number }; response: PopupTabState | null };
   /** Popup → background: toggle the reader in a tab (src/background/reader.ts injects it). */
   'toggle-reader-in-tab': { payload: { tabId: number }; response: { readerOpen: boolean } | null };
-  /** Reader page → background: its close button or Escape; the background closes the reader in the sender's tab. */
-  'reader-toggle': { payload: Record<string, never>; response: { readerOpen: boolean } | null };
+  /** Reader page → background: its close button or Escape; the background closes the reader in the sender's tab (never opens it). */
+  'reader-close': { payload: Record<string, never>; response: { readerOpen: false } | null };
   /** Reader script → background: a reader opened with this article (null: none found); the token ties the reader frame to it. */
   'reader-opened': { payload: { article: ExtractedArticle | null; url: string; token: string }; response: Record<string, never> };
   /** Reader script → background: the reader in this tab closed. */
@@ -59,7 +59,7 @@ export function isMessage(value: unknown): value is Message {
 }
 
 const MESSAGE_NAMES: ReadonlySet<string> = new Set<MessageName>(['jump-to-article', 'page-state', 'get-tab-state', 'toggle-reader-in-tab',
-  'reader-toggle', 'reader-opened', 'reader-closed', 'reader-article']);
+  'reader-close', 'reader-opened', 'reader-closed', 'reader-article']);
 
 export function message<N extends MessageName>(name: N, payload: MessageMap[N]['payload']): Message<N> {
   return { lectern: name, payload };

@@ -22,13 +22,13 @@ const root = document.documentElement;
 const framed = window.top !== window;
 
 /**
- * Closes the reader: the background toggles this tab's reader, which is
- * open, so the page side removes the frame. Not postMessage to the parent:
+ * Closes the reader: the background closes this tab's reader, so the page
+ * side removes the frame. Not postMessage to the parent:
  * the runtime channel is one the page can neither see nor forge. Opened on
  * its own (tests), the page just stays.
  */
 function closeReader(): void {
-  if (framed) browser.runtime.sendMessage(message('reader-toggle', {})).catch(() => undefined);
+  if (framed) browser.runtime.sendMessage(message('reader-close', {})).catch(() => undefined);
 }
 
 async function loadArticle(): Promise<ReaderArticle | null> {

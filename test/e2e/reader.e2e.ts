@@ -14,7 +14,18 @@ import type { Frame, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newestTabId, toggleReaderInNewestTab } from './support/extension-pages';
 import { FIXTURES_DIR } from './support/server';
-import { browsersUnderTest, findReaderFrame, inputThatClosesItsFrame, lecternProblems, serviceWorker, startSession, step, until, type Session } from './support/harness';
+import {
+  browsersUnderTest,
+  findReaderFrame,
+  inputThatClosesItsFrame,
+  lecternProblems,
+  restartServiceWorker,
+  serviceWorker,
+  startSession,
+  step,
+  until,
+  type Session,
+} from './support/harness';
 
 const DEMO_HEADLINE = 'US Confirms Talks with Militant Haqqani Network';
 const SHOTS = '/tmp/lectern-shots';
@@ -356,6 +367,32 @@ describe.each(browsersUnderTest())('reader view in %s', (name) => {
     expect(s.server.requests.filter((r) => r.offsite).slice(offsiteBefore).map((r) => r.path)
       // Chromium's own autofill service wakes up on pages with forms; that traffic is the browser's, not ours.
       .filter((path) => !/^(https?:\/\/)?(content-autofill\.googleapis\.com|dummy\.test)[:/]/.test(path)), 'requests off the machine after the reader opened').toEqual([]);
+    await page.close();
+  });
+
+  it('closing twice (Escape pressed again while the first close is on its way) leaves the reader closed', async () => {
+    const page = await s.open('demo/');
+    expect(await toggleReaderInNewestTab(ext)).toEqual({ readerOpen: true });
+    await page.bringToFront();
+    const frame = await readerFrame(page);
+    const closeTwice = async (): Promise<void> => {
+      // Both requests leave the reader before the first one has closed it. The frame may go while this runs.
+      await frame
+        .evaluate(() => {
+          const api = (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime;
+          void api.sendMessage({ lectern: 'reader-close', payload: {} });
+          void api.sendMessage({ lectern: 'reader-close', payload: {} });
+        })
+        .catch(() => undefined);
+      await until('the reader to close', async () => (await pageState(page)).hosts === 0);
+    };
+    // Chromium: with the service worker asleep, both requests wait for it and arrive together, as after a
+    // minute of reading. (Last but one: the tests before it keep one service worker handle.)
+    if (s.name === 'chromium') await restartServiceWorker(s, closeTwice);
+    else await closeTwice();
+    // Time for the second request to have opened it again, had it toggled.
+    await new Promise((done) => setTimeout(done, 1500));
+    expect((await pageState(page)).hosts).toBe(0);
     await page.close();
   });
 
