@@ -118,6 +118,18 @@ export async function toggleReader(tabId: number | undefined): Promise<{ readerO
   }
 }
 
+/** Opens the reader in a tab unless it is open already (this site's "always open the reader" switch). */
+export async function openReader(tabId: number | undefined): Promise<{ readerOpen: boolean } | null> {
+  if (tabId === undefined) return null;
+  try {
+    const open = await runInTab(tabId, () => (globalThis as { lecternReader?: ReaderHandle }).lecternReader?.isOpen() ?? false);
+    return open === true ? { readerOpen: true } : toggleReader(tabId);
+  } catch (error) {
+    console.debug('Lectern: cannot open the reader in this tab', error);
+    return null;
+  }
+}
+
 /**
  * Closes the reader in a tab when it is open, and never opens one: a close
  * button or Escape pressed again while the first press is on its way (a

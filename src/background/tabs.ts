@@ -5,7 +5,7 @@
  */
 import browser from 'webextension-polyfill';
 import { showArticleState } from './badge';
-import { toggleReader } from './reader';
+import { openReader, toggleReader } from './reader';
 import { createRouter } from './router';
 import { tabStates } from './session-tab-states';
 import { hostnameOf } from './tab-state';
@@ -24,6 +24,7 @@ const router = createRouter(
         return undefined;
       },
     },
+    'open-reader-here': { from: 'content', handle: (_payload, sender) => openReader(sender.tabId) },
     'get-tab-state': { from: 'extension-page', handle: (payload) => tabStates.get(payload.tabId) },
     'toggle-reader-in-tab': { from: 'extension-page', handle: (payload) => toggleReader(payload.tabId) },
   },

@@ -47,6 +47,10 @@ function main(): void {
     performance.measure('lectern:captions', { start, end, detail: counts });
   });
   let access: ArticleAccess | null = null;
+  // This site's "always open the reader" switch, and the page it last opened the reader for: once per
+  // page (a reader closed by hand stays closed), again after a client-side navigation to another story.
+  let alwaysReader = false;
+  let readerOpenedFor = '';
   // Cut off from Lectern, this copy takes back everything it changed: a new
   // copy may be running, or Lectern may be gone.
   const shutDown = (): void => {
@@ -70,6 +74,7 @@ function main(): void {
   followSitePrefs(location.hostname, (site) => {
     try {
       const options = { skipLink: wantsSkipLink(site), changesPage: !site.disabled };
+      alwaysReader = site.alwaysReader && !site.disabled;
       captions.update(captionPrefsFor(site));
       if (access) {
         access.update(options);
@@ -84,8 +89,15 @@ function main(): void {
         onDetected: (article) => {
           // A user-timing mark, like the measures below, lets the benchmark see the verdict.
           performance.mark(article ? 'lectern:article-found' : 'lectern:no-article');
-          if (sendState(article !== null)) captions.follow(article);
-          else queueMicrotask(shutDown);
+          if (!sendState(article !== null)) {
+            queueMicrotask(shutDown);
+            return;
+          }
+          captions.follow(article);
+          if (article && alwaysReader && readerOpenedFor !== location.href) {
+            readerOpenedFor = location.href;
+            ext.runtime.sendMessage(message('open-reader-here', {})).catch(() => undefined);
+          }
         },
         onTiming: measure,
       });

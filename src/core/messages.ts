@@ -18,6 +18,8 @@ export interface MessageMap {
    * closes it), so a re-detection never overwrites it.
    */
   'page-state': { payload: { articleFound: boolean }; response: undefined };
+  /** Content → background: this site's "always open the reader" switch is on and the page has an article: open it here. */
+  'open-reader-here': { payload: Record<string, never>; response: { readerOpen: boolean } | null };
   /** Popup → background: what Lectern knows of a tab (null: no content script has reported there). */
   'get-tab-state': { payload: { tabId: number }; response: PopupTabState | null };
   /** Popup → background: toggle the reader in a tab (src/background/reader.ts injects it). */
@@ -58,7 +60,7 @@ export function isMessage(value: unknown): value is Message {
   return typeof name === 'string' && MESSAGE_NAMES.has(name);
 }
 
-const MESSAGE_NAMES: ReadonlySet<string> = new Set<MessageName>(['jump-to-article', 'page-state', 'get-tab-state', 'toggle-reader-in-tab',
+const MESSAGE_NAMES: ReadonlySet<string> = new Set<MessageName>(['jump-to-article', 'page-state', 'open-reader-here', 'get-tab-state', 'toggle-reader-in-tab',
   'reader-close', 'reader-opened', 'reader-closed', 'reader-article']);
 
 export function message<N extends MessageName>(name: N, payload: MessageMap[N]['payload']): Message<N> {

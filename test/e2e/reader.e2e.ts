@@ -12,7 +12,7 @@ import { AxePuppeteer } from '@axe-core/puppeteer';
 import { existsSync } from 'node:fs';
 import type { Frame, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { newestTabId, toggleReaderInNewestTab } from './support/extension-pages';
+import { newestTabId, setSwitches, toggleReaderInNewestTab } from './support/extension-pages';
 import { FIXTURES_DIR } from './support/server';
 import {
   browsersUnderTest,
@@ -293,6 +293,29 @@ describe.each(browsersUnderTest())('reader view in %s', (name) => {
     await cdp.detach();
     await frame.select('select[name="theme"]', 'system');
     await page.close();
+  });
+
+  it('"always open the reader on this site": an article there opens in the reader by itself, once', async () => {
+    const first = await s.open('demo/');
+    expect((await pageState(first)).hosts, 'no reader before the switch').toBe(0);
+    await setSwitches(s, { '#site-alwaysReader': true });
+    try {
+      const page = await s.open('blog-post/');
+      await page.bringToFront();
+      const frame = await readerFrame(page);
+      expect(await frame.evaluate(() => document.activeElement?.id)).toBe('reader-title');
+      // Closed by hand, it stays closed on that page.
+      expect(await toggleReaderInNewestTab(ext)).toEqual({ readerOpen: false });
+      await until('the reader to close', async () => (await pageState(page)).hosts === 0);
+      await new Promise((done) => setTimeout(done, 1000));
+      expect((await pageState(page)).hosts).toBe(0);
+      // A page with no article stays as it is.
+      const none = await s.open('home-teasers/');
+      await new Promise((done) => setTimeout(done, 1000));
+      expect((await pageState(none)).hosts).toBe(0);
+    } finally {
+      await setSwitches(s, { '#site-alwaysReader': false });
+    }
   });
 
   it('opens for that tab only', async () => {
