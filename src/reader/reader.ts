@@ -54,7 +54,12 @@ async function main(): Promise<void> {
   // Asked for at once: the article's round trip to the background overlaps loading the preferences.
   const article = loadArticle();
   const store = openPrefsStore();
-  const toolbar = createToolbar((patch) => void store.save(patch).catch(() => undefined), closeReader);
+  const toolbar = createToolbar({
+    save: (patch) => void store.save(patch).catch(() => undefined),
+    // While a slider is dragged: shown at once, saved on release.
+    preview: (patch) => applyPrefs(root, { ...store.current(), ...patch }),
+    close: closeReader,
+  });
   const apply = (prefs: Parameters<typeof applyPrefs>[1]): void => {
     applyPrefs(root, prefs);
     toolbar.update(prefs);

@@ -44,7 +44,20 @@ function formatValue(field: RangeField, value: number): string {
   return `${value.toFixed(digits)}${spec.unit === 'ch' ? ' ch' : spec.unit}`;
 }
 
-export function createToolbar(save: (patch: PrefsPatch) => void, onClose: () => void): Toolbar {
+export interface ToolbarActions {
+  /** Stores a change (the shared preferences: every tab and reader follows). */
+  save(patch: PrefsPatch): void;
+  /** Shows a change in this reader without storing it. */
+  preview(change: Partial<Prefs>): void;
+  close(): void;
+}
+
+/**
+ * Sliders save on `change` (release, or each arrow key press), not on every
+ * `input` while dragged: storage.sync allows about two writes a second, and
+ * every tab re-reads on each write. The reader follows `input` at once.
+ */
+export function createToolbar({ save, preview, close: onClose }: ToolbarActions): Toolbar {
   const bar = document.createElement('header');
   bar.className = 'toolbar';
   const form = document.createElement('form');
@@ -113,8 +126,9 @@ export function createToolbar(save: (patch: PrefsPatch) => void, onClose: () => 
     };
     input.addEventListener('input', () => {
       show(Number(input.value));
-      save({ [name]: Number(input.value) } as PrefsPatch);
+      preview({ [name]: Number(input.value) });
     });
+    input.addEventListener('change', () => save({ [name]: Number(input.value) } as PrefsPatch));
     setters.push((prefs) => {
       input.value = String(prefs[name]);
       show(prefs[name]);

@@ -318,6 +318,41 @@ describe.each(browsersUnderTest())('reader view in %s', (name) => {
     }
   });
 
+  it('a slider dragged in the toolbar shows each value at once and saves once, on release', async () => {
+    const page = await s.open('demo/');
+    expect(await toggleReaderInNewestTab(ext)).toEqual({ readerOpen: true });
+    await page.bringToFront();
+    const frame = await readerFrame(page);
+    const drag = await frame.evaluate(async () => {
+      const api = (globalThis as unknown as { chrome: { storage: { onChanged: { addListener(f: () => void): void } } } }).chrome;
+      let writes = 0;
+      api.storage.onChanged.addListener(() => writes++);
+      const slider = document.querySelector<HTMLInputElement>('input[name="fontSize"]')!;
+      const start = Number(slider.value);
+      const shown: string[] = [];
+      // A mouse drag: many input events, then one change on release.
+      for (let i = 1; i <= 10; i++) {
+        slider.value = String(start + i);
+        slider.dispatchEvent(new Event('input', { bubbles: true }));
+        shown.push(document.documentElement.style.getPropertyValue('--font-size'));
+      }
+      await new Promise((done) => setTimeout(done, 500));
+      const whileDragging = writes;
+      slider.dispatchEvent(new Event('change', { bubbles: true }));
+      await new Promise((done) => setTimeout(done, 800));
+      const afterRelease = writes;
+      // Back to where it was, for the tests after this one.
+      slider.value = String(start);
+      slider.dispatchEvent(new Event('change', { bubbles: true }));
+      await new Promise((done) => setTimeout(done, 300));
+      return { start, shown, whileDragging, afterRelease };
+    });
+    expect(drag.shown).toEqual(Array.from({ length: 10 }, (_, i) => `${drag.start + i + 1}px`));
+    expect(drag.whileDragging).toBe(0);
+    expect(drag.afterRelease).toBeGreaterThan(0);
+    await page.close();
+  });
+
   it('opens for that tab only', async () => {
     const first = await s.open('demo/');
     const second = await s.open('blog-post/');
