@@ -185,8 +185,10 @@ export function startArticleAccess(win: Window, initial: ArticleAccessOptions): 
     jump,
     current: () => detected,
     update(next) {
+      const same = (Object.keys(next) as (keyof ArticleAccessOptions)[]).every((key) => options[key] === next[key]);
       Object.assign(options, next);
-      if (stopped) return;
+      // Other preferences changed (the reader's theme, say): nothing to do on the page.
+      if (stopped || same) return;
       if (detected && detected.target.isConnected && win.location.href === lastUrl) reapply(detected);
       else run();
     },

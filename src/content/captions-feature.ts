@@ -56,6 +56,8 @@ export function startCaptionsFeature(
       restart();
     },
     update(next) {
+      // Other preferences changed (the reader's theme, say): the captions stay as they are, not undone and redone.
+      if (prefs && prefs.captions === next.captions && prefs.showAltText === next.showAltText && prefs.captionSize === next.captionSize) return;
       prefs = next;
       if (controller && (prefs.captions || prefs.showAltText)) controller.update(prefs);
       else restart();

@@ -60,6 +60,22 @@ describe('article access with changesPage: false', () => {
 });
 
 describe('a preference change', () => {
+  it('that leaves its options as they were touches nothing on the page', () => {
+    loadPage('demo', 'body');
+    stopTheClock();
+    const { access, found } = start({ changesPage: true });
+    const reports = found.length;
+    const changes: MutationRecord[] = [];
+    const watch = new MutationObserver((records) => changes.push(...records));
+    watch.observe(document.documentElement, { subtree: true, childList: true, attributes: true });
+    access.update({ skipLink: true, changesPage: true });
+    changes.push(...watch.takeRecords());
+    watch.disconnect();
+    expect(changes).toHaveLength(0);
+    expect(found).toHaveLength(reports);
+    access.stop();
+  });
+
   it('applies to the article already found, without detecting again', () => {
     loadPage('demo', 'body');
     stopTheClock();
