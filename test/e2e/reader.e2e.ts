@@ -353,6 +353,40 @@ describe.each(browsersUnderTest())('reader view in %s', (name) => {
     await page.close();
   });
 
+  it("opens above the page's own modal dialog (a cookie notice), takes the focus, and gives both back on close", async () => {
+    const page = await s.open('demo/');
+    await page.evaluate(() => {
+      const notice = document.createElement('dialog');
+      notice.id = 'lectern-test-notice';
+      const accept = document.createElement('button');
+      accept.id = 'lectern-test-accept';
+      accept.textContent = 'Accept cookies';
+      notice.append(accept);
+      document.body.append(notice);
+      notice.showModal();
+      accept.focus();
+    });
+    expect(await toggleReaderInNewestTab(ext)).toEqual({ readerOpen: true });
+    await page.bringToFront();
+    const frame = await readerFrame(page);
+    // On top: what the middle of the window shows is the reader, and the reader has the keyboard.
+    expect(await page.evaluate(() => document.elementFromPoint(innerWidth / 2, innerHeight / 2)?.localName)).toBe('lectern-reader');
+    await until('the reader to have the focus', () => frame.evaluate(() => document.hasFocus() && document.activeElement?.id === 'reader-title'));
+    // Back from the title to the toolbar: the keys work in the reader, not in the notice.
+    await page.keyboard.down('Shift');
+    await page.keyboard.press('Tab');
+    await page.keyboard.up('Shift');
+    expect(await frame.evaluate(() => document.hasFocus() && !!document.activeElement?.closest('.toolbar, header'))).toBe(true);
+    expect(await toggleReaderInNewestTab(ext)).toEqual({ readerOpen: false });
+    await until('the reader to close', async () => (await pageState(page)).hosts === 0);
+    const notice = await page.evaluate(() => ({
+      open: (document.getElementById('lectern-test-notice') as HTMLDialogElement).open,
+      focused: document.activeElement?.id,
+    }));
+    expect(notice).toEqual({ open: true, focused: 'lectern-test-accept' });
+    await page.close();
+  });
+
   it('opens for that tab only', async () => {
     const first = await s.open('demo/');
     const second = await s.open('blog-post/');

@@ -1,6 +1,9 @@
 /**
  * The reader's place on the page: a full-window iframe of our reader page
- * inside a closed shadow root, with the page underneath made inert. Every
+ * in a modal dialog inside a closed shadow root, with the page underneath
+ * made inert. The modal dialog puts the reader in the browser's top layer,
+ * above anything the page shows there (its own modal dialogs, popovers),
+ * which would otherwise cover the reader and leave it inert. Every
  * change to the page is recorded and undone exactly on close: the `inert`
  * attributes (only where we added them), the focused element, the scroll
  * position. Nothing else on the page is touched: its forms, media and
@@ -53,7 +56,15 @@ export function openOverlay(win: Window, options: OverlayOptions): Overlay {
   for (const [prop, value] of Object.entries({ width: '100%', height: '100%', border: '0', display: 'block', margin: '0', background: 'Canvas' })) {
     frame.style.setProperty(prop, value);
   }
-  shadow.append(frame);
+  const dialog = doc.createElement('dialog');
+  dialog.setAttribute('aria-label', options.title);
+  const dialogStyle: Record<string, string> = {
+    position: 'fixed', inset: '0', width: '100vw', height: '100vh', 'max-width': 'none', 'max-height': 'none',
+    margin: '0', padding: '0', border: '0', overflow: 'hidden', background: 'Canvas', color: 'CanvasText',
+  };
+  for (const [prop, value] of Object.entries(dialogStyle)) dialog.style.setProperty(prop, value, 'important');
+  dialog.append(frame);
+  shadow.append(dialog);
 
   // Everything but our host goes inert: body, and anything else sites or
   // other extensions put next to it under <html>.
@@ -64,6 +75,12 @@ export function openOverlay(win: Window, options: OverlayOptions): Overlay {
     madeInert.push(child);
   }
   root.append(host);
+  try {
+    dialog.showModal();
+  } catch {
+    // A document that cannot show it (one in a state a page may leave it in): shown in place, as the host is.
+    dialog.setAttribute('open', '');
+  }
   // No scrolling: the frame covers the window, and scrolling into view would force a layout of the whole page first.
   frame.focus({ preventScroll: true });
 
@@ -71,6 +88,7 @@ export function openOverlay(win: Window, options: OverlayOptions): Overlay {
   function close(): void {
     if (closed) return;
     closed = true;
+    if (dialog.open) dialog.close();
     host.remove();
     for (const el of madeInert) el.removeAttribute('inert');
     win.scrollTo(scroll.x, scroll.y);
@@ -79,6 +97,12 @@ export function openOverlay(win: Window, options: OverlayOptions): Overlay {
     }
     options.onClosed();
   }
+
+  // Escape with focus on the page's side of the frame asks the dialog to close: the reader closes with it.
+  dialog.addEventListener('cancel', (event) => {
+    event.preventDefault();
+    close();
+  });
 
   return { close };
 }
