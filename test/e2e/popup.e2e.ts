@@ -108,12 +108,13 @@ describe.each(browsersUnderTest())('popup in %s', (name) => {
     await until('the reader in the article tab', async () => (await readerHosts(article)) === 1);
     await until('the tab state to say the reader is open', async () => (await tabState(finder, tabId))?.readerOpen === true);
 
-    // A preference change makes the content script look at the page again
-    // and report; that report must not mark the open reader closed.
+    // A change to the skip-link preference makes the content script apply
+    // itself to the page again and report; that report must not mark the
+    // open reader closed.
     const since = await article.evaluate(() => performance.now());
-    await finder.click('#pref-captions');
+    await finder.click('#pref-skipLink');
     expect(await verdictAfter(article, since)).toBe('article');
-    await finder.click('#pref-captions');
+    await finder.click('#pref-skipLink');
     expect(await tabState(finder, tabId)).toEqual({ articleFound: true, readerOpen: true, hostname: '127.0.0.1' });
 
     const again = await openExtensionPage(s, `src/popup/popup.html?tab=${tabId}`);
