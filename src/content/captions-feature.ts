@@ -11,8 +11,12 @@ import { createCaptionController, type CaptionController, type CaptionCounts, ty
 const IDLE_TIMEOUT_MS = 1000;
 
 export interface CaptionsFeature {
-  /** Follows the article the detector found (null: none). */
-  follow(article: Element | null): void;
+  /**
+   * Follows the article the detector found (null: none) on the page at
+   * `address`. A single-page site can keep the same element for the next
+   * story and change its pictures in place: a new address starts over.
+   */
+  follow(article: Element | null, address?: string): void;
   update(prefs: CaptionPrefs): void;
   stop(): void;
 }
@@ -24,6 +28,7 @@ export function startCaptionsFeature(
 ): CaptionsFeature {
   let prefs = initial;
   let article: Element | null = null;
+  let followedAddress: string | undefined;
   let controller: CaptionController | null = null;
 
   let pending: number | undefined;
@@ -50,9 +55,10 @@ export function startCaptionsFeature(
   }
 
   return {
-    follow(next) {
-      if (next === article) return;
+    follow(next, address) {
+      if (next === article && address === followedAddress) return;
       article = next;
+      followedAddress = address;
       restart();
     },
     update(next) {

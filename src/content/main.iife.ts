@@ -93,7 +93,7 @@ function main(): void {
             queueMicrotask(shutDown);
             return;
           }
-          captions.follow(article);
+          captions.follow(article, location.href);
           if (article && alwaysReader && readerOpenedFor !== location.href) {
             readerOpenedFor = location.href;
             ext.runtime.sendMessage(message('open-reader-here', {})).catch(() => undefined);

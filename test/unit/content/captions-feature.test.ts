@@ -45,4 +45,24 @@ describe('captions feature', () => {
     expect(mutationsDuring(() => feature.update({ ...PREFS, captionSize: 200 }))).toBeGreaterThan(0);
     feature.stop();
   });
+
+  it('starts over for a new address: a single-page site that keeps the article element and changes its pictures in place', () => {
+    const article = loadPage('captions-picture-srcset', 'article');
+    const feature = startCaptionsFeature(PREFS, () => undefined);
+    feature.follow(article, 'https://news.test/first');
+    vi.runAllTimers();
+    const image = document.getElementById('bridge')!;
+    const shown = (): string | null | undefined => document.querySelector('lectern-alt-caption')?.textContent;
+    expect(shown()).toBe(image.getAttribute('alt'));
+    const next = 'Night traffic crosses the harbour bridge after the second story loaded';
+    image.setAttribute('alt', next);
+    feature.follow(article, 'https://news.test/first');
+    vi.runAllTimers();
+    expect(shown()).not.toBe(next);
+    feature.follow(article, 'https://news.test/second');
+    vi.runAllTimers();
+    expect(shown()).toBe(next);
+    expect(document.querySelectorAll('lectern-alt-caption')).toHaveLength(1);
+    feature.stop();
+  });
 });
