@@ -5,12 +5,10 @@
  * reader puts it back at the top of the article, with its caption and credit.
  */
 
+import { precedes } from '../detect/text';
+
 /** A paragraph this long is the story's text, not a kicker or a byline. */
 const MIN_PROSE_CHARS = 80;
-
-function precedes(a: Node, b: Node): boolean {
-  return (a.compareDocumentPosition(b) & 4) /* b FOLLOWS a */ !== 0;
-}
 
 /** The figure with a picture between the headline (when there is one) and the first paragraph of text, or null. */
 export function findLeadFigure(doc: Document): Element | null {
