@@ -86,26 +86,41 @@ interface ReaderHandle {
   isOpen(): boolean;
 }
 
-async function runInTab<T>(tabId: number, func: () => T): Promise<T | undefined> {
-  const [first] = await browser.scripting.executeScript({ target: { tabId }, func });
+async function runInTab<T, A extends unknown[]>(tabId: number, func: (...args: A) => T, ...args: A): Promise<T | undefined> {
+  const [first] = await browser.scripting.executeScript({ target: { tabId }, func, args });
   return first?.result as T | undefined;
 }
 
 /**
- * Opens the reader in a tab, or closes it when it is open; resolves to
- * whether it is open now, or null when the tab cannot be scripted (a
- * browser page, the web store, no permission). The extraction bundle is
- * injected the first time only; later toggles call the copy already there.
+ * What a request asks of a tab's reader: the shortcut, the context menu and
+ * the popup toggle it; a site's "always open the reader" switch opens it;
+ * the reader's own close button and Escape close it, so pressing one again
+ * while the first press is on its way (a service worker waking up, say)
+ * cannot bring it back.
  */
-export async function toggleReader(tabId: number | undefined): Promise<{ readerOpen: boolean } | null> {
+export type ReaderRequest = 'toggle' | 'open' | 'close';
+
+/**
+ * Does `request` in a tab; resolves to whether the reader is open now, or
+ * null when the tab cannot be scripted (a browser page, the web store, no
+ * permission). The reader's page side is injected the first time it opens
+ * only; later requests call the copy already there.
+ */
+export async function changeReader(tabId: number | undefined, request: ReaderRequest): Promise<{ readerOpen: boolean } | null> {
   if (tabId === undefined) return null;
   try {
-    const toggled = await runInTab(tabId, () => {
-      const handle = (globalThis as { lecternReader?: ReaderHandle }).lecternReader;
-      return handle ? handle.toggle() : null;
-    });
-    let readerOpen = toggled;
-    if (typeof readerOpen !== 'boolean') {
+    let readerOpen = await runInTab(
+      tabId,
+      (wanted: ReaderRequest) => {
+        const handle = (globalThis as { lecternReader?: ReaderHandle }).lecternReader;
+        if (!handle) return null;
+        if (wanted === 'toggle' || (wanted === 'open') !== handle.isOpen()) handle.toggle();
+        return handle.isOpen();
+      },
+      request,
+    );
+    if (typeof readerOpen !== 'boolean' && request !== 'close') {
+      // Injected, the page side opens the reader at once.
       await browser.scripting.executeScript({ target: { tabId }, files: [extractScript] });
       readerOpen = await runInTab(tabId, () => (globalThis as { lecternReader?: ReaderHandle }).lecternReader?.isOpen() ?? false);
     }
@@ -113,42 +128,13 @@ export async function toggleReader(tabId: number | undefined): Promise<{ readerO
     await tabStates.update(tabId, { readerOpen }).catch(() => undefined);
     return { readerOpen };
   } catch (error) {
-    console.debug('Lectern: cannot open the reader in this tab', error);
+    console.debug('Lectern: cannot reach the reader in this tab', error);
     return null;
   }
 }
 
-/** Opens the reader in a tab unless it is open already (this site's "always open the reader" switch). */
-export async function openReader(tabId: number | undefined): Promise<{ readerOpen: boolean } | null> {
-  if (tabId === undefined) return null;
-  try {
-    const open = await runInTab(tabId, () => (globalThis as { lecternReader?: ReaderHandle }).lecternReader?.isOpen() ?? false);
-    return open === true ? { readerOpen: true } : toggleReader(tabId);
-  } catch (error) {
-    console.debug('Lectern: cannot open the reader in this tab', error);
-    return null;
-  }
-}
-
-/**
- * Closes the reader in a tab when it is open, and never opens one: a close
- * button or Escape pressed again while the first press is on its way (a
- * service worker waking up, say) must not bring the reader back.
- */
-export async function closeReader(tabId: number | undefined): Promise<{ readerOpen: false } | null> {
-  if (tabId === undefined) return null;
-  try {
-    await runInTab(tabId, () => {
-      const handle = (globalThis as { lecternReader?: ReaderHandle }).lecternReader;
-      if (handle?.isOpen()) handle.toggle();
-    });
-    await tabStates.update(tabId, { readerOpen: false }).catch(() => undefined);
-    return { readerOpen: false };
-  } catch (error) {
-    console.debug('Lectern: cannot close the reader in this tab', error);
-    return null;
-  }
-}
+/** The shortcut, the context menu and the popup's button. */
+export const toggleReader = (tabId: number | undefined): Promise<{ readerOpen: boolean } | null> => changeReader(tabId, 'toggle');
 
 /** Whether this tab's reader is open, as last reported by its content script. */
 export async function isReaderOpen(tabId: number): Promise<boolean> {
@@ -160,7 +146,7 @@ function handle(msg: Message, sender: Runtime.MessageSender): Promise<unknown> |
   switch (msg.lectern) {
     case 'reader-close': {
       // From the reader page in the tab: its close button or Escape.
-      return closeReader(tabId);
+      return changeReader(tabId, 'close');
     }
     case 'reader-opened': {
       // Only a content script (a sender in a tab, with no extension URL) opens a reader.

@@ -5,7 +5,7 @@
  */
 import browser from 'webextension-polyfill';
 import { showArticleState } from './badge';
-import { openReader, toggleReader } from './reader';
+import { changeReader, toggleReader } from './reader';
 import { createRouter } from './router';
 import { tabStates } from './session-tab-states';
 import { hostnameOf } from './tab-state';
@@ -24,7 +24,7 @@ const router = createRouter(
         return undefined;
       },
     },
-    'open-reader-here': { from: 'content', handle: (_payload, sender) => openReader(sender.tabId) },
+    'open-reader-here': { from: 'content', handle: (_payload, sender) => changeReader(sender.tabId, 'open') },
     'get-tab-state': { from: 'extension-page', handle: (payload) => tabStates.get(payload.tabId) },
     'toggle-reader-in-tab': { from: 'extension-page', handle: (payload) => toggleReader(payload.tabId) },
   },

@@ -25,7 +25,7 @@ export interface MessageMap {
   /** Popup → background: toggle the reader in a tab (src/background/reader.ts injects it). */
   'toggle-reader-in-tab': { payload: { tabId: number }; response: { readerOpen: boolean } | null };
   /** Reader page → background: its close button or Escape; the background closes the reader in the sender's tab (never opens it). */
-  'reader-close': { payload: Record<string, never>; response: { readerOpen: false } | null };
+  'reader-close': { payload: Record<string, never>; response: { readerOpen: boolean } | null };
   /** Reader script → background: a reader opened with this article (null: none found); the token ties the reader frame to it. */
   'reader-opened': { payload: { article: ExtractedArticle | null; url: string; token: string }; response: Record<string, never> };
   /** Reader script → background: the reader in this tab closed. */
