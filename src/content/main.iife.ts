@@ -35,6 +35,16 @@ function sendState(articleFound: boolean): boolean {
   }
 }
 
+/**
+ * The story's address: the URL without a fragment that names a place on
+ * the page (a skip link, a footnote, a live blog's #post-12), which is the
+ * same story; a fragment route (#/world/..., #!...) is a new one.
+ */
+function storyAddress(): string {
+  const { href, hash } = location;
+  return hash.startsWith('#/') || hash.startsWith('#!') ? href : href.slice(0, href.length - hash.length);
+}
+
 function measure(name: string, start: number, end: number): void {
   // User-timing entries let the benchmark read our own cost on each page.
   performance.measure(name, { start, end });
@@ -54,6 +64,13 @@ function main(): void {
   // Cut off from Lectern, this copy takes back everything it changed: a new
   // copy may be running, or Lectern may be gone.
   const shutDown = (): void => {
+    // An open reader too: its frame died with the old extension, and the page under it is inert.
+    try {
+      const reader = (globalThis as { lecternReader?: { isOpen(): boolean; toggle(): boolean } }).lecternReader;
+      if (reader?.isOpen()) reader.toggle();
+    } catch {
+      // Closing tells the background, which is gone: the page is restored before that call throws.
+    }
     access?.stop();
     captions.stop();
     window.removeEventListener('pageshow', onPageShow);
@@ -93,9 +110,10 @@ function main(): void {
             queueMicrotask(shutDown);
             return;
           }
-          captions.follow(article, location.href);
-          if (article && alwaysReader && readerOpenedFor !== location.href) {
-            readerOpenedFor = location.href;
+          const address = storyAddress();
+          captions.follow(article, address);
+          if (article && alwaysReader && readerOpenedFor !== address) {
+            readerOpenedFor = address;
             ext.runtime.sendMessage(message('open-reader-here', {})).catch(() => undefined);
           }
         },

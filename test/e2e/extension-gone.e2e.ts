@@ -6,7 +6,20 @@
  * everything it changed, so the page is as its site made it.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browsersUnderTest, evaluateInServiceWorker, lecternElementCount, lecternProblems, startSession, until, verdict, type Session } from './support/harness';
+import { toggleReaderInNewestTab } from './support/extension-pages';
+import {
+  browsersUnderTest,
+  evaluateInServiceWorker,
+  findReaderFrame,
+  lecternElementCount,
+  lecternProblems,
+  openExtensionPage,
+  readerHosts,
+  startSession,
+  until,
+  verdict,
+  type Session,
+} from './support/harness';
 
 const chromium = browsersUnderTest().includes('chromium');
 
@@ -19,7 +32,7 @@ describe.runIf(chromium)('Lectern goes away while an article is open (chromium)'
     await s?.close();
   });
 
-  it("the old content script takes back its link, landmark and captions, and throws nothing into the page", async () => {
+  it("the old content script takes back its link, landmark, captions and open reader, and throws nothing into the page", async () => {
     const page = await s.newPage();
     // The page as its site made it, taken before any content script runs (document_idle comes later).
     await page.evaluateOnNewDocument(() => {
@@ -33,6 +46,12 @@ describe.runIf(chromium)('Lectern goes away while an article is open (chromium)'
     // Premise: Lectern changed the page (a skip link, the captions' changes).
     await until('the skip link', async () => (await lecternElementCount(page)) === 1);
     expect(await changed()).toBe(true);
+    // And the reader is open over it.
+    const ext = await openExtensionPage(s, 'src/options/options.html');
+    expect(await toggleReaderInNewestTab(ext)).toEqual({ readerOpen: true });
+    await page.bringToFront();
+    await findReaderFrame(s, page);
+    await ext.close();
 
     // The extension reloads: this page keeps the old copy of the content script, now cut off.
     await Promise.race([evaluateInServiceWorker(s, 'chrome.runtime.reload()').catch(() => undefined), new Promise((done) => setTimeout(done, 2000))]);
@@ -45,6 +64,7 @@ describe.runIf(chromium)('Lectern goes away while an article is open (chromium)'
     });
     await until('the page to be as its site made it', async () => !(await changed()), 5000);
     expect(await lecternElementCount(page)).toBe(0);
+    expect(await readerHosts(page)).toBe(0);
     expect(lecternProblems(s)).toEqual([]);
   });
 });
