@@ -304,10 +304,14 @@ describe.each(browsersUnderTest())('reader view in %s', (name) => {
       await page.bringToFront();
       const frame = await readerFrame(page);
       expect(await frame.evaluate(() => document.activeElement?.id)).toBe('reader-title');
-      // Closed by hand, it stays closed on that page.
+      // Closed by hand, it stays closed on that page, also after a jump to a place on it (a fragment) and a change.
       expect(await toggleReaderInNewestTab(ext)).toEqual({ readerOpen: false });
       await until('the reader to close', async () => (await pageState(page)).hosts === 0);
-      await new Promise((done) => setTimeout(done, 1000));
+      await page.evaluate(() => {
+        location.hash = '#comments';
+        document.body.append(document.createElement('div'));
+      });
+      await new Promise((done) => setTimeout(done, 1200));
       expect((await pageState(page)).hosts).toBe(0);
       // A page with no article stays as it is.
       const none = await s.open('home-teasers/');
@@ -384,6 +388,27 @@ describe.each(browsersUnderTest())('reader view in %s', (name) => {
       focused: document.activeElement?.id,
     }));
     expect(notice).toEqual({ open: true, focused: 'lectern-test-accept' });
+    await page.close();
+  });
+
+  it("a popover the page had open (a share menu) is open again after the reader closes", async () => {
+    const page = await s.open('demo/');
+    const isOpen = (): Promise<boolean> => page.evaluate(() => document.getElementById('lectern-test-popover')!.matches(':popover-open'));
+    await page.evaluate(() => {
+      const menu = document.createElement('div');
+      menu.id = 'lectern-test-popover';
+      menu.setAttribute('popover', 'auto');
+      menu.textContent = 'Share this story';
+      document.body.append(menu);
+      menu.showPopover();
+    });
+    expect(await isOpen()).toBe(true);
+    expect(await toggleReaderInNewestTab(ext)).toEqual({ readerOpen: true });
+    await page.bringToFront();
+    await readerFrame(page);
+    expect(await toggleReaderInNewestTab(ext)).toEqual({ readerOpen: false });
+    await until('the reader to close', async () => (await pageState(page)).hosts === 0);
+    expect(await isOpen()).toBe(true);
     await page.close();
   });
 

@@ -32,6 +32,23 @@ function deepActiveElement(doc: Document): Element | null {
   return el;
 }
 
+/** The page's popovers that are showing now. */
+function openPopovers(doc: Document): HTMLElement[] {
+  try {
+    return Array.from(doc.querySelectorAll<HTMLElement>(':popover-open'));
+  } catch {
+    return []; // A browser without popovers has none open.
+  }
+}
+
+function reopen(popover: HTMLElement): void {
+  try {
+    if (popover.isConnected && !popover.matches(':popover-open')) popover.showPopover();
+  } catch {
+    // The page changed it meanwhile (no longer a popover, say): it stays as the page left it.
+  }
+}
+
 export function openOverlay(win: Window, options: OverlayOptions): Overlay {
   const doc = win.document;
   const root = doc.documentElement;
@@ -75,6 +92,8 @@ export function openOverlay(win: Window, options: OverlayOptions): Overlay {
     madeInert.push(child);
   }
   root.append(host);
+  // A modal dialog closes the page's open popovers (a menu, a prompt): they are opened again on close.
+  const popovers = openPopovers(doc);
   try {
     dialog.showModal();
   } catch {
@@ -91,6 +110,7 @@ export function openOverlay(win: Window, options: OverlayOptions): Overlay {
     if (dialog.open) dialog.close();
     host.remove();
     for (const el of madeInert) el.removeAttribute('inert');
+    for (const popover of popovers) reopen(popover);
     win.scrollTo(scroll.x, scroll.y);
     if (returnFocus instanceof HTMLElement || returnFocus instanceof SVGElement) {
       returnFocus.focus({ preventScroll: true });
