@@ -16,6 +16,7 @@ import { followStorageChanges, openPrefsStore } from '../platform/prefs-store';
 import { applyLocale } from '../ui/i18n';
 import { t } from './i18n';
 import { renderArticle, renderNoArticle } from './render';
+import { heardOnce } from './tidy';
 import { applyPrefs, createToolbar } from './toolbar';
 
 const root = document.documentElement;
@@ -79,6 +80,8 @@ async function main(): Promise<void> {
   const data = await article;
   if (data?.article) {
     main.append(renderArticle(data.article, data.url, { locale: uiLocale, dir: root.dir === 'rtl' ? 'rtl' : 'ltr' }));
+    // Preferences came first; the article's repeated caption words follow its pictures from now on.
+    heardOnce(main, store.current().showImages);
     document.title = data.article.title || document.title;
   } else {
     main.append(renderNoArticle(closeReader));

@@ -6,7 +6,7 @@
 import type { ExtractedArticle } from '../core/extract';
 import { sanitizeArticleFragment } from '../core/extract/sanitize';
 import { t } from './i18n';
-import { hideRepeatedCaptionWords, normalizeHeadings, unwrapNamelessLinks } from './tidy';
+import { markRepeatedCaptionWords, normalizeHeadings, unwrapNamelessLinks } from './tidy';
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
@@ -74,7 +74,7 @@ export function renderArticle(article: ExtractedArticle, url: string, ui: UiLoca
   // The reader's title is the one h1; the article's headings fall in under it.
   normalizeHeadings(body);
   unwrapNamelessLinks(body);
-  hideRepeatedCaptionWords(body);
+  markRepeatedCaptionWords(body);
   for (const img of Array.from(body.querySelectorAll('img'))) {
     // An image without alt text is announced by its file name; treat it as decorative instead.
     if (!img.hasAttribute('alt')) img.alt = '';

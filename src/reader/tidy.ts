@@ -46,26 +46,42 @@ export function unwrapNamelessLinks(body: Element): void {
   }
 }
 
+/** Marks the caption words that repeat their picture's alt (see hideRepeatedCaptionWords). */
+const REPEATS_ALT = 'data-repeats-alt';
+
 /**
  * Where a caption repeats its picture's alt text, a screen reader hears it
  * once, as on the page: the repeated words stay visible and are hidden
  * from assistive technology, the credit is still heard. The captions
  * planner (core/captions) decides which words repeat; no undo is needed
- * here, the reader's article is Lectern's own copy.
+ * here, the reader's article is Lectern's own copy. The words are marked,
+ * and heardOnce() hides them while the pictures (and their alt) are shown.
  */
-export function hideRepeatedCaptionWords(body: Element): void {
+export function markRepeatedCaptionWords(body: Element): void {
   const doc = body.ownerDocument;
   const changes = new ChangeLog();
   for (const entry of planCaptions(body, { expandCaptions: true, showAltText: false, view: null })) {
     if (!entry.actions.includes('dedupe')) continue;
     for (const part of entry.hide) {
       if ('nodeType' in part) {
-        part.setAttribute('aria-hidden', 'true');
+        part.setAttribute(REPEATS_ALT, '');
       } else {
         const wrapper = doc.createElement('span');
-        wrapper.setAttribute('aria-hidden', 'true');
+        wrapper.setAttribute(REPEATS_ALT, '');
         changes.wrapText(part, wrapper);
       }
     }
+  }
+}
+
+/**
+ * With pictures shown, their alt is heard and the caption words that repeat
+ * it are not; with pictures hidden (the reader's "Show images" off), the
+ * alt goes with them and the caption's words are heard again.
+ */
+export function heardOnce(root: Element, picturesShown: boolean): void {
+  for (const el of Array.from(root.querySelectorAll(`[${REPEATS_ALT}]`))) {
+    if (picturesShown) el.setAttribute('aria-hidden', 'true');
+    else el.removeAttribute('aria-hidden');
   }
 }

@@ -8,6 +8,7 @@
  */
 import { FIELDS, type FieldName, type Prefs, type PrefsPatch } from '../core/prefs';
 import { t, type ReaderString } from './i18n';
+import { heardOnce } from './tidy';
 
 export interface Toolbar {
   element: HTMLElement;
@@ -174,6 +175,7 @@ export function applyPrefs(root: HTMLElement, prefs: Prefs): void {
   root.dataset.theme = prefs.theme;
   root.dataset.font = prefs.font;
   root.dataset.images = prefs.showImages ? 'shown' : 'hidden';
+  heardOnce(root, prefs.showImages);
   const vars: Record<string, string> = {
     '--font-size': `${prefs.fontSize}px`,
     '--line-height': String(prefs.lineHeight),

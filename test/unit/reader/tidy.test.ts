@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
-import { hideRepeatedCaptionWords, normalizeHeadings, unwrapNamelessLinks } from '../../../src/reader/tidy';
+import { heardOnce, markRepeatedCaptionWords, normalizeHeadings, unwrapNamelessLinks } from '../../../src/reader/tidy';
 
 function body(html: string): HTMLElement {
   const div = document.createElement('div');
@@ -47,12 +47,13 @@ describe('unwrapNamelessLinks', () => {
   });
 });
 
-describe('hideRepeatedCaptionWords', () => {
+describe('markRepeatedCaptionWords and heardOnce', () => {
   const ALT = 'A 2001 file photo of a ferry captain pointing to a chart of the harbour during a visit to the port office';
 
   it('hides the words a caption repeats from the alt, keeps them visible, and keeps the credit heard', () => {
     const el = body(`<p>Text before the picture, long enough to be a paragraph of the story.</p><figure><img src="https://x.test/a.jpg" alt="${ALT}"><figcaption>${ALT}. Photo: AP</figcaption></figure>`);
-    hideRepeatedCaptionWords(el);
+    markRepeatedCaptionWords(el);
+    heardOnce(el, true);
     const caption = el.querySelector('figcaption')!;
     expect(caption.textContent).toBe(`${ALT}. Photo: AP`);
     expect(caption.getAttribute('aria-hidden')).toBeNull();
@@ -60,12 +61,18 @@ describe('hideRepeatedCaptionWords', () => {
     expect(hidden).toContain(ALT);
     expect(hidden).not.toContain('Photo: AP');
     expect(el.querySelector('img')!.getAttribute('alt')).toBe(ALT);
+    // Pictures hidden: their alt is not heard, so the caption is, whole.
+    heardOnce(el, false);
+    expect(caption.querySelector('[aria-hidden]')).toBeNull();
+    heardOnce(el, true);
+    expect(caption.querySelector('[aria-hidden="true"]')?.textContent).toContain(ALT);
   });
 
   it('leaves a caption that says something the alt does not', () => {
     const el = body(`<figure><img src="https://x.test/a.jpg" alt="${ALT}"><figcaption>The captain retired last spring after forty years on the crossing.</figcaption></figure>`);
     const before = el.innerHTML;
-    hideRepeatedCaptionWords(el);
+    markRepeatedCaptionWords(el);
+    heardOnce(el, true);
     expect(el.innerHTML).toBe(before);
   });
 });
