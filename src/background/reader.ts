@@ -16,6 +16,7 @@ import { isMessage, type Message, type ReaderArticle } from '../core/messages';
 // crxjs builds this file as a standalone IIFE and gives us its output path:
 // the extraction code is loaded into a tab only when its reader opens.
 import extractScript from '../content/reader/extract.iife.ts?script';
+import type { ReaderScope } from '../content/reader/handle';
 import { tabStates } from './session-tab-states';
 
 interface TabReader {
@@ -80,11 +81,6 @@ async function readerFor(tabId: number, token: string): Promise<TabReader | unde
   }
 }
 
-/** The injected script's handle, in the content scripts' isolated world (the page cannot see or replace it). */
-interface ReaderHandle {
-  toggle(): boolean;
-  isOpen(): boolean;
-}
 
 async function runInTab<T, A extends unknown[]>(tabId: number, func: (...args: A) => T, ...args: A): Promise<T | undefined> {
   const [first] = await browser.scripting.executeScript({ target: { tabId }, func, args });
@@ -112,7 +108,7 @@ export async function changeReader(tabId: number | undefined, request: ReaderReq
     let readerOpen = await runInTab(
       tabId,
       (wanted: ReaderRequest) => {
-        const handle = (globalThis as { lecternReader?: ReaderHandle }).lecternReader;
+        const handle = (globalThis as ReaderScope).lecternReader;
         if (!handle) return null;
         if (wanted === 'toggle' || (wanted === 'open') !== handle.isOpen()) handle.toggle();
         return handle.isOpen();
@@ -122,7 +118,7 @@ export async function changeReader(tabId: number | undefined, request: ReaderReq
     if (typeof readerOpen !== 'boolean' && request !== 'close') {
       // Injected, the page side opens the reader at once.
       await browser.scripting.executeScript({ target: { tabId }, files: [extractScript] });
-      readerOpen = await runInTab(tabId, () => (globalThis as { lecternReader?: ReaderHandle }).lecternReader?.isOpen() ?? false);
+      readerOpen = await runInTab(tabId, () => (globalThis as ReaderScope).lecternReader?.isOpen() ?? false);
     }
     readerOpen = readerOpen === true;
     await tabStates.update(tabId, { readerOpen }).catch(() => undefined);

@@ -8,6 +8,7 @@ import { isMessage, message } from '../core/messages';
 import { ext } from '../platform/ext';
 import { startArticleAccess, type ArticleAccess } from './article-access';
 import { startCaptionsFeature } from './captions-feature';
+import type { ReaderScope } from './reader/handle';
 import { captionPrefsFor, followSitePrefs, wantsSkipLink } from './site-prefs';
 
 function isArticleCandidatePage(doc: Document): boolean {
@@ -66,7 +67,7 @@ function main(): void {
   const shutDown = (): void => {
     // An open reader too: its frame died with the old extension, and the page under it is inert.
     try {
-      const reader = (globalThis as { lecternReader?: { isOpen(): boolean; toggle(): boolean } }).lecternReader;
+      const reader = (globalThis as ReaderScope).lecternReader;
       if (reader?.isOpen()) reader.toggle();
     } catch {
       // Closing tells the background, which is gone: the page is restored before that call throws.

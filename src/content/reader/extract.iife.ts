@@ -12,14 +12,10 @@
 import { extractArticle, type ExtractedArticle } from '../../core/extract';
 import { message } from '../../core/messages';
 import { ext } from '../../platform/ext';
+import type { ReaderHandle, ReaderScope } from './handle';
 import { openOverlay, type Overlay } from './overlay';
 
-interface ReaderHandle {
-  toggle(): boolean;
-  isOpen(): boolean;
-}
-
-const scope = globalThis as { lecternReader?: ReaderHandle };
+const scope = globalThis as ReaderScope;
 
 /** The story's block as the always-on content script found it, when it still is in the page. */
 function storyFound(): Element | null {
