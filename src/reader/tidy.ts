@@ -46,7 +46,7 @@ export function unwrapNamelessLinks(body: Element): void {
   }
 }
 
-/** Marks the caption words that repeat their picture's alt (see hideRepeatedCaptionWords). */
+/** Marks the caption words that repeat their picture's alt (see markRepeatedCaptionWords). */
 const REPEATS_ALT = 'data-repeats-alt';
 
 /**

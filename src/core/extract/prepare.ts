@@ -9,7 +9,7 @@
  * names a site. It runs in one walk over the clone, so it costs a small
  * fraction of Readability's own passes.
  */
-import { OWN_ARIA_HIDDEN } from '../captions/dom';
+import { isOurs, OWN_ARIA_HIDDEN } from '../captions/dom';
 
 /** Tags that never hold article text in a reader view. */
 const DROP_TAGS = new Set(['NAV', 'BUTTON', 'SELECT', 'TEXTAREA', 'INPUT', 'DIALOG', 'MENU']);
@@ -311,7 +311,7 @@ function judge(el: Element, stats: PrepareStats): 'drop' | 'keep' | 'leaf' | 'un
   // changed it: the alt text it shows goes (the reader shows the image with its
   // alt), and caption words it hid from screen readers come back, else
   // Readability would drop them as hidden.
-  if (tag.startsWith('LECTERN-')) return tag === 'LECTERN-REPEAT' ? 'unwrap' : 'drop';
+  if (isOurs(el)) return tag === 'LECTERN-REPEAT' ? 'unwrap' : 'drop';
   if (el.hasAttribute(OWN_ARIA_HIDDEN)) {
     el.removeAttribute(OWN_ARIA_HIDDEN);
     el.removeAttribute('aria-hidden');
