@@ -8,6 +8,7 @@ import { findSiteSkipLinks } from '../core/site-skip-links';
 import { focusTarget } from './focus-target';
 import { ChangeLog } from './change-log';
 import { createSkipLink, type LabelLocale, type SkipLink } from './skip-link';
+import { storyAddress } from './story-address';
 
 /** Detection gives up past this, so a huge page is never slowed. */
 const DETECT_BUDGET_MS = 30;
@@ -55,7 +56,8 @@ export function startArticleAccess(win: Window, initial: ArticleAccessOptions): 
   const edits = new ChangeLog();
   let detected: DetectedArticle | null = null;
   let skipLink: SkipLink | null = null;
-  let lastUrl = win.location.href;
+  // A jump to #comments is the same story: only a new address means a client-side navigation.
+  let lastStory = storyAddress(win.location);
   let emptyRechecks = 0;
   let timer: number | undefined;
   let stopped = false;
@@ -140,7 +142,7 @@ export function startArticleAccess(win: Window, initial: ArticleAccessOptions): 
     if (detected) apply(detected);
     else removeSkipLink();
     options.onTiming?.('lectern:article-access', start, performance.now());
-    lastUrl = win.location.href;
+    lastStory = storyAddress(win.location);
     options.onDetected(detected?.article ?? null);
     // Out of time says nothing about the page (its thread may just have
     // been busy): look again soon, as for a page that is still loading.
@@ -163,7 +165,7 @@ export function startArticleAccess(win: Window, initial: ArticleAccessOptions): 
   function recheck(): void {
     timer = undefined;
     if (stopped) return;
-    const navigated = win.location.href !== lastUrl;
+    const navigated = storyAddress(win.location) !== lastStory;
     const lost = !!detected && !detected.target.isConnected;
     const lookAgain = !detected && emptyRechecks < MAX_EMPTY_RECHECKS;
     if (navigated) emptyRechecks = 0;
@@ -189,7 +191,7 @@ export function startArticleAccess(win: Window, initial: ArticleAccessOptions): 
       Object.assign(options, next);
       // Other preferences changed (the reader's theme, say): nothing to do on the page.
       if (stopped || same) return;
-      if (detected && detected.target.isConnected && win.location.href === lastUrl) reapply(detected);
+      if (detected && detected.target.isConnected && storyAddress(win.location) === lastStory) reapply(detected);
       else run();
     },
     stop() {

@@ -10,6 +10,7 @@ import { startArticleAccess, type ArticleAccess } from './article-access';
 import { startCaptionsFeature } from './captions-feature';
 import type { ReaderScope } from './reader/handle';
 import { captionPrefsFor, followSitePrefs, wantsSkipLink } from './site-prefs';
+import { storyAddress } from './story-address';
 
 function isArticleCandidatePage(doc: Document): boolean {
   return (
@@ -34,16 +35,6 @@ function sendState(articleFound: boolean): boolean {
   } catch {
     return false;
   }
-}
-
-/**
- * The story's address: the URL without a fragment that names a place on
- * the page (a skip link, a footnote, a live blog's #post-12), which is the
- * same story; a fragment route (#/world/..., #!...) is a new one.
- */
-function storyAddress(): string {
-  const { href, hash } = location;
-  return hash.startsWith('#/') || hash.startsWith('#!') ? href : href.slice(0, href.length - hash.length);
 }
 
 function measure(name: string, start: number, end: number): void {
@@ -111,7 +102,7 @@ function main(): void {
             queueMicrotask(shutDown);
             return;
           }
-          const address = storyAddress();
+          const address = storyAddress(location);
           captions.follow(article, address);
           if (article && alwaysReader && readerOpenedFor !== address) {
             readerOpenedFor = address;

@@ -57,7 +57,7 @@ describe.runIf(chromium)('Lectern goes away while an article is open (chromium)'
     await Promise.race([evaluateInServiceWorker(s, 'chrome.runtime.reload()').catch(() => undefined), new Promise((done) => setTimeout(done, 2000))]);
     // A client-side navigation makes the old copy look at the page again.
     await page.evaluate(() => {
-      history.pushState({}, '', '#next-story');
+      history.pushState({}, '', 'next-story');
       const nudge = document.createElement('div');
       document.body.append(nudge);
       nudge.remove();

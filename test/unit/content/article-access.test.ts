@@ -122,3 +122,43 @@ describe('a detection that runs out of time', () => {
     access.stop();
   });
 });
+
+describe('a change of address', () => {
+  function changeThePage(): void {
+    // The recheck is armed by a DOM change, as on a live page.
+    document.body.append(document.createElement('div'));
+  }
+
+  it('to a place on the same page (#comments) is the same story: no detection again', async () => {
+    loadPage('demo', 'body');
+    stopTheClock();
+    vi.useFakeTimers();
+    const { access, detections } = start();
+    location.hash = '#comments';
+    changeThePage();
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(detections()).toBe(1);
+    // A preference change on the same story applies to the article already found.
+    access.update({ skipLink: false });
+    expect(detections()).toBe(1);
+    access.stop();
+    history.replaceState(null, '', '/');
+  });
+
+  it('to another story (a new path, or a fragment route) is a navigation: the article is found again', async () => {
+    loadPage('demo', 'body');
+    stopTheClock();
+    vi.useFakeTimers();
+    const { access, detections } = start();
+    history.pushState(null, '', '/world/next-story');
+    changeThePage();
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(detections()).toBe(2);
+    location.hash = '#/world/third-story';
+    changeThePage();
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(detections()).toBe(3);
+    access.stop();
+    history.replaceState(null, '', '/');
+  });
+});
