@@ -7,7 +7,7 @@
  *     ../shared/corpus/dev/ground-truth.json $BENCH_OUT/lectern.json
  *
  * Environment: CORPUS (default ../shared/corpus/dev), BENCH_OUT (default
- * /tmp/lectern-bench), BENCH_ROUNDS (timed repetitions per page, default 3),
+ * /tmp/lectern-bench), BENCH_ROUNDS (timed repetitions per page, default 5),
  * BENCH_IDS (comma-separated ids to run only those).
  */
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';

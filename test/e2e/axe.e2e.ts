@@ -11,7 +11,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { axePages, violations, type Finding } from './support/axe';
-import { browsersUnderTest, focused, lecternElementCount, startSession, type Session } from './support/harness';
+import { browsersUnderTest, focused, lecternElementCount, startSession, until, type Session } from './support/harness';
 import { FIXTURES_DIR } from './support/server';
 
 /**
@@ -105,6 +105,8 @@ describe.each(browsersUnderTest())('axe in %s', (name) => {
         return p;
       }),
     ]);
+    // Captions are applied in idle time after the verdict: axe must see them too.
+    await until(`captions applied on ${fixture}`, () => page.evaluate(() => performance.getEntriesByName('lectern:captions').length > 0), 20_000);
     const [mine, theirs] = await Promise.all([violations(page), violations(basePage)]);
     expect(mine.filter((f) => f.key.startsWith('unresolved:')), 'axe targets we could not find again').toEqual([]);
     expect(added(mine, theirs), `new violations on ${fixture}`).toEqual([]);

@@ -132,11 +132,15 @@ describe.each(browsersUnderTest())('popup in %s', (name) => {
 
   it('says plainly when Lectern cannot work on the page', async () => {
     // A tab where no content script runs (about:blank): no report, so no controls.
-    const blank = await s.newPage();
     const finder = await openExtensionPage(s, 'src/options/options.html');
-    const ids = await finder.evaluate(async () => (await chrome.tabs.query({})).map((t) => t.id ?? 0));
+    const tabIds = (): Promise<number[]> => finder.evaluate(async () => (await chrome.tabs.query({})).map((t) => t.id ?? 0).filter((id) => id > 0));
+    const before = await tabIds();
+    const blank = await s.newPage();
+    // The blank tab is the one that was not there before (tabs' addresses are not Lectern's to read).
+    const blanks = (await tabIds()).filter((id) => !before.includes(id));
     await finder.close();
-    const popup = await openExtensionPage(s, `src/popup/popup.html?tab=${Math.min(...ids.filter((id) => id > 0))}`);
+    expect(blanks, 'the about:blank tab').toHaveLength(1);
+    const popup = await openExtensionPage(s, `src/popup/popup.html?tab=${blanks[0]}`);
     expect(await popup.$eval('#page-status', (el) => el.textContent)).toBe('Lectern cannot work on this page.');
     expect(await popup.$('#reader-toggle')).toBeNull();
     expect(await popup.$('.site')).toBeNull();

@@ -171,7 +171,9 @@ describe.each(browsersUnderTest())('robustness in %s', (name) => {
   ];
   it.each(others)('%s: nothing added, no verdict, no error', async (_label, path) => {
     // The watcher cannot be used on about:blank (no preload there) nor on XML
-    // (Chromium's XML viewer rewrites that document itself).
+    // (Chromium's XML viewer rewrites that document itself). The manifest does
+    // not ask for about:blank, so there this guards against a future change
+    // that would (match_about_blank), not against the script's own checks.
     const watch = path.endsWith('svg') || path.endsWith('frameset');
     const page = watch ? await openWatched(s, path) : await s.newPage();
     if (!watch) await page.goto(path.startsWith('about:') ? path : s.server.url(path), { waitUntil: 'load' });
@@ -194,10 +196,9 @@ describe.each(browsersUnderTest())('robustness in %s', (name) => {
     const page = await s.newPage();
     await page.goto(s.server.url('generated/huge'), { waitUntil: 'load', timeout: 90_000 });
     expect(await page.evaluate(() => document.getElementsByTagName('*').length)).toBeGreaterThanOrEqual(HUGE_ELEMENT_COUNT);
-    // A verdict either way means the content script ran to the end: it
-    // either found the article or gave up within its budget.
+    // A verdict either way (verdict() throws without one) means the content
+    // script ran to the end: it either found the article or gave up within its budget.
     const result = await verdict(page, 1, 30_000);
-    expect(['article', 'none']).toContain(result);
     expect(await lecternElementCount(page)).toBe(result === 'article' ? 1 : 0);
     await sleep(SETTLE_MS);
     expect(lecternProblems(s).filter((p) => p.pageUrl.includes('/generated/huge'))).toEqual([]);

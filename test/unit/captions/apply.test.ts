@@ -24,6 +24,7 @@ describe.each(captionFixtures)('%s', (name) => {
   it("the reader's extraction, which clones the page, reads the same article text with captions applied", () => {
     const article = loadPage(name, expected.article);
     const before = extractArticle(document);
+    expect(before?.textContent).toBeTruthy();
     const controller = createCaptionController(article, ALL);
     controller.start();
     expect(extractArticle(document)?.textContent).toBe(before?.textContent);

@@ -44,7 +44,7 @@ describe('article access with changesPage: false', () => {
     stopTheClock();
     const before = serialize();
     const { access, found } = start({ changesPage: false });
-    expect(found.at(-1)).not.toBeNull();
+    expect(found.at(-1)).toBeInstanceOf(Element);
     expect(serialize()).toBe(before);
 
     access.update({ changesPage: true });
@@ -54,7 +54,7 @@ describe('article access with changesPage: false', () => {
 
     access.update({ changesPage: false });
     expect(serialize()).toBe(before);
-    expect(found.at(-1)).not.toBeNull();
+    expect(found.at(-1)).toBeInstanceOf(Element);
     access.stop();
   });
 });
@@ -82,6 +82,7 @@ describe('a preference change', () => {
     const { access, found, detections } = start();
     expect(detections()).toBe(1);
     const article = found.at(-1);
+    expect(article).toBeInstanceOf(Element);
     expect(document.querySelector('lectern-skip-link')).not.toBeNull();
     access.update({ skipLink: false });
     expect(document.querySelector('lectern-skip-link')).toBeNull();
@@ -117,7 +118,7 @@ describe('a detection that runs out of time', () => {
     clock.mockReturnValue(t);
     vi.advanceTimersByTime(1000);
     expect(detections()).toBe(2);
-    expect(found.at(-1)).not.toBeNull();
+    expect(found.at(-1)).toBeInstanceOf(Element);
     expect(document.querySelector('lectern-skip-link')).not.toBeNull();
     access.stop();
   });

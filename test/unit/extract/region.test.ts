@@ -70,8 +70,12 @@ describe('extractArticle with the story region', () => {
   });
   it.each(articles)('fixture %s: the same text as from the whole page', (name) => {
     const doc = load(readFileSync(join(FIXTURES, name, 'index.html'), 'utf8'), `https://fixtures.test/${name}/`);
+    const region = storyRegion(doc);
+    // With no region the two calls would run the same path, and prove nothing.
+    expect(region).not.toBeNull();
     const whole = extractArticle(doc);
-    const narrowed = extractArticle(doc, { region: storyRegion(doc) });
+    const narrowed = extractArticle(doc, { region });
+    expect(whole).not.toBeNull();
     expect(narrowed?.textContent).toBe(whole?.textContent);
     expect(narrowed?.title).toBe(whole?.title);
   });

@@ -93,6 +93,8 @@ describe('sanitizeArticleHtml: the XSS fixture', () => {
     const holder = win.document.createElement('div');
     holder.append(fragment);
     expect(problems(holder.innerHTML)).toEqual([]);
+    expect(executed(holder.innerHTML)).toEqual([]);
+    expect(holder.textContent).toContain('Two councillors voted against the plan');
   });
 });
 
