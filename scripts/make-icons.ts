@@ -1,4 +1,4 @@
-// Renders public/icons/icon.svg to the PNG sizes the manifest lists.
+// Renders assets-src/icon.svg to the PNG sizes the manifest lists.
 // Run by hand after changing the SVG (npx tsx scripts/make-icons.ts); the PNGs are committed.
 import { readFile } from 'node:fs/promises';
 import puppeteer from 'puppeteer-core';

@@ -132,11 +132,6 @@ export async function changeReader(tabId: number | undefined, request: ReaderReq
 /** The shortcut, the context menu and the popup's button. */
 export const toggleReader = (tabId: number | undefined): Promise<{ readerOpen: boolean } | null> => changeReader(tabId, 'toggle');
 
-/** Whether this tab's reader is open, as last reported by its content script. */
-export async function isReaderOpen(tabId: number): Promise<boolean> {
-  return (await getReader(tabId)) !== undefined;
-}
-
 function handle(msg: Message, sender: Runtime.MessageSender): Promise<unknown> | undefined {
   const tabId = sender.tab?.id;
   switch (msg.lectern) {

@@ -19,7 +19,7 @@ export async function currentTab(): Promise<{ id: number; url: string | undefine
     return { id: fromQuery, url: tab?.url };
   }
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-  // tab.url is there only with activeTab/tabs, which Lectern does not ask for; the page's report decides instead.
+  // tab.url is missing on pages Lectern has no access to (the browser's own); the page's report decides instead.
   return tab?.id === undefined ? null : { id: tab.id, url: tab.url };
 }
 
