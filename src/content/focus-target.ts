@@ -5,8 +5,12 @@
  */
 import { isFocusable } from '../core/focusable';
 
-/** Returns whether focus is there now: an element under an open modal or `inert` cannot take it. */
-export function focusTarget(el: HTMLElement): boolean {
+/**
+ * Returns whether focus is there now: an element under an open modal or
+ * `inert` cannot take it. `scroll: false` gives focus back where a person
+ * left it (closing the reader), without moving the page.
+ */
+export function focusTarget(el: HTMLElement, { scroll = true }: { scroll?: boolean } = {}): boolean {
   let restore: (() => void) | null = null;
   if (!isFocusable(el)) {
     el.setAttribute('tabindex', '-1');
@@ -22,7 +26,7 @@ export function focusTarget(el: HTMLElement): boolean {
     }
     return false;
   }
-  el.scrollIntoView({ block: 'start', behavior: prefersReducedMotion(el) ? 'auto' : 'smooth' });
+  if (scroll) el.scrollIntoView({ block: 'start', behavior: prefersReducedMotion(el) ? 'auto' : 'smooth' });
   return true;
 }
 

@@ -495,6 +495,28 @@ describe.each(browsersUnderTest())('reader view in %s', (name) => {
     await page.close();
   });
 
+  it('after the skip link, closing the reader gives focus back to the headline, and Tab goes on in the story', async () => {
+    const page = await s.open('demo/');
+    await page.bringToFront();
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await until('focus on the headline', () => page.evaluate(() => document.activeElement?.id === 'headline'));
+    expect(await toggleReaderInNewestTab(ext)).toEqual({ readerOpen: true });
+    await page.bringToFront();
+    const frame = await readerFrame(page);
+    await frame.focus('#reader-title');
+    await inputThatClosesItsFrame('Escape to close the reader', page.keyboard.down('Escape'), async () => (await pageState(page)).hosts === 0);
+    await until('focus back on the headline', () => page.evaluate(() => document.activeElement?.id === 'headline'));
+    await page.keyboard.press('Tab');
+    const next = await page.evaluate(() => ({
+      inStory: !!document.activeElement?.closest('[role="main"]') && document.activeElement?.id !== 'headline',
+      // The tabindex lent to the headline goes with the focus.
+      headlineTabindex: document.getElementById('headline')?.getAttribute('tabindex') ?? null,
+    }));
+    expect(next).toEqual({ inStory: true, headlineTabindex: null });
+    await page.close();
+  });
+
   it('closing twice (Escape pressed again while the first close is on its way) leaves the reader closed', async () => {
     const page = await s.open('demo/');
     expect(await toggleReaderInNewestTab(ext)).toEqual({ readerOpen: true });

@@ -9,6 +9,7 @@
  * position. Nothing else on the page is touched: its forms, media and
  * scripts keep their state.
  */
+import { focusTarget } from '../focus-target';
 
 export interface OverlayOptions {
   /** The reader page's URL (with its token in the hash). */
@@ -112,9 +113,11 @@ export function openOverlay(win: Window, options: OverlayOptions): Overlay {
     for (const el of madeInert) el.removeAttribute('inert');
     for (const popover of popovers) reopen(popover);
     win.scrollTo(scroll.x, scroll.y);
-    if (returnFocus instanceof HTMLElement || returnFocus instanceof SVGElement) {
-      returnFocus.focus({ preventScroll: true });
-    }
+    // The body means nothing had focus. The headline the skip link focused lost its tabindex=-1 when focus
+    // went into the reader: focusTarget lends it one again, so focus goes back there too.
+    const focusBack = returnFocus === doc.body || returnFocus === root ? null : returnFocus;
+    if (focusBack instanceof HTMLElement) focusTarget(focusBack, { scroll: false });
+    else if (focusBack instanceof SVGElement) focusBack.focus({ preventScroll: true });
     options.onClosed();
   }
 
