@@ -429,11 +429,23 @@ describe.each(browsersUnderTest())('captions in %s', (name) => {
       expect(words(mine.shown.join(' ')), `${where}: all of it`).toBe(words(await fullText(basePage, caption, concealed)));
       for (const copy of concealed) {
         expect((await drawn(await one(basePage, copy), null)).shown.length, `${copy} is what the site shows`).toBeGreaterThan(0);
-        expect((await drawn(await one(page, copy), null)).shown, `${copy} is not shown twice`).toEqual([]);
+        expect((await drawn(await one(page, copy), null)).shown, `${copy} (a truncated copy, or a switch with nothing left to do) is hidden`).toEqual([]);
       }
       await Promise.all([page.close(), basePage.close()]);
     }
   }, 180_000);
+
+  it('a credit in a one-line flex caption keeps its line once the text runs in full, instead of a column a word wide', async () => {
+    const page = await openWithCaptions('captions-clamped-more');
+    const credit = await page.$eval('.caption__credit', (el) => ({
+      lines: Math.round(el.getBoundingClientRect().height / Number.parseFloat(getComputedStyle(el).lineHeight)),
+      text: el.textContent,
+    }));
+    expect(credit).toEqual({ lines: 1, text: 'Photo: Lea Dahl / Coast Weekly' });
+    mkdirSync(SHOTS, { recursive: true });
+    await page.screenshot({ path: `${SHOTS}/captions-clamped-more-${name}.png`, fullPage: true });
+    await page.close();
+  });
 
   it('revealed alt text and enlarged captions are visible, in full, at least at the body text size', async () => {
     let revealed = 0;

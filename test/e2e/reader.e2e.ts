@@ -438,10 +438,13 @@ describe.each(browsersUnderTest())('reader view in %s', (name) => {
     await toggleReaderInNewestTab(ext);
     await page.bringToFront();
     const frame = await readerFrame(page);
-    expect(await step('the no-article state', frame.evaluate(() => ({ state: document.body.dataset.state, focused: document.activeElement?.id })))).toEqual({
-      state: 'empty',
-      focused: 'reader-title',
-    });
+    const shown = frame.evaluate(() => ({
+      state: document.body.dataset.state,
+      focused: document.activeElement?.id,
+      print: document.querySelector<HTMLElement>('button.print')?.checkVisibility() ?? false,
+    }));
+    // Nothing to print, so no Print button.
+    expect(await step('the no-article state', shown)).toEqual({ state: 'empty', focused: 'reader-title', print: false });
     expect((await step('axe on the no-article reader', new AxePuppeteer(frame).analyze(), 30_000)).violations.map((v) => v.id)).toEqual([]);
     await inputThatClosesItsFrame('the way back to close the reader', frame.click('button.back'), async () => (await pageState(page)).hosts === 0);
     expect((await step('the page after closing', pageState(page))).inert).toEqual([]);

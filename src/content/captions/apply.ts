@@ -88,21 +88,36 @@ function freshId(doc: Document): string {
 interface Measured {
   colors: boolean;
   resize: boolean;
+  /** The caption lays its text, credit and switch out in one flex row. */
+  row: boolean;
+}
+
+/**
+ * A one-line caption set as a flex row: once its text runs in full, the row
+ * squeezes the credit beside it into a column a word wide.
+ */
+function isFlexRow(el: Element, view: Window | null): boolean {
+  if (!view) return false;
+  const s = view.getComputedStyle(el);
+  return s.display.endsWith('flex') && s.flexDirection.startsWith('row') && s.flexWrap === 'nowrap';
 }
 
 function measure(entry: CaptionEntry, opts: ApplyOptions): Measured {
-  if (!entry.actions.includes('enlarge') || !entry.caption) return { colors: false, resize: false };
+  const row = !!entry.caption && entry.actions.includes('expand') && isFlexRow(entry.caption, opts.view);
+  if (!entry.actions.includes('enlarge') || !entry.caption) return { colors: false, resize: false, row };
   const overlay = entry.unclamp.some((u) => u.reasons.includes('overlay'));
   const colors = needsColors(entry.caption, overlay, opts.view);
-  return { colors, resize: colors || smallerThan(entry.caption, opts.look.fontPx, opts.view) };
+  return { colors, resize: colors || smallerThan(entry.caption, opts.look.fontPx, opts.view), row };
 }
 
-function expand(entry: CaptionEntry, log: ChangeLog): void {
+function expand(entry: CaptionEntry, m: Measured, log: ChangeLog): void {
   for (const { element, reasons } of entry.unclamp) {
     if (reasons.includes('details-closed')) log.setAttribute(element, 'open', '');
     log.setStyle(element, overridesFor(element, reasons));
   }
   for (const el of entry.conceal) log.setStyle(el, { display: 'none' });
+  // The full text takes its own line and the credit wraps below it, as a caption's credit usually sits.
+  if (m.row && entry.caption) log.setStyle(entry.caption, { 'flex-wrap': 'wrap' });
 }
 
 function enlarge(entry: CaptionEntry, m: Measured, log: ChangeLog, look: Look): void {
@@ -157,7 +172,7 @@ function write(entry: CaptionEntry, m: Measured, opts: ApplyOptions): Undo {
   const log = new ChangeLog();
   const doc = entry.image.ownerDocument;
   for (const action of entry.actions) {
-    if (action === 'expand') expand(entry, log);
+    if (action === 'expand') expand(entry, m, log);
     else if (action === 'enlarge') enlarge(entry, m, log, opts.look);
     else if (action === 'dedupe') dedupe(entry, log, doc);
     else if (action === 'describe') describe(entry, log, doc);

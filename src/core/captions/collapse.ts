@@ -133,15 +133,15 @@ function byId(doc: Document, ids: string | null): Element[] {
   return (ids ?? '').split(/\s+/).filter(Boolean).map((id) => doc.getElementById(id)).filter((el) => !!el);
 }
 
-/** A "more" switch shown next to a collapsed caption, and what it says it controls. */
-function collapsedToggles(caption: Element): { found: boolean; controls: Element[] } {
+/** The "more" switches shown next to a collapsed caption, and what they say they control. */
+function collapsedToggles(caption: Element): { toggles: Element[]; controls: Element[] } {
   const near = [...firstDescendants(caption, 30), ...siblings(caption, true, 2), ...siblings(caption, false, 1)];
-  const toggles = near.filter((el) => isToggle(el) && el.getAttribute('aria-expanded') !== 'true');
-  const controls = toggles.flatMap((t) => byId(caption.ownerDocument, t.getAttribute('aria-controls')));
-  const found = toggles.some(
+  const candidates = near.filter((el) => isToggle(el) && el.getAttribute('aria-expanded') !== 'true');
+  const controls = candidates.flatMap((t) => byId(caption.ownerDocument, t.getAttribute('aria-controls')));
+  const toggles = candidates.filter(
     (t) => t.getAttribute('aria-expanded') === 'false' || /more|…|\.\.\./i.test(visibleText(t)),
   );
-  return { found, controls };
+  return { toggles, controls };
 }
 
 /** The image itself is on screen (not in a hidden carousel slide): only then is a hidden caption a problem. */
@@ -201,12 +201,14 @@ export function findCollapse(
     unclamp.push({ element: twin.full, reasons: ['display-none'] });
   }
   if (!twin) {
-    const toggles = collapsedToggles(caption);
-    for (const element of toggles.controls) {
+    const { toggles, controls } = collapsedToggles(caption);
+    for (const element of controls) {
       if (unclamp.some((u) => u.element === element)) continue;
       unclamp.push({ element, reasons: reasonsFor(element, view, 'inner').concat('toggle') });
     }
-    if (toggles.found && !unclamp.length) unclamp.push({ element: caption, reasons: ['toggle'] });
+    if (toggles.length && !unclamp.length) unclamp.push({ element: caption, reasons: ['toggle'] });
+    // Once the caption is shown in full, its "more" switch would still say "collapsed" and do nothing.
+    if (unclamp.length) conceal.push(...toggles);
   }
   return { unclamp, conceal };
 }
