@@ -55,6 +55,39 @@ describe.each(browsersUnderTest())('skip link in %s', (name) => {
     await page.close();
   });
 
+  it('lands on the headline below a fixed site header, with a focus ring that is seen and then goes', async () => {
+    const page = await s.open('demo/');
+    expect(await verdict(page)).toBe('article');
+    // A sticky site header, 120 px tall, and a site rule that takes the outline off its headings: both common.
+    await page.evaluate(() => {
+      const bar = document.createElement('div');
+      bar.id = 'test-fixed-header';
+      bar.textContent = 'World Report';
+      bar.style.cssText = 'position: fixed; top: 0; left: 0; right: 0; height: 120px; background: #123; color: #fff; z-index: 10;';
+      document.body.append(bar);
+      const style = document.createElement('style');
+      style.textContent = 'h1:focus { outline: none !important; }';
+      document.head.append(style);
+    });
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await until('focus on the headline', () => page.evaluate(() => document.activeElement?.id === 'headline'), 3000);
+    const landed = await page.evaluate(() => {
+      const headline = document.getElementById('headline')!;
+      const style = getComputedStyle(headline);
+      return {
+        belowHeader: headline.getBoundingClientRect().top >= document.getElementById('test-fixed-header')!.getBoundingClientRect().bottom,
+        scrolled: window.scrollY > 0,
+        outline: `${style.outlineStyle} ${style.outlineWidth}`,
+      };
+    });
+    expect(landed).toEqual({ belowHeader: true, scrolled: true, outline: 'solid 3px' });
+    await page.screenshot({ path: `/tmp/lectern-shots/skip-link-fixed-header-${name}.png` });
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.getElementById('headline')?.getAttribute('style') ?? null), 'the headline as the site made it').toBeNull();
+    await page.close();
+  });
+
   it('a headline without an id gets a lectern- one for the link to name, and still takes focus', async () => {
     const page = await s.newPage();
     // The demo with its headline's id removed before any content script runs.

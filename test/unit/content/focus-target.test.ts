@@ -5,6 +5,7 @@ import { focusTarget } from '../../../src/content/focus-target';
 beforeAll(() => {
   // jsdom lays nothing out: scrolling and media queries are no-ops here.
   HTMLElement.prototype.scrollIntoView ??= () => undefined;
+  window.scrollBy = () => undefined;
   window.matchMedia ??= ((query: string) => ({ matches: false, media: query })) as unknown as typeof window.matchMedia;
 });
 
@@ -17,6 +18,24 @@ describe('focusTarget', () => {
     expect(heading.getAttribute('tabindex')).toBe('-1');
     document.getElementById('b')!.focus();
     expect(heading.hasAttribute('tabindex')).toBe(false);
+  });
+
+  it('shows its own focus ring while focus is there, and gives the element its own style back exactly', () => {
+    document.body.innerHTML = '<h1 id="h">Headline</h1><h2 id="s" style="outline: 1px dotted red; color: navy">Sub</h2><button id="b">Next</button>';
+    const heading = document.getElementById('h')!;
+    focusTarget(heading);
+    expect(heading.style.getPropertyValue('outline')).toBe('3px solid #ffbf47');
+    expect(heading.style.getPropertyPriority('outline')).toBe('important');
+    document.getElementById('b')!.focus();
+    expect(heading.hasAttribute('style')).toBe(false);
+
+    const sub = document.getElementById('s')!;
+    focusTarget(sub);
+    expect(sub.style.getPropertyValue('outline')).toBe('3px solid #ffbf47');
+    document.getElementById('b')!.focus();
+    expect(sub.style.getPropertyValue('outline')).toBe('1px dotted red');
+    expect(sub.style.getPropertyValue('color')).toBe('navy');
+    expect(sub.style.getPropertyValue('box-shadow')).toBe('');
   });
 
   it('leaves no tabindex behind when focus cannot get there', () => {
