@@ -58,10 +58,15 @@ function coveredBy(el: HTMLElement, view: Window): number {
   return 0;
 }
 
+/** Elements holding what focusTarget lent them: a tabindex, the ring, or both. */
+const lent = new WeakSet<Element>();
+
 /**
  * Returns whether focus is there now: an element under an open modal or
  * `inert` cannot take it. `scroll: false` gives focus back where a person
- * left it (closing the reader), without moving the page.
+ * left it (closing the reader), without moving the page; the ring then goes
+ * only on an element that needed a tabindex, since a control of the page's
+ * own (a search box) shows focus in the page's own way.
  */
 export function focusTarget(el: HTMLElement, { scroll = true }: { scroll?: boolean } = {}): boolean {
   // Already holding focus from an earlier jump: its ring and tabindex are Lectern's, not the page's, and stay as they are.
@@ -70,7 +75,8 @@ export function focusTarget(el: HTMLElement, { scroll = true }: { scroll?: boole
     return true;
   }
   const undo: (() => void)[] = [];
-  if (!isFocusable(el)) {
+  const borrows = !isFocusable(el);
+  if (borrows) {
     el.setAttribute('tabindex', '-1');
     undo.push(() => el.removeAttribute('tabindex'));
   }
@@ -80,7 +86,8 @@ export function focusTarget(el: HTMLElement, { scroll = true }: { scroll?: boole
     for (const step of undo) step();
     return false;
   }
-  undo.push(wearRing(el));
+  if (scroll || borrows) undo.push(wearRing(el));
+  if (undo.length === 0) return true;
   lent.add(el);
   const onBlur = (): void => {
     // The window lost focus (another tab, another app): focus comes back here, so the ring and tabindex stay.
@@ -93,9 +100,6 @@ export function focusTarget(el: HTMLElement, { scroll = true }: { scroll?: boole
   if (scroll) scrollClear(el);
   return true;
 }
-
-/** Elements wearing the ring (and maybe a tabindex) that focusTarget lent them. */
-const lent = new WeakSet<Element>();
 
 /**
  * Scrolls the element to the top of the window at once, as a link to a place

@@ -38,6 +38,18 @@ describe('focusTarget', () => {
     expect(sub.style.getPropertyValue('box-shadow')).toBe('');
   });
 
+  it("gives focus back to a control of the page's own (closing the reader) without Lectern's ring", () => {
+    document.body.innerHTML = '<input id="q" aria-label="Search"><h1 id="h">Headline</h1>';
+    const search = document.getElementById('q')!;
+    expect(focusTarget(search, { scroll: false })).toBe(true);
+    expect(document.activeElement).toBe(search);
+    expect(search.hasAttribute('style')).toBe(false);
+    // A headline needs the lent tabindex, and wears the ring with it.
+    const heading = document.getElementById('h')!;
+    expect(focusTarget(heading, { scroll: false })).toBe(true);
+    expect(heading.style.getPropertyValue('outline')).toBe('3px solid #ffbf47');
+  });
+
   it('leaves no tabindex behind when focus cannot get there', () => {
     document.body.innerHTML = '<button id="b">Here</button>';
     document.getElementById('b')!.focus();
