@@ -5,7 +5,7 @@
  */
 import { detectArticle, type DetectedArticle } from '../core/detect/index';
 import { findSiteSkipLinks } from '../core/site-skip-links';
-import { focusTarget } from './focus-target';
+import { focusTarget, releaseFocusTargets } from './focus-target';
 import { ChangeLog } from './change-log';
 import { createSkipLink, type LabelLocale, type SkipLink } from './skip-link';
 import { storyAddress } from './story-address';
@@ -200,6 +200,8 @@ export function startArticleAccess(win: Window, initial: ArticleAccessOptions): 
       if (timer !== undefined) win.clearTimeout(timer);
       removeSkipLink();
       edits.undo();
+      // The tabindex and ring the headline holds while focused, if it is.
+      releaseFocusTargets();
       detected = null;
     },
   };

@@ -8,6 +8,7 @@
  * browser's thin default ring is easy to lose on a busy page (WCAG 2.4.7).
  */
 import { isFocusable } from '../core/focusable';
+import { ChangeLog } from './change-log';
 
 /** Amber inside a dark ring: the skip link's colours, seen on light pages and dark ones alike. */
 const RING: Record<string, string> = {
@@ -17,31 +18,22 @@ const RING: Record<string, string> = {
 };
 /** Room left between the top of the window (or a bar fixed over it) and the element. */
 const MARGIN_PX = 12;
+/** A fixed box this much of the window's height is an overlay (a dialog's backdrop), not a header to clear. */
+const OVERLAY_SHARE = 0.9;
 
-/**
- * Puts the ring on, and returns what takes it off again exactly: through the
- * CSSOM, which a page's Content-Security-Policy allows where a style
- * attribute written back would be blocked.
- */
-function wearRing(el: HTMLElement): () => void {
-  const hadStyle = el.hasAttribute('style');
-  const before = Object.keys(RING).map((name) => [name, el.style.getPropertyValue(name), el.style.getPropertyPriority(name)] as const);
-  for (const [name, value] of Object.entries(RING)) el.style.setProperty(name, value, 'important');
-  return () => {
-    for (const [name, value, priority] of before) {
-      if (value) el.style.setProperty(name, value, priority);
-      else el.style.removeProperty(name);
-    }
-    // Read first: Chromium writes CSSOM changes into the attribute lazily, and would bring back an empty one.
-    if (!hadStyle && el.style.length === 0 && el.getAttribute('style') !== null) el.removeAttribute('style');
-  };
+/** What focusTarget lent each element (a tabindex, the ring, a scroll margin), and how to give it back. */
+const lent = new Map<Element, { log: ChangeLog; release: () => void }>();
+
+/** The focused element of the element's own tree: a shadow root keeps its own. */
+function activeIn(el: Element): Element | null {
+  return (el.getRootNode() as Document | ShadowRoot).activeElement ?? null;
 }
 
 /**
  * How far a bar the page fixes to the top of the window (a sticky site
  * header) reaches down over `el`: the fixed or sticky box around whatever
- * lies on top at the element's top edge, unless that is the element itself
- * or around it. A box taller than half the window is an overlay, not a bar.
+ * lies on top at the element's top edge, unless that box holds the element
+ * too (a page laid out in a fixed frame).
  */
 function coveredBy(el: HTMLElement, view: Window): number {
   const doc = el.ownerDocument;
@@ -50,16 +42,29 @@ function coveredBy(el: HTMLElement, view: Window): number {
   const hit = doc.elementFromPoint(rect.left + Math.min(rect.width / 2, 40), Math.max(0, rect.top) + 1);
   if (!hit || el.contains(hit) || hit.contains(el)) return 0;
   for (let box: Element | null = hit; box && box !== doc.body; box = box.parentElement) {
+    if (box.contains(el)) return 0;
     const position = view.getComputedStyle(box).position;
     if (position !== 'fixed' && position !== 'sticky') continue;
     const bar = box.getBoundingClientRect();
-    return bar.height > view.innerHeight / 2 ? 0 : Math.max(0, bar.bottom - rect.top);
+    return bar.height >= view.innerHeight * OVERLAY_SHARE ? 0 : Math.max(0, bar.bottom - rect.top);
   }
   return 0;
 }
 
-/** Elements holding what focusTarget lent them: a tabindex, the ring, or both. */
-const lent = new WeakSet<Element>();
+/**
+ * Scrolls the element to the top at once, as a link to a place on the page
+ * does, then clear of a fixed site header (WCAG 2.4.11) and of the window's
+ * edge, which would cut the ring. The room is lent as a scroll margin, so it
+ * holds for the browser's own jump too (a site's skip link follows its
+ * fragment after Lectern has moved focus) and inside a scrolling box.
+ */
+function scrollClear(el: HTMLElement, log: ChangeLog): void {
+  el.scrollIntoView({ block: 'start', behavior: 'instant' });
+  const view = el.ownerDocument.defaultView;
+  if (!view) return;
+  log.setStyle(el, { 'scroll-margin-top': `${coveredBy(el, view) + MARGIN_PX}px` });
+  el.scrollIntoView({ block: 'start', behavior: 'instant' });
+}
 
 /**
  * Returns whether focus is there now: an element under an open modal or
@@ -69,49 +74,42 @@ const lent = new WeakSet<Element>();
  * own (a search box) shows focus in the page's own way.
  */
 export function focusTarget(el: HTMLElement, { scroll = true }: { scroll?: boolean } = {}): boolean {
-  // Already holding focus from an earlier jump: its ring and tabindex are Lectern's, not the page's, and stay as they are.
-  if (lent.has(el) && el.ownerDocument.activeElement === el) {
-    if (scroll) scrollClear(el);
+  const held = lent.get(el);
+  if (held && activeIn(el) === el) {
+    // Focused from an earlier jump: the ring and tabindex on it are Lectern's, and stay.
+    if (scroll) scrollClear(el, held.log);
     return true;
   }
-  const undo: (() => void)[] = [];
+  // Left without a blur (Firefox sends none when the page takes the element out and puts it back):
+  // given back first, so that Lectern's own ring is never taken for the page's style.
+  held?.release();
+  const log = new ChangeLog();
   const borrows = !isFocusable(el);
-  if (borrows) {
-    el.setAttribute('tabindex', '-1');
-    undo.push(() => el.removeAttribute('tabindex'));
-  }
+  if (borrows) log.setAttribute(el, 'tabindex', '-1');
   el.focus({ preventScroll: true });
-  if (el.ownerDocument.activeElement !== el) {
+  if (activeIn(el) !== el) {
     // No focus, so no blur will ever come to take the tabindex away again.
-    for (const step of undo) step();
+    log.undo();
     return false;
   }
-  if (scroll || borrows) undo.push(wearRing(el));
-  if (undo.length === 0) return true;
-  lent.add(el);
+  if (!scroll && !borrows) return true;
+  log.setStyle(el, RING);
   const onBlur = (): void => {
     // The window lost focus (another tab, another app): focus comes back here, so the ring and tabindex stay.
-    if (el.ownerDocument.activeElement === el) return;
+    if (activeIn(el) !== el) release();
+  };
+  const release = (): void => {
     el.removeEventListener('blur', onBlur);
     lent.delete(el);
-    for (const step of undo) step();
+    log.undo();
   };
   el.addEventListener('blur', onBlur);
-  if (scroll) scrollClear(el);
+  lent.set(el, { log, release });
+  if (scroll) scrollClear(el, log);
   return true;
 }
 
-/**
- * Scrolls the element to the top of the window at once, as a link to a place
- * on the page does (the check needs it where it will stay), then clear of a
- * fixed site header (WCAG 2.4.11) and of the window's edge, which would cut
- * the ring.
- */
-function scrollClear(el: HTMLElement): void {
-  el.scrollIntoView({ block: 'start', behavior: 'instant' });
-  const view = el.ownerDocument.defaultView;
-  if (!view) return;
-  const room = coveredBy(el, view) + MARGIN_PX;
-  const top = el.getBoundingClientRect().top;
-  if (top < room) view.scrollBy({ top: top - room, behavior: 'instant' });
+/** Gives back everything focusTarget lent: Lectern stops on this page. */
+export function releaseFocusTargets(): void {
+  for (const { release } of Array.from(lent.values())) release();
 }

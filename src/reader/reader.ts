@@ -101,7 +101,8 @@ async function main(): Promise<void> {
     // The browser's own Print would print the tab: the site's page under the reader, cut at one screen.
     if (event.key.toLowerCase() === 'p' && (event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey) {
       event.preventDefault();
-      window.print();
+      // With no article there is nothing to print (the page has no Print button then either).
+      if (document.body.dataset.state !== 'empty') window.print();
       return;
     }
     if (event.key !== 'Escape' || event.defaultPrevented) return;

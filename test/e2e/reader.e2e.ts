@@ -443,8 +443,18 @@ describe.each(browsersUnderTest())('reader view in %s', (name) => {
       focused: document.activeElement?.id,
       print: document.querySelector<HTMLElement>('button.print')?.checkVisibility() ?? false,
     }));
-    // Nothing to print, so no Print button.
+    // Nothing to print, so no Print button, and Ctrl+P prints nothing.
     expect(await step('the no-article state', shown)).toEqual({ state: 'empty', focused: 'reader-title', print: false });
+    await frame.evaluate(() => {
+      window.print = () => {
+        (window as unknown as { lecternPrints: number }).lecternPrints = 1;
+      };
+    });
+    await page.keyboard.down('Control');
+    await page.keyboard.press('p');
+    await page.keyboard.up('Control');
+    await new Promise((done) => setTimeout(done, 300));
+    expect(await frame.evaluate(() => (window as unknown as { lecternPrints?: number }).lecternPrints ?? 0), 'prints from Ctrl+P').toBe(0);
     expect((await step('axe on the no-article reader', new AxePuppeteer(frame).analyze(), 30_000)).violations.map((v) => v.id)).toEqual([]);
     await inputThatClosesItsFrame('the way back to close the reader', frame.click('button.back'), async () => (await pageState(page)).hosts === 0);
     expect((await step('the page after closing', pageState(page))).inert).toEqual([]);

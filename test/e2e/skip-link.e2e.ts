@@ -141,15 +141,26 @@ describe.each(browsersUnderTest())('skip link in %s', (name) => {
     const page = await s.open('skip-target-unfocusable/');
     expect(await verdict(page)).toBe('article');
     expect(await lecternElementCount(page)).toBe(0);
+    // A fixed site header: the browser's own jump to the link's fragment, after Lectern moved focus, must not
+    // scroll the story back under it.
+    await page.evaluate(() => {
+      const bar = document.createElement('div');
+      bar.id = 'test-fixed-header';
+      bar.style.cssText = 'position: fixed; top: 0; left: 0; right: 0; height: 100px; background: #123; z-index: 10;';
+      document.body.append(bar);
+    });
     await page.keyboard.press('Tab');
     expect(await focused(page)).toMatchObject({ tag: 'a', text: 'Skip to story', inLecternLink: false });
     await page.keyboard.press('Enter');
     await until('focus on #story', async () => (await focused(page))?.id === 'story', 3000);
+    await new Promise((done) => setTimeout(done, 300)); // the fragment's own jump, had it moved anything
+    expect(await page.evaluate(() => document.getElementById('story')!.getBoundingClientRect().top), 'the story below the header').toBeGreaterThanOrEqual(100);
     // Focus then continues inside the story, and the temporary tabindex goes away.
     await page.keyboard.press('Tab');
     const next = await focused(page);
     expect(next?.text).toBe('3 comments');
     expect(await page.evaluate(() => document.getElementById('story')?.hasAttribute('tabindex'))).toBe(false);
+    expect(await page.evaluate(() => document.getElementById('story')?.getAttribute('style') ?? null), 'the story as the site made it').toBeNull();
     await page.close();
   });
 

@@ -103,7 +103,9 @@ function isFlexRow(el: Element, view: Window | null): boolean {
 }
 
 function measure(entry: CaptionEntry, opts: ApplyOptions): Measured {
-  const row = !!entry.caption && entry.actions.includes('expand') && isFlexRow(entry.caption, opts.view);
+  // Only a credit set beside the text is squeezed; an icon or a counter in the row keeps its place.
+  const creditBeside = !!entry.caption && entry.credit?.parentElement === entry.caption;
+  const row = creditBeside && entry.actions.includes('expand') && isFlexRow(entry.caption as Element, opts.view);
   if (!entry.actions.includes('enlarge') || !entry.caption) return { colors: false, resize: false, row };
   const overlay = entry.unclamp.some((u) => u.reasons.includes('overlay'));
   const colors = needsColors(entry.caption, overlay, opts.view);
@@ -116,7 +118,7 @@ function expand(entry: CaptionEntry, m: Measured, log: ChangeLog): void {
     log.setStyle(element, overridesFor(element, reasons));
   }
   for (const el of entry.conceal) log.setStyle(el, { display: 'none' });
-  // The full text takes its own line and the credit wraps below it, as a caption's credit usually sits.
+  // A credit reads as the caption's last line, as sites set it when there is room.
   if (m.row && entry.caption) log.setStyle(entry.caption, { 'flex-wrap': 'wrap' });
 }
 

@@ -133,14 +133,33 @@ function byId(doc: Document, ids: string | null): Element[] {
   return (ids ?? '').split(/\s+/).filter(Boolean).map((id) => doc.getElementById(id)).filter((el) => !!el);
 }
 
-/** The "more" switches shown next to a collapsed caption, and what they say they control. */
+/** A link with somewhere to go ("Read more" to another story) is never a caption's switch, whatever it says. */
+function navigates(el: Element): boolean {
+  const href = tag(el) === 'A' ? (el.getAttribute('href') ?? '').trim() : '';
+  return href !== '' && href !== '#' && !/^javascript:/i.test(href);
+}
+
+/**
+ * The caption's own "more" switches shown next to it, collapsed, and what
+ * they open. A switch that names what it opens must open the caption (or
+ * part of it, or its box): a Share button next to a caption opens a menu.
+ * One that names nothing must sit in the caption or say it is about more
+ * text ("more", "…", "Show caption").
+ */
 function collapsedToggles(caption: Element): { toggles: Element[]; controls: Element[] } {
+  const doc = caption.ownerDocument;
+  const ofCaption = (el: Element): boolean => el === caption || caption.contains(el) || el.contains(caption);
   const near = [...firstDescendants(caption, 30), ...siblings(caption, true, 2), ...siblings(caption, false, 1)];
-  const candidates = near.filter((el) => isToggle(el) && el.getAttribute('aria-expanded') !== 'true');
-  const controls = candidates.flatMap((t) => byId(caption.ownerDocument, t.getAttribute('aria-controls')));
-  const toggles = candidates.filter(
-    (t) => t.getAttribute('aria-expanded') === 'false' || /more|…|\.\.\./i.test(visibleText(t)),
-  );
+  const controls: Element[] = [];
+  const toggles = near.filter((el) => {
+    if (!isToggle(el) || el.getAttribute('aria-expanded') === 'true' || navigates(el)) return false;
+    const opens = byId(doc, el.getAttribute('aria-controls'));
+    const mine = opens.length ? opens.filter(ofCaption) : [];
+    controls.push(...mine);
+    const text = visibleText(el);
+    const own = opens.length ? mine.length > 0 : caption.contains(el) || /more|…|\.\.\.|caption/i.test(text);
+    return own && (el.getAttribute('aria-expanded') === 'false' || /more|…|\.\.\./i.test(text));
+  });
   return { toggles, controls };
 }
 

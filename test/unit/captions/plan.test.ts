@@ -79,3 +79,36 @@ it('does not expand a visually hidden label meant for screen readers', () => {
   const plan = planCaptions(article, { showAltText: true, expandCaptions: true, view: window });
   expect(plan[0]?.actions).not.toContain('expand');
 });
+
+describe("a caption's neighbours that are not its switches", () => {
+  const opts: PlanOptions = { showAltText: true, expandCaptions: true, view: window };
+
+  it('a "Read more" link to another story next to a caption is neither evidence of a collapse nor hidden', () => {
+    const article = loadPage('captions-demo-alt-repeated');
+    const before = planCaptions(article, opts)[0]?.actions;
+    const link = document.createElement('a');
+    link.href = '/world/another-story';
+    link.textContent = 'Read more';
+    one('#lead-figure figcaption').after(link);
+    const entry = planCaptions(article, opts)[0];
+    expect(entry?.actions).toEqual(before);
+    expect(entry?.conceal).not.toContain(link);
+  });
+
+  it('a Share button with its own menu next to a caption: the menu is not opened, the button not hidden', () => {
+    const article = loadPage('captions-demo-alt-repeated');
+    const button = document.createElement('button');
+    button.setAttribute('aria-expanded', 'false');
+    button.setAttribute('aria-controls', 'share-menu');
+    button.textContent = 'Share';
+    const menu = document.createElement('ul');
+    menu.id = 'share-menu';
+    menu.hidden = true;
+    menu.innerHTML = '<li><a href="/share/mail">Email</a></li>';
+    one('#lead-figure figcaption').after(button, menu);
+    const entry = planCaptions(article, opts)[0];
+    expect(entry?.actions).not.toContain('expand');
+    expect(entry?.unclamp.map((u) => u.element)).not.toContain(menu);
+    expect(entry?.conceal).not.toContain(button);
+  });
+});

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { beforeAll, describe, expect, it } from 'vitest';
-import { focusTarget } from '../../../src/content/focus-target';
+import { focusTarget, releaseFocusTargets } from '../../../src/content/focus-target';
 
 beforeAll(() => {
   // jsdom lays nothing out: scrolling and media queries are no-ops here.
@@ -48,6 +48,25 @@ describe('focusTarget', () => {
     const heading = document.getElementById('h')!;
     expect(focusTarget(heading, { scroll: false })).toBe(true);
     expect(heading.style.getPropertyValue('outline')).toBe('3px solid #ffbf47');
+  });
+
+  it('an element taken out and put back while focused (no blur) gets its own style back, not the ring', () => {
+    document.body.innerHTML = '<h1 id="h">Headline</h1><button id="b">Next</button>';
+    const heading = document.getElementById('h')!;
+    focusTarget(heading);
+    heading.remove();
+    document.body.prepend(heading);
+    focusTarget(heading);
+    document.getElementById('b')!.focus();
+    expect([heading.getAttribute('style'), heading.getAttribute('tabindex')]).toEqual([null, null]);
+  });
+
+  it('gives everything back when Lectern stops, focus or not', () => {
+    document.body.innerHTML = '<h1 id="h">Headline</h1>';
+    const heading = document.getElementById('h')!;
+    focusTarget(heading);
+    releaseFocusTargets();
+    expect([heading.getAttribute('style'), heading.getAttribute('tabindex')]).toEqual([null, null]);
   });
 
   it('leaves no tabindex behind when focus cannot get there', () => {
