@@ -106,8 +106,15 @@ async function main(): Promise<void> {
       return;
     }
     if (event.key !== 'Escape' || event.defaultPrevented) return;
-    // Escape in an open select or a <details> summary still closes the reader: those have no Escape of their own here.
     event.preventDefault();
+    // The innermost layer first: an open settings panel folds (focus back on its summary), the next Escape
+    // closes the reader. An open select has no Escape of its own here and closes the reader.
+    const panel = event.target instanceof Element ? event.target.closest('details[open]') : null;
+    if (panel instanceof HTMLDetailsElement) {
+      panel.open = false;
+      panel.querySelector('summary')?.focus();
+      return;
+    }
     closeReader();
   });
 }

@@ -3,7 +3,7 @@
  * outcome is announced in one polite status line, so a screen-reader user
  * hears what happened without losing their place.
  */
-import { DEFAULT_PREFS, exportPrefs, importPrefs, type ImportError, type Prefs, type PrefsStore } from '../core/prefs/index';
+import { DEFAULT_PREFS, exportPrefs, importPrefs, samePrefs, type ImportError, type Prefs, type PrefsStore } from '../core/prefs/index';
 import { h } from './dom';
 import type { GetMessage } from './i18n';
 
@@ -23,6 +23,7 @@ export function createPrefsActions(store: PrefsStore, t: GetMessage): HTMLElemen
   const status = h('p', { class: 'status', role: 'status' });
   const undo = h('button', { type: 'button', class: 'undo', hidden: true }, t('undoReset'));
   let beforeReset: Prefs | null = null;
+  let afterReset: Prefs | null = null;
 
   function say(text: string, isError = false): void {
     status.textContent = text;
@@ -32,8 +33,9 @@ export function createPrefsActions(store: PrefsStore, t: GetMessage): HTMLElemen
   const reset = h('button', { type: 'button', 'aria-describedby': 'reset-hint' }, t('resetDefaults'));
   reset.addEventListener('click', async () => {
     beforeReset = store.current();
+    afterReset = null;
     try {
-      await store.replace(resetReadingPrefs(beforeReset));
+      afterReset = await store.replace(resetReadingPrefs(beforeReset));
       say(t('resetDone'));
       undo.hidden = false;
       undo.focus();
@@ -46,12 +48,22 @@ export function createPrefsActions(store: PrefsStore, t: GetMessage): HTMLElemen
     try {
       await store.replace(beforeReset);
       say(t('undoDone'));
-      undo.hidden = true;
-      reset.focus();
-      beforeReset = null;
+      withdrawUndo();
     } catch {
       say(t('saveFailed'), true);
     }
+  });
+
+  function withdrawUndo(): void {
+    if (document.activeElement === undo) reset.focus();
+    undo.hidden = true;
+    beforeReset = null;
+    afterReset = null;
+  }
+  // Undo puts back everything from before the reset: once anything has changed since (here, in the popup, in
+  // another window), that would silently take the newer change back too, so the offer ends.
+  store.subscribe((prefs) => {
+    if (afterReset && !samePrefs(prefs, afterReset)) withdrawUndo();
   });
 
   const exportButton = h('button', { type: 'button' }, t('exportSettings'));
@@ -82,7 +94,8 @@ export function createPrefsActions(store: PrefsStore, t: GetMessage): HTMLElemen
     }
     try {
       await store.replace(result.prefs);
-      say(result.adjusted.length > 0 ? t('importDoneAdjusted', String(result.adjusted.length)) : t('importDone'));
+      // Out-of-range numbers are brought into range, values of the wrong kind become the default: one message for both.
+      say(result.adjusted.length > 0 ? t('importDoneAdjusted') : t('importDone'));
     } catch {
       say(t('saveFailed'), true);
     }

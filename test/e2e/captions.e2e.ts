@@ -447,6 +447,19 @@ describe.each(browsersUnderTest())('captions in %s', (name) => {
     await page.close();
   });
 
+  it("a hidden slide's clamped caption is not made larger while still cut: shown later, it loses no more words than the site's", async () => {
+    const page = await openWithCaptions('captions-gallery-carousel');
+    await page.setViewport({ width: 640, height: 800 });
+    // The site shows slide 3, as its Next button would.
+    const cut = await page.evaluate(() => {
+      document.getElementById('slide-3-figure')!.closest<HTMLElement>('[hidden]')!.hidden = false;
+      const caption = document.querySelector<HTMLElement>('#slide-3-figure figcaption')!;
+      return caption.scrollHeight - caption.clientHeight;
+    });
+    expect(cut, 'caption text hidden below its last line, in px').toBeLessThanOrEqual(1);
+    await page.close();
+  });
+
   it('revealed alt text and enlarged captions are visible, in full, at least at the body text size', async () => {
     let revealed = 0;
     for (const t of having('reveal-alt')) {

@@ -162,6 +162,20 @@ describe.each(browsersUnderTest())('reader view in %s', (name) => {
     await page.keyboard.press('Enter');
     await until('a print from the Print button', async () => (await prints()) === 2);
 
+    // Escape in the open Spacing panel folds the panel and keeps the reader; focus goes back to its summary.
+    await frame.focus('details.more > summary');
+    await page.keyboard.press('Enter');
+    await until('the Spacing panel open', () => frame.evaluate(() => document.querySelector<HTMLDetailsElement>('details.more')?.open === true));
+    await frame.focus('input[name="lineHeight"]');
+    await page.keyboard.press('Escape');
+    expect(
+      await frame.evaluate(() => ({
+        open: document.querySelector<HTMLDetailsElement>('details.more')?.open,
+        focused: document.activeElement?.tagName,
+      })),
+    ).toEqual({ open: false, focused: 'SUMMARY' });
+    expect((await pageState(page)).hosts, 'the reader still open').toBe(1);
+
     // Escape closes, and the page is as it was.
     await frame.focus('#reader-title');
     // Key down only: a key-up would go to a frame this Escape removes.
@@ -193,6 +207,10 @@ describe.each(browsersUnderTest())('reader view in %s', (name) => {
         rightEdgeGap: body && line ? Math.round(body.right - line.right) : NaN,
       };
     });
+    // The reader fills the window and no more: with the page's scrollbar on the left (Firefox, right to left),
+    // a frame 100vw wide stuck out past the window's left edge by the scrollbar's width.
+    const pageWidth = await page.evaluate(() => document.documentElement.clientWidth);
+    expect(await frame.evaluate(() => window.innerWidth), 'the reader as wide as the page shows').toBe(pageWidth);
     expect(shown.title).toContain('مكتبة');
     expect(shown.lang).toBe('ar');
     expect(shown.direction).toBe('rtl');

@@ -58,9 +58,11 @@ export function openOverlay(win: Window, options: OverlayOptions): Overlay {
 
   const host = doc.createElement(HOST_TAG);
   // Inline styles on the host, set through the CSSOM: the page's CSS can
-  // only reach the host itself, and !important inline styles beat it.
+  // only reach the host itself, and !important inline styles beat it. The
+  // size is the window's less its scrollbars (100%, not 100vw): on a
+  // right-to-left page 100vw would push the reader off its left edge.
   const hostStyle: Record<string, string> = {
-    position: 'fixed', inset: '0', width: '100vw', height: '100vh', 'z-index': '2147483647',
+    position: 'fixed', inset: '0', width: '100%', height: '100%', 'z-index': '2147483647',
     display: 'block', margin: '0', padding: '0', border: '0', opacity: '1', visibility: 'visible',
     transform: 'none', filter: 'none', 'clip-path': 'none', 'pointer-events': 'auto', background: 'Canvas',
   };
@@ -77,7 +79,7 @@ export function openOverlay(win: Window, options: OverlayOptions): Overlay {
   const dialog = doc.createElement('dialog');
   dialog.setAttribute('aria-label', options.title);
   const dialogStyle: Record<string, string> = {
-    position: 'fixed', inset: '0', width: '100vw', height: '100vh', 'max-width': 'none', 'max-height': 'none',
+    position: 'fixed', inset: '0', width: '100%', height: '100%', 'max-width': 'none', 'max-height': 'none',
     margin: '0', padding: '0', border: '0', overflow: 'hidden', background: 'Canvas', color: 'CanvasText',
   };
   for (const [prop, value] of Object.entries(dialogStyle)) dialog.style.setProperty(prop, value, 'important');

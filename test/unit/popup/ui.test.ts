@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_PREFS, FIELD_NAMES, FIELDS, createPrefsStore, type StorageArea } from '../../../src/core/prefs/index';
 import { applyLocale, localize } from '../../../src/ui/i18n';
-import { IMPORT_ERROR_MESSAGES, resetReadingPrefs } from '../../../src/ui/prefs-actions';
+import { createPrefsActions, IMPORT_ERROR_MESSAGES, resetReadingPrefs } from '../../../src/ui/prefs-actions';
 import { createPrefsForm } from '../../../src/ui/prefs-form';
 import { isRestrictedUrl } from '../../../src/ui/restricted';
 import { formatValue, sampleStyle } from '../../../src/ui/sample-style';
@@ -106,5 +106,37 @@ describe('the preferences form', () => {
     expect(form.element.querySelector('output[for="pref-fontSize"]')?.textContent).toBe('33 px');
     // Number then unit, also in a right-to-left page.
     expect(form.element.querySelector('output[for="pref-fontSize"]')?.getAttribute('dir')).toBe('ltr');
+  });
+});
+
+describe('reset and its undo', () => {
+  async function setup() {
+    const store = createPrefsStore({ sync: memoryArea(), local: memoryArea() });
+    await store.load();
+    await store.save({ fontSize: 30, theme: 'dark' });
+    document.body.replaceChildren(createPrefsActions(store, t));
+    const [reset, undo] = Array.from(document.querySelectorAll('button')) as [HTMLButtonElement, HTMLButtonElement];
+    const settle = () => new Promise((done) => setTimeout(done, 0));
+    return { store, reset, undo, settle };
+  }
+
+  it('undo puts back what the reset changed', async () => {
+    const { store, reset, undo, settle } = await setup();
+    reset.click();
+    await settle();
+    expect([store.current().fontSize, undo.hidden, document.activeElement]).toEqual([DEFAULT_PREFS.fontSize, false, undo]);
+    undo.click();
+    await settle();
+    expect([store.current().fontSize, store.current().theme, undo.hidden]).toEqual([30, 'dark', true]);
+  });
+
+  it('is no longer offered once something changed after the reset: it would take that change back too', async () => {
+    const { store, reset, undo, settle } = await setup();
+    reset.click();
+    await settle();
+    await store.save({ skipLink: false });
+    expect(undo.hidden).toBe(true);
+    expect(document.activeElement).toBe(reset);
+    expect(store.current().skipLink).toBe(false);
   });
 });
