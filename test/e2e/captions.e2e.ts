@@ -447,16 +447,18 @@ describe.each(browsersUnderTest())('captions in %s', (name) => {
     await page.close();
   });
 
-  it("a hidden slide's clamped caption is not made larger while still cut: shown later, it loses no more words than the site's", async () => {
+  it("a hidden slide's clamped caption, made larger, loses none of its words when the page shows the slide", async () => {
     const page = await openWithCaptions('captions-gallery-carousel');
+    // Narrow: at the site's 14 px the caption fits its two lines; at Lectern's size it needs three.
     await page.setViewport({ width: 640, height: 800 });
     // The site shows slide 3, as its Next button would.
-    const cut = await page.evaluate(() => {
+    const shown = await page.evaluate(() => {
       document.getElementById('slide-3-figure')!.closest<HTMLElement>('[hidden]')!.hidden = false;
       const caption = document.querySelector<HTMLElement>('#slide-3-figure figcaption')!;
-      return caption.scrollHeight - caption.clientHeight;
+      return { cut: caption.scrollHeight - caption.clientHeight, fontPx: Number.parseFloat(getComputedStyle(caption).fontSize) };
     });
-    expect(cut, 'caption text hidden below its last line, in px').toBeLessThanOrEqual(1);
+    expect(shown.fontPx, 'at the caption size').toBeGreaterThanOrEqual(16);
+    expect(shown.cut, 'caption text hidden below its last line, in px').toBeLessThanOrEqual(1);
     await page.close();
   });
 

@@ -90,6 +90,18 @@ interface Measured {
   resize: boolean;
   /** The caption lays its text, credit and switch out in one flex row. */
   row: boolean;
+  /**
+   * The caption, or a part of it, limited to a few lines or a height: text
+   * that fits now would be cut once larger, so the limit goes with the resize.
+   */
+  limited: Element[];
+}
+
+function isLimited(el: Element, view: Window): boolean {
+  const s = view.getComputedStyle(el);
+  const clamp = s.getPropertyValue('-webkit-line-clamp') || s.getPropertyValue('line-clamp');
+  if (clamp && clamp !== 'none') return true;
+  return s.maxHeight !== 'none' && /hidden|clip/.test(s.overflow);
 }
 
 /**
@@ -106,10 +118,14 @@ function measure(entry: CaptionEntry, opts: ApplyOptions): Measured {
   // Only a credit set beside the text is squeezed; an icon or a counter in the row keeps its place.
   const creditBeside = !!entry.caption && entry.credit?.parentElement === entry.caption;
   const row = creditBeside && entry.actions.includes('expand') && isFlexRow(entry.caption as Element, opts.view);
-  if (!entry.actions.includes('enlarge') || !entry.caption) return { colors: false, resize: false, row };
+  if (!entry.actions.includes('enlarge') || !entry.caption) return { colors: false, resize: false, row, limited: [] };
   const overlay = entry.unclamp.some((u) => u.reasons.includes('overlay'));
   const colors = needsColors(entry.caption, overlay, opts.view);
-  return { colors, resize: colors || smallerThan(entry.caption, opts.look.fontPx, opts.view), row };
+  const resize = colors || smallerThan(entry.caption, opts.look.fontPx, opts.view);
+  const { view } = opts;
+  const parts = [entry.caption, ...Array.from(entry.caption.children)];
+  const limited = resize && view ? parts.filter((el) => !entry.unclamp.some((u) => u.element === el) && isLimited(el, view)) : [];
+  return { colors, resize, row, limited };
 }
 
 function expand(entry: CaptionEntry, m: Measured, log: ChangeLog): void {
@@ -123,6 +139,7 @@ function expand(entry: CaptionEntry, m: Measured, log: ChangeLog): void {
 }
 
 function enlarge(entry: CaptionEntry, m: Measured, log: ChangeLog, look: Look): void {
+  for (const el of m.limited) log.setStyle(el, UNCLAMP);
   if (m.resize && entry.caption) log.setStyle(entry.caption, lookProps(look, m.colors));
 }
 

@@ -121,9 +121,7 @@ export function inspectImage(img: HTMLImageElement, article: Element, opts: Plan
   }
   if (opts.expandCaptions && caption && story && words(captionWords(caption, null, collapse.conceal)).length >= 2) {
     // Shown at the reader's caption size; captions laid over the picture only once expand puts them in the flow.
-    // A caption still cut to its lines (its picture hidden, so not expanded) would lose more words if larger.
-    const stillCut = collapse.unclamp.length > 0 && !entry.actions.includes('expand');
-    if (!stillCut && (inFlow(caption, opts.view) || entry.unclamp.some((u) => u.reasons.includes('overlay')))) act('enlarge');
+    if (inFlow(caption, opts.view) || entry.unclamp.some((u) => u.reasons.includes('overlay'))) act('enlarge');
   }
   if (opts.showAltText && alt && !captionText && !small && !isTeaser && !boxHidden(img, media, opts.view)) {
     entry.insertAt = revealPoint(media, credit);
