@@ -109,10 +109,10 @@ async function main(): Promise<void> {
     event.preventDefault();
     // The innermost layer first: an open settings panel folds (focus back on its summary), the next Escape
     // closes the reader. An open select has no Escape of its own here and closes the reader.
-    const panel = event.target instanceof Element ? event.target.closest('details[open]') : null;
+    const panel = event.target instanceof Element ? event.target.closest('.toolbar details[open]') : null;
     if (panel instanceof HTMLDetailsElement) {
       panel.open = false;
-      panel.querySelector('summary')?.focus();
+      panel.querySelector<HTMLElement>(':scope > summary')?.focus();
       return;
     }
     closeReader();

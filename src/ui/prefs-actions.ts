@@ -32,7 +32,8 @@ export function createPrefsActions(store: PrefsStore, t: GetMessage): HTMLElemen
 
   const reset = h('button', { type: 'button', 'aria-describedby': 'reset-hint' }, t('resetDefaults'));
   reset.addEventListener('click', async () => {
-    beforeReset = store.current();
+    // Pressed again with nothing changed since: Undo still goes back to before the first press.
+    if (!(beforeReset && afterReset && samePrefs(store.current(), afterReset))) beforeReset = store.current();
     afterReset = null;
     try {
       afterReset = await store.replace(resetReadingPrefs(beforeReset));

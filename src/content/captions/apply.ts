@@ -19,7 +19,9 @@ const UNCLAMP = {
   '-webkit-line-clamp': 'none',
   'line-clamp': 'none',
   'max-height': 'none',
-  overflow: 'visible',
+  // Longhands: a page that set only overflow-y gets exactly that back on undo.
+  'overflow-x': 'visible',
+  'overflow-y': 'visible',
   'text-overflow': 'clip',
 };
 
@@ -97,11 +99,16 @@ interface Measured {
   limited: Element[];
 }
 
+/** Pictures, icons and logos in a caption keep their box (a sprite's crop, a logo's height). */
+const MEDIA = 'img,svg,picture,video,canvas,iframe,object,embed';
+
 function isLimited(el: Element, view: Window): boolean {
+  if (el.matches(MEDIA) || el.querySelector(MEDIA) || !(el.textContent ?? '').trim()) return false;
   const s = view.getComputedStyle(el);
   const clamp = s.getPropertyValue('-webkit-line-clamp') || s.getPropertyValue('line-clamp');
   if (clamp && clamp !== 'none') return true;
-  return s.maxHeight !== 'none' && /hidden|clip/.test(s.overflow);
+  // A box that scrolls (overflow-y: auto) lets the reader reach its text: not a limit to lift.
+  return s.maxHeight !== 'none' && (s.overflowY === 'hidden' || s.overflowY === 'clip');
 }
 
 /**

@@ -130,6 +130,17 @@ describe('reset and its undo', () => {
     expect([store.current().fontSize, store.current().theme, undo.hidden]).toEqual([30, 'dark', true]);
   });
 
+  it('pressed twice, Reset still lets Undo go back to before the first press', async () => {
+    const { store, reset, undo, settle } = await setup();
+    reset.click();
+    await settle();
+    reset.click();
+    await settle();
+    undo.click();
+    await settle();
+    expect([store.current().fontSize, store.current().theme]).toEqual([30, 'dark']);
+  });
+
   it('is no longer offered once something changed after the reset: it would take that change back too', async () => {
     const { store, reset, undo, settle } = await setup();
     reset.click();
