@@ -81,7 +81,6 @@ async function readerFor(tabId: number, token: string): Promise<TabReader | unde
   }
 }
 
-
 async function runInTab<T, A extends unknown[]>(tabId: number, func: (...args: A) => T, ...args: A): Promise<T | undefined> {
   const [first] = await browser.scripting.executeScript({ target: { tabId }, func, args });
   return first?.result as T | undefined;

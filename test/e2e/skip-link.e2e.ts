@@ -5,6 +5,7 @@
  * keyboard-shortcut handler; a site's own working skip link is left alone
  * and a broken one repaired. Ends with the privacy check over all of it.
  */
+import type { Page } from 'puppeteer-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
   browsersUnderTest,
@@ -22,6 +23,17 @@ import {
 import { expectShownLink, expectTabEnterTab, linkState } from './support/skip-flow';
 
 const DEMO_HEADLINE = 'US Confirms Talks with Militant Haqqani Network';
+
+/** A site header fixed to the top of the window, `height` px tall, as many news sites have. */
+function addFixedHeader(page: Page, height: number): Promise<void> {
+  return page.evaluate((px) => {
+    const bar = document.createElement('div');
+    bar.id = 'test-fixed-header';
+    bar.textContent = 'World Report';
+    bar.style.cssText = `position: fixed; top: 0; left: 0; right: 0; height: ${px}px; background: #123; color: #fff; z-index: 10;`;
+    document.body.append(bar);
+  }, height);
+}
 
 describe.each(browsersUnderTest())('skip link in %s', (name) => {
   let s: Session;
@@ -59,12 +71,8 @@ describe.each(browsersUnderTest())('skip link in %s', (name) => {
     const page = await s.open('demo/');
     expect(await verdict(page)).toBe('article');
     // A sticky site header, 120 px tall, and a site rule that takes the outline off its headings: both common.
+    await addFixedHeader(page, 120);
     await page.evaluate(() => {
-      const bar = document.createElement('div');
-      bar.id = 'test-fixed-header';
-      bar.textContent = 'World Report';
-      bar.style.cssText = 'position: fixed; top: 0; left: 0; right: 0; height: 120px; background: #123; color: #fff; z-index: 10;';
-      document.body.append(bar);
       const style = document.createElement('style');
       style.textContent = 'h1:focus { outline: none !important; }';
       document.head.append(style);
@@ -143,12 +151,7 @@ describe.each(browsersUnderTest())('skip link in %s', (name) => {
     expect(await lecternElementCount(page)).toBe(0);
     // A fixed site header: the browser's own jump to the link's fragment, after Lectern moved focus, must not
     // scroll the story back under it.
-    await page.evaluate(() => {
-      const bar = document.createElement('div');
-      bar.id = 'test-fixed-header';
-      bar.style.cssText = 'position: fixed; top: 0; left: 0; right: 0; height: 100px; background: #123; z-index: 10;';
-      document.body.append(bar);
-    });
+    await addFixedHeader(page, 100);
     await page.keyboard.press('Tab');
     expect(await focused(page)).toMatchObject({ tag: 'a', text: 'Skip to story', inLecternLink: false });
     await page.keyboard.press('Enter');
