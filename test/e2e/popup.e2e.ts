@@ -221,6 +221,34 @@ describe.each(browsersUnderTest())('background restart in %s', (name) => {
     await s?.close();
   });
 
+  it('a story restored from the back-forward cache is reported again, and its skip link still works', async () => {
+    const article = await s.open('cacheable/demo/');
+    const finder = await openExtensionPage(s, 'src/options/options.html');
+    const tabId = await articleTabId(finder);
+    await article.evaluate(() => {
+      // Kept in the page's own storage, which a page restored from the cache still has and a new load has too.
+      addEventListener('pageshow', (event) => sessionStorage.setItem('restored', String(event.persisted)));
+    });
+    await article.goto(article.url().replace('/demo/', '/home-teasers/'), { waitUntil: 'load' });
+    // The background forgets a tab that navigates; the teaser page reports no article.
+    await until('the teaser page to report', async () => (await tabState(finder, tabId))?.articleFound === false);
+    // Not awaited: a page restored from the cache fires no load event, which Firefox's goBack would wait for.
+    void article.goBack().catch(() => undefined);
+    const restored = await until('the story to be shown again', () =>
+      article.evaluate(() => (location.pathname.endsWith('/demo/') ? sessionStorage.getItem('restored') ?? 'loaded again' : null)).catch(() => null),
+    );
+    expect(restored, 'restored from the cache, not loaded again').toBe('true');
+    // No content script runs again in a restored page: the one that was there tells the background.
+    await until('the restored story to report', async () => (await tabState(finder, tabId))?.articleFound === true);
+    expect(await lecternElementCount(article)).toBe(1);
+    await article.bringToFront();
+    await article.keyboard.press('Tab');
+    await article.keyboard.press('Enter');
+    await until('the headline to take focus', () => article.evaluate(() => document.activeElement?.tagName === 'H1'));
+    await finder.close();
+    await article.close();
+  });
+
   it('per-tab state survives the background being stopped and started again', async () => {
     const article = await s.open('demo/');
     const finder = await openExtensionPage(s, 'src/options/options.html');

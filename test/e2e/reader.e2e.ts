@@ -123,6 +123,15 @@ describe.each(browsersUnderTest())('reader view in %s', (name) => {
     expect(shown.paragraphs).toBeGreaterThan(3);
     expect(shown.focused).toBe('reader-title');
     expect(shown.scripts).toBe(0);
+    if (name === 'chromium') {
+      // What a screen reader says on entering: the dialog's name, then the frame's. Both named, not the same
+      // words twice. (Firefox gives puppeteer no accessibility tree over WebDriver BiDi.)
+      const snapshot = await page.accessibility.snapshot({ interestingOnly: true });
+      const dialog = snapshot?.children?.find((n) => n.role === 'dialog');
+      const frameNode = dialog?.children?.find((n) => n.role === 'Iframe');
+      expect(dialog?.name).toBe('Lectern reader');
+      expect(frameNode?.name).toBe('Article and reading settings');
+    }
     const during = await pageState(page);
     expect(during.hosts).toBe(1);
     expect(during.inert).toContain('BODY');

@@ -53,6 +53,7 @@ function createHandle(): ReaderHandle {
     const shown = openOverlay(window, {
       src: `${page}#${token}`,
       title: ext.i18n.getMessage('readerFrameTitle') || 'Lectern reader',
+      frameTitle: ext.i18n.getMessage('readerFrameContent') || 'Article and reading settings',
       onClosed: () => {
         if (overlay === shown) overlay = null;
         ext.runtime.sendMessage(message('reader-closed', {})).catch(() => undefined);

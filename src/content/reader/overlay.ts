@@ -14,8 +14,13 @@ import { focusTarget } from '../focus-target';
 export interface OverlayOptions {
   /** The reader page's URL (with its token in the hash). */
   src: string;
-  /** The frame's accessible name. */
+  /** The reader's accessible name: the dialog's. */
   title: string;
+  /**
+   * The frame's name, which must differ from the dialog's: a screen reader
+   * entering the reader says both, and the same name twice tells nothing.
+   */
+  frameTitle: string;
   /** Called after the overlay was removed. */
   onClosed(): void;
 }
@@ -70,8 +75,8 @@ export function openOverlay(win: Window, options: OverlayOptions): Overlay {
   const shadow = host.attachShadow({ mode: 'closed' });
   const frame = doc.createElement('iframe');
   frame.src = options.src;
-  // The frame's name is what a screen reader says on entering it.
-  frame.title = options.title;
+  // What the frame holds, said on entering it after the dialog's name.
+  frame.title = options.frameTitle;
   frame.setAttribute('allow', '');
   for (const [prop, value] of Object.entries({ width: '100%', height: '100%', border: '0', display: 'block', margin: '0', background: 'Canvas' })) {
     frame.style.setProperty(prop, value);

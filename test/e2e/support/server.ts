@@ -4,6 +4,7 @@
  *
  *   /<fixture>/...          the fixture files as they are
  *   /csp/<fixture>/...      the same, with `Content-Security-Policy: default-src 'none'`
+ *   /cacheable/<fixture>/... the same, allowed into the back-forward cache (everything else is no-store)
  *   /generated/xml          an XML document (application/xml) full of article-like text
  *   /generated/svg          an SVG document (image/svg+xml) with text in it
  *   /generated/frameset     a frameset page whose frames are the two below
@@ -176,6 +177,11 @@ function handle(req: IncomingMessage, res: ServerResponse): number {
   if (path.startsWith('/csp/')) {
     headers['Content-Security-Policy'] = CSP_HEADER;
     path = path.slice('/csp'.length);
+  }
+  if (path.startsWith('/cacheable/')) {
+    // no-store keeps a page out of the back-forward cache; pages under /cacheable/ may go in it.
+    headers['Cache-Control'] = 'no-cache';
+    path = path.slice('/cacheable'.length);
   }
   const file = normalize(join(FIXTURES_DIR, path));
   if (file !== FIXTURES_DIR && !file.startsWith(FIXTURES_DIR + sep)) {
