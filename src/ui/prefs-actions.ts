@@ -19,6 +19,17 @@ export function resetReadingPrefs(prefs: Prefs): Prefs {
   return { ...DEFAULT_PREFS, sites: prefs.sites };
 }
 
+/**
+ * What an import says it did. Out-of-range numbers are brought into range and values of the wrong kind
+ * become the default: one sentence for both. Sites left out (not valid, or past the most Lectern keeps)
+ * are said apart, since a person would otherwise look for a switch that is no longer there.
+ */
+export function importMessage(adjusted: readonly string[], t: GetMessage): string {
+  const values = adjusted.some((name) => name !== 'sites');
+  const done = t(values ? 'importDoneAdjusted' : 'importDone');
+  return adjusted.includes('sites') ? `${done} ${t('importSitesLeftOut')}` : done;
+}
+
 export function createPrefsActions(store: PrefsStore, t: GetMessage): HTMLElement {
   const status = h('p', { class: 'status', role: 'status' });
   const undo = h('button', { type: 'button', class: 'undo', hidden: true }, t('undoReset'));
@@ -95,8 +106,7 @@ export function createPrefsActions(store: PrefsStore, t: GetMessage): HTMLElemen
     }
     try {
       await store.replace(result.prefs);
-      // Out-of-range numbers are brought into range, values of the wrong kind become the default: one message for both.
-      say(result.adjusted.length > 0 ? t('importDoneAdjusted') : t('importDone'));
+      say(importMessage(result.adjusted, t));
     } catch {
       say(t('saveFailed'), true);
     }

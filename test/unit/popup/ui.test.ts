@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_PREFS, FIELD_NAMES, FIELDS, createPrefsStore, type StorageArea } from '../../../src/core/prefs/index';
 import { applyLocale, localize } from '../../../src/ui/i18n';
-import { createPrefsActions, IMPORT_ERROR_MESSAGES, resetReadingPrefs } from '../../../src/ui/prefs-actions';
+import { exportPrefs, importPrefs } from '../../../src/core/prefs/index';
+import { createPrefsActions, IMPORT_ERROR_MESSAGES, importMessage, resetReadingPrefs } from '../../../src/ui/prefs-actions';
 import { createPrefsForm } from '../../../src/ui/prefs-form';
 import { isRestrictedUrl } from '../../../src/ui/restricted';
 import { formatValue, sampleStyle } from '../../../src/ui/sample-style';
@@ -149,5 +150,34 @@ describe('reset and its undo', () => {
     expect(undo.hidden).toBe(true);
     expect(document.activeElement).toBe(reset);
     expect(store.current().skipLink).toBe(false);
+  });
+});
+
+describe('the message after an import', () => {
+  /** A file exported from the defaults, with its preferences changed as `edit` says. */
+  function importEdited(edit: (preferences: Record<string, unknown>) => void): string {
+    const file = JSON.parse(exportPrefs(DEFAULT_PREFS)) as { preferences: Record<string, unknown> };
+    edit(file.preferences);
+    const result = importPrefs(JSON.stringify(file));
+    if (!result.ok) throw new Error(result.error);
+    return importMessage(result.adjusted, t);
+  }
+
+  it('says only that it is done when everything fitted', () => {
+    expect(importEdited((p) => (p.sites = { 'example.com': { skipLink: false } }))).toBe(t('importDone'));
+  });
+
+  it('says a value was brought into range', () => {
+    expect(importEdited((p) => (p.fontSize = 500))).toBe(t('importDoneAdjusted'));
+  });
+
+  it('says that sites were left out, apart from values brought into range', () => {
+    const sitesOnly = importEdited((p) => (p.sites = { 'example.com': { skipLink: false }, 'not a host!': { skipLink: false } }));
+    expect(sitesOnly).toBe(`${t('importDone')} ${t('importSitesLeftOut')}`);
+    const both = importEdited((p) => {
+      p.fontSize = 500;
+      p.sites = { 'not a host!': { skipLink: false } };
+    });
+    expect(both).toBe(`${t('importDoneAdjusted')} ${t('importSitesLeftOut')}`);
   });
 });
