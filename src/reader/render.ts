@@ -49,9 +49,10 @@ export function renderArticle(article: ExtractedArticle, url: string, ui: UiLoca
 
   // The meta line is in the reader's language and direction (it is
   // Lectern's text, in an article that may run the other way), its values
-  // in the article's.
-  const meta = el('p', { className: 'meta' });
+  // in the article's: an English reader of an Arabic story reads "By …,
+  // date, reading time" from the left. reader.css aligns it with the story.
   const own = { lang: locale ?? '', dir: ui.dir };
+  const meta = el('p', { className: 'meta', ...own });
   const parts: HTMLElement[] = [];
   if (article.byline) parts.push(el('span', { className: 'byline', ...own }, t('readerByline', isolate(article.byline))));
   if (article.published) {

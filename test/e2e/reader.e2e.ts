@@ -214,6 +214,15 @@ describe.each(browsersUnderTest())('reader view in %s', (name) => {
         toolbarDirection: toolbar ? getComputedStyle(toolbar).direction : '',
         // Right to left: a short last line hugs the right edge, so the paragraph's right edge is the body's.
         rightEdgeGap: body && line ? Math.round(body.right - line.right) : NaN,
+        // Lectern's meta line, in English: its parts from the left in the order they are read, on the story's side.
+        metaOrder: Array.from(document.querySelectorAll('.meta > :not(.sep)'))
+          .sort((a, b) => a.getBoundingClientRect().left - b.getBoundingClientRect().left)
+          .map((el) => el.className || el.tagName.toLowerCase()),
+        metaRightGap: (() => {
+          const meta = document.querySelector('.meta');
+          const last = meta?.lastElementChild;
+          return meta && last ? Math.round(meta.getBoundingClientRect().right - last.getBoundingClientRect().right) : NaN;
+        })(),
       };
     });
     // The reader fills the window and no more: with the page's scrollbar on the left (Firefox, right to left),
@@ -226,6 +235,8 @@ describe.each(browsersUnderTest())('reader view in %s', (name) => {
     expect(['start', 'right']).toContain(shown.align);
     expect(shown.toolbarDirection).toBe('ltr');
     expect(shown.rightEdgeGap).toBe(0);
+    expect(shown.metaOrder).toEqual(['byline', 'time', 'reading-time']);
+    expect(Math.abs(shown.metaRightGap), "the meta line ends at the right edge").toBeLessThan(1);
     await page.screenshot({ path: `${SHOTS}/reader-${name}-rtl.png` });
 
     // What a printed page holds: the article, without the toolbar, in black on white.
