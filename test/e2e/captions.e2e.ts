@@ -493,8 +493,18 @@ describe.each(browsersUnderTest())('captions in %s', (name) => {
       if (!(await caption.evaluate((el) => el.checkVisibility()))) continue;
       const bodyPx = await bodyTextPx(page, ARTICLE[t.fixture] as string);
       expect(bodyPx, `${t.fixture}: body text size`).toBeGreaterThan(0);
-      if ((await fontPx(await one(basePage, t.caption as string))) < bodyPx) smallerWithout++;
+      const sitePx = await fontPx(await one(basePage, t.caption as string));
+      if (sitePx < bodyPx) smallerWithout++;
       expect(await fontPx(caption), `${t.fixture} ${t.caption ?? ''}: size`).toBeGreaterThanOrEqual(bodyPx - 0.05);
+      // The body text's size, not a larger standfirst's; a caption the site set larger keeps its size.
+      expect(await fontPx(caption), `${t.fixture} ${t.caption ?? ''}: size`).toBeLessThanOrEqual(Math.max(sitePx, bodyPx) + 0.05);
+      // Every part of it that holds words (a credit the site sets smaller still), not only the caption's box.
+      const parts = await caption.evaluate((el) =>
+        [el, ...Array.from(el.querySelectorAll('*'))]
+          .filter((part) => part.checkVisibility() && Array.from(part.childNodes).some((n) => n.nodeType === 3 && (n.nodeValue ?? '').trim() !== ''))
+          .map((part) => ({ text: (part.textContent ?? '').trim().slice(0, 40), px: Number.parseFloat(getComputedStyle(part).fontSize) })),
+      );
+      for (const part of parts) expect(part.px, `${t.fixture}: "${part.text}"`).toBeGreaterThanOrEqual(bodyPx - 0.05);
       enlarged++;
       await Promise.all([page.close(), basePage.close()]);
     }

@@ -97,6 +97,12 @@ interface Measured {
    * that fits now would be cut once larger, so the limit goes with the resize.
    */
   limited: Element[];
+  /**
+   * Parts of the caption that the site's own rules set smaller than the
+   * reader's size (a span of text, a credit): they would not grow with the
+   * caption, so each gets the size too.
+   */
+  small: Element[];
 }
 
 /** Pictures, icons and logos in a caption keep their box (a sprite's crop, a logo's height). */
@@ -121,18 +127,26 @@ function isFlexRow(el: Element, view: Window | null): boolean {
   return s.display.endsWith('flex') && s.flexDirection.startsWith('row') && s.flexWrap === 'nowrap';
 }
 
+/** Elements in the caption that hold words of their own, pictures and icons aside. */
+function textParts(caption: Element): Element[] {
+  return Array.from(caption.querySelectorAll('*')).filter(
+    (el) => !el.matches(MEDIA) && Array.from(el.childNodes).some((n) => n.nodeType === 3 && (n.nodeValue ?? '').trim() !== ''),
+  );
+}
+
 function measure(entry: CaptionEntry, opts: ApplyOptions): Measured {
   // Only a credit set beside the text is squeezed; an icon or a counter in the row keeps its place.
   const creditBeside = !!entry.caption && entry.credit?.parentElement === entry.caption;
   const row = creditBeside && entry.actions.includes('expand') && isFlexRow(entry.caption as Element, opts.view);
-  if (!entry.actions.includes('enlarge') || !entry.caption) return { colors: false, resize: false, row, limited: [] };
+  if (!entry.actions.includes('enlarge') || !entry.caption) return { colors: false, resize: false, row, limited: [], small: [] };
   const overlay = entry.unclamp.some((u) => u.reasons.includes('overlay'));
   const colors = needsColors(entry.caption, overlay, opts.view);
-  const resize = colors || smallerThan(entry.caption, opts.look.fontPx, opts.view);
   const { view } = opts;
+  const small = view ? textParts(entry.caption).filter((el) => smallerThan(el, opts.look.fontPx, view)) : [];
+  const resize = colors || small.length > 0 || smallerThan(entry.caption, opts.look.fontPx, view);
   const parts = [entry.caption, ...Array.from(entry.caption.children)];
   const limited = resize && view ? parts.filter((el) => !entry.unclamp.some((u) => u.element === el) && isLimited(el, view)) : [];
-  return { colors, resize, row, limited };
+  return { colors, resize, row, limited, small };
 }
 
 function expand(entry: CaptionEntry, m: Measured, log: ChangeLog): void {
@@ -148,6 +162,7 @@ function expand(entry: CaptionEntry, m: Measured, log: ChangeLog): void {
 function enlarge(entry: CaptionEntry, m: Measured, log: ChangeLog, look: Look): void {
   for (const el of m.limited) log.setStyle(el, UNCLAMP);
   if (m.resize && entry.caption) log.setStyle(entry.caption, lookProps(look, m.colors));
+  for (const el of m.small) log.setStyle(el, { 'font-size': `${look.fontPx}px`, 'line-height': '1.5' });
 }
 
 function dedupe(entry: CaptionEntry, log: ChangeLog, doc: Document): void {

@@ -42,15 +42,34 @@ export function backgroundBehind(el: Element, view: Window): string {
   return 'rgb(255, 255, 255)';
 }
 
-function bodyText(article: Element): Element {
-  for (const p of Array.from(article.querySelectorAll('p'))) if ((p.textContent ?? '').trim().length > 80) return p;
-  return article;
+/** Paragraphs looked at to find the body text's size. */
+const SAMPLE_PARAGRAPHS = 12;
+
+/**
+ * A paragraph set in the story's body text: of the first paragraphs of
+ * prose, one at the size that carries most of their words. The first alone
+ * may be a standfirst, set larger.
+ */
+function bodyText(article: Element, view: Window): Element {
+  const prose = Array.from(article.querySelectorAll('p'))
+    .map((p) => ({ p, chars: (p.textContent ?? '').trim().length }))
+    .filter(({ chars }) => chars > 80)
+    .slice(0, SAMPLE_PARAGRAPHS);
+  const bySize = new Map<string, { p: Element; chars: number }>();
+  for (const { p, chars } of prose) {
+    const size = view.getComputedStyle(p).fontSize;
+    const known = bySize.get(size);
+    bySize.set(size, { p: known?.p ?? p, chars: (known?.chars ?? 0) + chars });
+  }
+  let best: { p: Element; chars: number } | undefined;
+  for (const candidate of bySize.values()) if (!best || candidate.chars > best.chars) best = candidate;
+  return best?.p ?? article;
 }
 
 export function articleLook(article: Element, view: Window | null, sizePercent: number): Look {
   const scale = Math.min(200, Math.max(100, sizePercent || 100)) / 100;
   if (!view) return { fontPx: 16 * scale, ...FALLBACK };
-  const p = bodyText(article);
+  const p = bodyText(article, view);
   const s = view.getComputedStyle(p);
   const bodyPx = Math.max(16, Number.parseFloat(s.fontSize) || 16);
   const background = backgroundBehind(p, view);

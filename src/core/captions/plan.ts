@@ -105,7 +105,8 @@ export function inspectImage(img: HTMLImageElement, article: Element, opts: Plan
   // Text that is a caption only by where it sits, next to an avatar or icon, is a name or a bio.
   const story = !isTeaser && (found.named || !small);
 
-  if (opts.expandCaptions && captionText && collapse.unclamp.length && imageShown(img, article, opts.view)) {
+  // Text hidden next to an avatar (an author's name the site shows only once) stays hidden too.
+  if (opts.expandCaptions && captionText && story && collapse.unclamp.length && imageShown(img, article, opts.view)) {
     entry.unclamp = collapse.unclamp;
     entry.conceal = collapse.conceal;
     act('expand');

@@ -80,6 +80,18 @@ it('does not expand a visually hidden label meant for screen readers', () => {
   expect(plan[0]?.actions).not.toContain('expand');
 });
 
+it('does not show text a site hides next to an avatar-sized picture: a name or a bio, not a caption', () => {
+  const article = loadPage('captions-truncated-twin');
+  const opts: PlanOptions = { showAltText: true, expandCaptions: true, view: window };
+  expect(planCaptions(article, opts)[0]?.actions).toContain('expand');
+  const img = one('#roadster');
+  img.setAttribute('width', '40');
+  img.setAttribute('height', '40');
+  // Not called a caption: only where it sits makes it one.
+  one('.caption').className = 'about';
+  expect(planCaptions(article, opts).flatMap((e) => e.actions)).not.toContain('expand');
+});
+
 describe("a caption's neighbours that are not its switches", () => {
   const opts: PlanOptions = { showAltText: true, expandCaptions: true, view: window };
 
