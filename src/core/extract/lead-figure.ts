@@ -10,11 +10,24 @@ import { precedes } from '../detect/text';
 /** A paragraph this long is the story's text, not a kicker or a byline. */
 const MIN_PROSE_CHARS = 80;
 
+const isProse = (p: Element): boolean => (p.textContent ?? '').trim().length >= MIN_PROSE_CHARS;
+
+/**
+ * The first paragraph of the story's text: the first long one that has
+ * another beside it. A long paragraph alone in its block comes before the
+ * story (a standfirst under the headline, a cookie notice) and may sit
+ * above the picture.
+ */
+function storyStart(body: HTMLElement): Element | null {
+  const prose = Array.from(body.getElementsByTagName('p')).filter(isProse);
+  return prose.find((p) => prose.some((other) => other !== p && other.parentElement === p.parentElement)) ?? prose[0] ?? null;
+}
+
 /** The figure with a picture between the headline (when there is one) and the first paragraph of text, or null. */
 export function findLeadFigure(doc: Document): Element | null {
   const body = doc.body;
   if (!body) return null;
-  const firstProse = Array.from(body.getElementsByTagName('p')).find((p) => (p.textContent ?? '').trim().length >= MIN_PROSE_CHARS);
+  const firstProse = storyStart(body);
   if (!firstProse) return null;
   const headline = body.querySelector('h1');
   for (const figure of Array.from(body.getElementsByTagName('figure'))) {
@@ -29,11 +42,17 @@ export function findLeadFigure(doc: Document): Element | null {
 /** Text a picture may carry outside its caption (a "1/12" counter, a credit overlay). */
 const MAX_TEXT_OUTSIDE_CAPTION = 20;
 
+/** The words of a picture: its caption, and a credit that sites set apart from it. */
+const CAPTION_PARTS = 'figcaption, cite, [class*="credit" i]';
+
 /** A picture with its caption, not a player or a gallery widget with controls and titles of its own. */
 function isPicture(figure: Element): boolean {
   if (figure.querySelector('video, iframe, object, embed, audio')) return false;
   let captionChars = 0;
-  for (const caption of Array.from(figure.getElementsByTagName('figcaption'))) captionChars += (caption.textContent ?? '').replace(/\s+/g, '').length;
+  for (const caption of Array.from(figure.querySelectorAll(CAPTION_PARTS))) {
+    // A credit inside the caption is counted with it, once.
+    if (!caption.parentElement?.closest(CAPTION_PARTS)) captionChars += (caption.textContent ?? '').replace(/\s+/g, '').length;
+  }
   return (figure.textContent ?? '').replace(/\s+/g, '').length - captionChars <= MAX_TEXT_OUTSIDE_CAPTION;
 }
 

@@ -23,6 +23,15 @@ describe('the lead picture', () => {
     expect(a.textContent).toContain('The bridge at dawn on its first day. Photo: River Post');
   });
 
+  it('is found under a standfirst long enough to pass for the story, and with a credit set outside its caption', () => {
+    const standfirst = '<p class="standfirst">The river crossing that carried twelve thousand cars a day is open again after two years of work on its steel.</p>';
+    const credited = PHOTO.replace('</figure>', '<cite>Maria Jensen / River Post Photo Agency</cite></figure>');
+    const a = extractArticle(load(layout(standfirst + credited)))!;
+    const body = load(`<body>${a.contentHtml}</body>`).body;
+    expect(body.querySelector('figure img')?.getAttribute('src')).toBe('https://news.example.com/img/bridge.jpg');
+    expect(a.textContent).toContain('Maria Jensen / River Post Photo Agency');
+  });
+
   it('is not shown twice when Readability kept it', () => {
     const html = page(`<article><h1>Bridge reopens after repairs</h1>${paragraphs(2)}${PHOTO}${paragraphs(3)}</article>`);
     const a = extractArticle(load(html))!;
