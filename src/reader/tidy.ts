@@ -46,6 +46,30 @@ export function unwrapNamelessLinks(body: Element): void {
   }
 }
 
+/**
+ * A link that goes nowhere in the reader: no address (a broken one the
+ * sanitizer dropped), or a place on the page that the reader's copy does
+ * not hold (a site's lightbox anchor around a picture). It would be a
+ * keyboard stop that does nothing, coloured like a link; its contents stay.
+ */
+export function unwrapDeadLinks(body: Element): void {
+  const ids = new Set(Array.from(body.querySelectorAll('[id]'), (el) => el.id));
+  for (const link of Array.from(body.getElementsByTagName('a'))) {
+    const href = link.getAttribute('href');
+    const id = href?.startsWith('#') ? decodeFragment(href.slice(1)) : null;
+    const dead = href === null || (id !== null && (id === '' || !ids.has(id)));
+    if (dead) link.replaceWith(...Array.from(link.childNodes));
+  }
+}
+
+function decodeFragment(fragment: string): string {
+  try {
+    return decodeURIComponent(fragment);
+  } catch {
+    return fragment;
+  }
+}
+
 /** Marks the caption words that repeat their picture's alt (see markRepeatedCaptionWords). */
 const REPEATS_ALT = 'data-repeats-alt';
 

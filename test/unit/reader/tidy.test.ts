@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
-import { heardOnce, markRepeatedCaptionWords, normalizeHeadings, unwrapNamelessLinks } from '../../../src/reader/tidy';
+import { heardOnce, markRepeatedCaptionWords, normalizeHeadings, unwrapDeadLinks, unwrapNamelessLinks } from '../../../src/reader/tidy';
 
 function body(html: string): HTMLElement {
   const div = document.createElement('div');
@@ -43,6 +43,21 @@ describe('unwrapNamelessLinks', () => {
     const html = '<p><a href="/a">text</a><a href="/b"><img src="/i.png" alt="A photo"></a><a href="/c" aria-label="Share"></a></p>';
     const el = body(html);
     unwrapNamelessLinks(el);
+    expect(el.innerHTML).toBe(html);
+  });
+});
+
+describe('unwrapDeadLinks', () => {
+  it('unwraps links to a place the reader does not hold, or to nowhere, keeping what they held', () => {
+    const el = body('<figure><a href="#user-content-img-1"><img src="/p.jpg" alt="A bridge"></a></figure><p><a>broken</a> and <a href="#">top</a></p>');
+    unwrapDeadLinks(el);
+    expect(el.innerHTML).toBe('<figure><img src="/p.jpg" alt="A bridge"></figure><p>broken and top</p>');
+  });
+
+  it('keeps links to another page, and to a place the article holds (a footnote)', () => {
+    const html = '<p><a href="https://news.example.com/a">story</a><a href="#user-content-fn%201">1</a></p><ol><li id="user-content-fn 1">A note.</li></ol>';
+    const el = body(html);
+    unwrapDeadLinks(el);
     expect(el.innerHTML).toBe(html);
   });
 });
