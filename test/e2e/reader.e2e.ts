@@ -458,6 +458,24 @@ describe.each(browsersUnderTest())('reader view in %s', (name) => {
     await page.close();
   });
 
+  it("a caption's labels for screen readers alone, hidden on the page, are not shown as stray words in the reader", async () => {
+    const page = await s.open('captions-lazy-image/');
+    await page.evaluate(() => {
+      // The usual visually-hidden utility, as a site sets "Image caption" before its caption text.
+      const label = document.createElement('span');
+      label.setAttribute('style', 'position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap');
+      label.textContent = 'Image caption';
+      document.querySelector('#wheel-figure figcaption')?.prepend(label);
+    });
+    expect(await toggleReaderInNewestTab(ext)).toEqual({ readerOpen: true });
+    await page.bringToFront();
+    const frame = await readerFrame(page);
+    const captions = await frame.evaluate(() => Array.from(document.querySelectorAll('.article-body figcaption'), (el) => el.textContent ?? ''));
+    expect(captions.join(' | ')).toContain('Volunteers fitting new oak paddles');
+    expect(captions.join(' | ')).not.toContain('Image caption');
+    await page.close();
+  });
+
   it('opens for that tab only', async () => {
     const first = await s.open('demo/');
     const second = await s.open('blog-post/');

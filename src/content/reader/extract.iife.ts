@@ -14,6 +14,7 @@ import { message } from '../../core/messages';
 import { ext } from '../../platform/ext';
 import type { ReaderHandle, ReaderScope } from './handle';
 import { openOverlay, type Overlay } from './overlay';
+import { screenReaderLabels } from './screen-reader-labels';
 
 const scope = globalThis as ReaderScope;
 
@@ -25,7 +26,8 @@ function storyFound(): Element | null {
 
 function extract(): ExtractedArticle | null {
   try {
-    return extractArticle(document, { region: storyFound() });
+    const region = storyFound();
+    return extractArticle(document, { region, screenReaderLabels: screenReaderLabels(region ?? document.body) });
   } catch (error) {
     // A page extraction cannot walk is a page with no article: the reader says so.
     console.debug('Lectern: extraction failed', error);

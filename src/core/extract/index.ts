@@ -17,7 +17,7 @@ import { readJsonLd, type JsonLdArticle } from './jsonld';
 import { authorNames, chooseTitle, cleanByline, detectDir, normalizeLang, readPageMeta, toIsoDate, type PageMeta } from './metadata';
 import { prepareDocument } from './prepare';
 import { findLeadFigure, restoreLeadFigure } from './lead-figure';
-import { keepOnlyRegion } from './region';
+import { elementAtPath, keepOnlyRegion, pathFromBody } from './region';
 import { blockText, countWords, readingMinutes, wordsOf } from './text';
 
 export interface ExtractedArticle {
@@ -51,6 +51,14 @@ export interface ExtractOptions {
   minWords?: number;
   /** The block that holds the story, when the caller has found it (see ./region). */
   region?: Element | null;
+  /**
+   * Elements of `doc` hidden on screen for screen readers alone (a
+   * caption's "Image caption" or "Credit" label), found from the live
+   * page's styles, which a clone does not have. The reader leaves them
+   * out: its own figures say what they are, and without the site's CSS
+   * they would show as stray words.
+   */
+  screenReaderLabels?: Element[];
 }
 
 const DEFAULT_MIN_WORDS = 50;
@@ -67,6 +75,18 @@ export function extractArticle(doc: Document, options: ExtractOptions = {}): Ext
   return narrowed ?? extractFrom(doc, null, meta, options);
 }
 
+/** Takes the labels out of the clone, each where it was (before the region cut moves the clone's paths). */
+function dropLabels(clone: Document, labels: Element[]): void {
+  const found = labels.map((label) => {
+    const path = pathFromBody(label);
+    return path ? elementAtPath(clone, path) : null;
+  });
+  for (const [i, el] of found.entries()) {
+    // The label kept the words beside it apart ("the end of the caption.Credit...Doug Mills").
+    if (el && el.tagName === labels[i]?.tagName) el.replaceWith(clone.createTextNode(' '));
+  }
+}
+
 /** What the page says of itself, outside its body text: JSON-LD and <meta>/<title>. */
 interface PageData {
   ld: JsonLdArticle | null;
@@ -77,6 +97,7 @@ function extractFrom(doc: Document, region: Element | null, { ld, page }: PageDa
   const minWords = options.minWords ?? DEFAULT_MIN_WORDS;
 
   const clone = doc.cloneNode(true) as Document;
+  dropLabels(clone, options.screenReaderLabels ?? []);
   if (region) keepOnlyRegion(clone, region);
   const prepared = prepareDocument(clone);
   // Copied now: Readability takes apart the document it reads.

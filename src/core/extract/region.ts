@@ -14,7 +14,7 @@ export function storyRegion(doc: Document): Element | null {
 }
 
 /** Child-element indices from the body down to `el`; null when el is not under the body. */
-function pathFromBody(el: Element): number[] | null {
+export function pathFromBody(el: Element): number[] | null {
   const body = el.ownerDocument.body;
   if (!body || el === body || !body.contains(el)) return null;
   const path: number[] = [];
@@ -22,6 +22,13 @@ function pathFromBody(el: Element): number[] | null {
     path.push(Array.prototype.indexOf.call((node.parentElement as Element).children, node));
   }
   return path.reverse();
+}
+
+/** The element at `path` under the body of `doc` (a deep clone of the document the path was taken in). */
+export function elementAtPath(doc: Document, path: number[]): Element | null {
+  let node: Element | null = doc.body;
+  for (const index of path) node = node?.children[index] ?? null;
+  return node;
 }
 
 /**

@@ -32,6 +32,21 @@ describe('the lead picture', () => {
     expect(a.textContent).toContain('Maria Jensen / River Post Photo Agency');
   });
 
+  it("leaves out the labels the page hides on screen for screen readers, keeping the words beside them apart", () => {
+    const labelled = PHOTO.replace('<figcaption>', '<figcaption><span class="vh">Image caption</span>').replace(
+      'Photo: River Post',
+      '<span><span class="vh">Credit...</span>River Post</span>',
+    );
+    const doc = load(layout(labelled));
+    const labels = Array.from(doc.querySelectorAll('.vh'));
+    const a = extractArticle(doc, { screenReaderLabels: labels })!;
+    expect(a.textContent).toContain('The bridge at dawn on its first day. River Post');
+    expect(a.textContent).not.toMatch(/Image caption|Credit\.\.\./);
+    // The page itself is not changed.
+    expect(doc.querySelectorAll('.vh')).toHaveLength(2);
+    expect(extractArticle(doc)!.textContent).toContain('Image caption');
+  });
+
   it('is not shown twice when Readability kept it', () => {
     const html = page(`<article><h1>Bridge reopens after repairs</h1>${paragraphs(2)}${PHOTO}${paragraphs(3)}</article>`);
     const a = extractArticle(load(html))!;
