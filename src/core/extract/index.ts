@@ -110,7 +110,7 @@ function extractFrom(doc: Document, region: Element | null, { ld, page }: PageDa
   }
   if (parsed?.content && lead) restoreLeadFigure(parsed.content, lead, doc.baseURI);
 
-  const title = chooseTitle(ld?.headline, parsed?.title ?? doc.title, page);
+  const title = chooseTitle(ld?.headline, parsed?.title ?? doc.title, page, [ld?.publisher, page.siteName, parsed?.siteName]);
   const byline0 = cleanByline(ld?.author) ?? cleanByline(parsed?.byline) ?? cleanByline(page.author);
   const descriptions = [...page.descriptions];
   if (ld?.description && !descriptions.includes(ld.description)) descriptions.push(ld.description);

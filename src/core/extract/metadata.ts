@@ -115,7 +115,31 @@ export function readPageMeta(doc: Document): PageMeta {
  * shortened to the page's own h1 or og:title when that is the same title
  * with the site's name around it ("Winter market moves indoors | Town Crier").
  */
-export function chooseTitle(ldHeadline: string | null | undefined, readabilityTitle: string | null | undefined, page: PageMeta): string {
+/** A site's name as it may be spelled in a title: "The Hill", "TheHill", "the-hill". */
+const nameKey = (name: string): string => name.toLowerCase().replace(/[\s.'’_-]+/g, '');
+
+/**
+ * "Governor doubles down | TheHill" -> "Governor doubles down", when what
+ * follows the last separator is the site's name: the reader shows that
+ * name above the title already.
+ */
+export function withoutSiteName(title: string, siteNames: readonly (string | null | undefined)[]): string {
+  const m = /^(.+?)\s+[|\-–—:·»/]\s+([^|–—:·»/]+)$/.exec(title);
+  if (!m) return title;
+  const tail = nameKey(m[2] as string);
+  return tail && siteNames.some((name) => name && nameKey(name) === tail) ? (m[1] as string) : title;
+}
+
+export function chooseTitle(
+  ldHeadline: string | null | undefined,
+  readabilityTitle: string | null | undefined,
+  page: PageMeta,
+  siteNames: readonly (string | null | undefined)[] = [page.siteName],
+): string {
+  return withoutSiteName(pickTitle(ldHeadline, readabilityTitle, page), siteNames);
+}
+
+function pickTitle(ldHeadline: string | null | undefined, readabilityTitle: string | null | undefined, page: PageMeta): string {
   const clean = (t: string | null | undefined): string => (t ?? '').replace(/\s+/g, ' ').trim();
   if (clean(ldHeadline)) return clean(ldHeadline);
   const t = clean(readabilityTitle);

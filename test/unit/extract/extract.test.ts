@@ -61,6 +61,15 @@ describe('extractArticle: metadata', () => {
     expect(a.byline).toBe('Ana Ruiz');
   });
 
+  it("takes the site's name off the end of a headline, and only the site's name", () => {
+    const ld = (headline: string) =>
+      `<script type="application/ld+json">${JSON.stringify({ '@type': 'NewsArticle', headline })}</script><meta property="og:site_name" content="The Hill">`;
+    const named = article(page(`<article>${paragraphs()}</article>`, ld("Governor doubles down on the state's anti-drug campaign | TheHill")));
+    expect(named.title).toBe("Governor doubles down on the state's anti-drug campaign");
+    const other = article(page(`<article>${paragraphs()}</article>`, ld('Council votes on the budget - what happens next')));
+    expect(other.title).toBe('Council votes on the budget - what happens next');
+  });
+
   it('survives broken JSON-LD', () => {
     const a = article(page(`<article><h1>Bridge reopens</h1>${paragraphs()}</article>`, '<script type="application/ld+json">{"@type": "NewsArticle", </script>'));
     expect(a.textContent).toContain(PROSE[0]);
