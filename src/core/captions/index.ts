@@ -3,7 +3,7 @@ export { candidateImages, inspectImage, isCandidate, planCaptions, planImages } 
 export { OWN_ARIA_HIDDEN } from './dom';
 export { screenReaderOnly } from './collapse';
 export { findCaption, findCredit, findMedia } from './find';
-export { isMeaningfulAlt, looksLikeCredit, repeatsAlt } from './text';
+export { decodeReferences, isMeaningfulAlt, looksLikeCredit, repeatsAlt } from './text';
 export type {
   CaptionAction, CaptionEntry, CaptionPlan, CollapseReason, InsertionPoint, PlanOptions, TextPart, Unclamp,
 } from './types';

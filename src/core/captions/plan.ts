@@ -6,7 +6,7 @@ import { collapseNone, findCollapse, imageShown } from './collapse';
 import { ancestor, isLink, resetMemo, visibleText } from './dom';
 import { repeatedParts } from './dedupe';
 import { creditAfter, findCaption, findMedia, isToggle } from './find';
-import { inlineCreditStart, isMeaningfulAlt, repeatsAlt, squash, words } from './text';
+import { decodeReferences, inlineCreditStart, isMeaningfulAlt, repeatsAlt, squash, words } from './text';
 import type { CaptionAction, CaptionEntry, CaptionPlan, InsertionPoint, PlanOptions } from './types';
 
 /** Images a reader cannot see or that the page says are not content. */
@@ -89,7 +89,7 @@ export function inspectImage(img: HTMLImageElement, article: Element, opts: Plan
   const { caption, native, tied } = found;
   const credit = found.credit ?? (caption ? null : creditAfter(media));
   const rawAlt = img.getAttribute('alt');
-  const alt = isMeaningfulAlt(rawAlt) ? squash(rawAlt) : null;
+  const alt = isMeaningfulAlt(rawAlt) ? squash(decodeReferences(rawAlt)) : null;
   const collapse =
     caption && opts.expandCaptions ? findCollapse(caption, found.container, article, opts.view) : collapseNone();
   const text = caption ? captionWords(caption, credit, collapse.conceal) : '';

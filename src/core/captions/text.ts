@@ -8,6 +8,25 @@ export function squash(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
+/** The character references sites leave in alt text most, escaped twice by their publishing tools. */
+const NAMED_REFERENCES: Record<string, string> = {
+  amp: '&', quot: '"', apos: "'", lt: '<', gt: '>', nbsp: ' ', mdash: '—', ndash: '–', hellip: '…',
+  lsquo: '‘', rsquo: '’', ldquo: '“', rdquo: '”', laquo: '«', raquo: '»', copy: '©',
+};
+
+/**
+ * Alt text as a person should read it: "Fans celebrate &mdash; and wait"
+ * is an escaping mistake, shown as the dash it meant. Only text: nothing
+ * here is parsed as markup. An unknown name is left as written.
+ */
+export function decodeReferences(text: string): string {
+  return text.replace(/&(?:#(\d{1,7})|#x([\da-f]{1,6})|([a-z]{2,8}));/gi, (whole, dec?: string, hex?: string, name?: string) => {
+    if (name) return NAMED_REFERENCES[name.toLowerCase()] ?? whole;
+    const code = dec ? Number(dec) : Number.parseInt(hex ?? '', 16);
+    return code > 0 && code <= 0x10ffff && !(code >= 0xd800 && code <= 0xdfff) ? String.fromCodePoint(code) : whole;
+  });
+}
+
 /** Lower case words, accents and punctuation dropped, so "Haqqani (R)," equals "haqqani r". */
 export function words(text: string): string[] {
   return splitWords(text.normalize('NFKD').replace(/[\u0300-\u036f]/g, ''));

@@ -92,6 +92,14 @@ it('does not show text a site hides next to an avatar-sized picture: a name or a
   expect(planCaptions(article, opts).flatMap((e) => e.actions)).not.toContain('expand');
 });
 
+it("shows an alt text's escaped characters as the characters they stand for", () => {
+  const article = loadPage('captions-lazy-image');
+  one('#mill').setAttribute('alt', 'The mill race in spring &mdash; full after a week of rain');
+  const entry = planCaptions(article, { showAltText: true, expandCaptions: true, view: window }).find((e) => e.image.id === 'mill');
+  expect(entry?.actions).toContain('reveal-alt');
+  expect(entry?.alt).toBe('The mill race in spring — full after a week of rain');
+});
+
 describe("a caption's neighbours that are not its switches", () => {
   const opts: PlanOptions = { showAltText: true, expandCaptions: true, view: window };
 

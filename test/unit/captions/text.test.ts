@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { isMeaningfulAlt, looksLikeCredit, repeatsAlt } from '../../../src/core/captions';
+import { decodeReferences, isMeaningfulAlt, looksLikeCredit, repeatsAlt } from '../../../src/core/captions';
 
 it.each([
   [null, false], ['', false], ['   ', false], ['IMG_1234.jpg', false], ['DSC0001', false], ['dsc_0042.JPG', false],
@@ -34,4 +34,14 @@ it.each([
   ['Haqqani', 'A 2001 file photo of Jalaluddin Haqqani pointing to a map', false],
 ])('repeatsAlt(%j, %j) is %s', (caption, alt, repeats) => {
   expect(repeatsAlt(caption, alt)).toBe(repeats);
+});
+
+it.each([
+  ['Fans celebrate &mdash; and wait', 'Fans celebrate — and wait'],
+  ['Tom &amp;amp; Jerry', 'Tom &amp; Jerry'],
+  ['It&#8217;s here &#x2014; at last', 'It’s here — at last'],
+  ['Unknown &foo; and &#0; stay', 'Unknown &foo; and &#0; stay'],
+  ['Plain text', 'Plain text'],
+])('decodeReferences(%j) is %j', (alt, shown) => {
+  expect(decodeReferences(alt)).toBe(shown);
 });
