@@ -152,9 +152,9 @@ const META_PREFIX = /^(?:by|von|par|por|di|door|av|posted|published|updated|firs
 const READING_TIME = /(?:\b\d+\s*(?:min(?:ute)?s?|minutos?|minuten|minuti)\b.{0,20}\b(?:read|leitura|lesezeit|lecture|lettura|lectura)\b)|(?:\b(?:read(?:ing)? time|tempo de leitura|lesezeit|temps de lecture|tempo di lettura|tiempo de lectura)\b.{0,5}\d+)|^\d+\s*(?:min(?:ute)?s?)(?: read)?$/i;
 const CREDIT_LINE = /^[([]?\s*(?:(?:additional )?reporting by|editing by|edited by|writing by|compiled by|(?:with )?additional reporting|produced by)\b|contributed (?:reporting|to this (?:report|story|article))|^have a (?:news )?tip\??|^(?:source|sources|via|image source)\s*:/i;
 const NEWSLETTER = /\b(?:newsletters?|subscribe|subscription|sign up|signup|sign-up|inbox|delivered (?:to you|daily|weekly|every)|get the latest|e-?mail alerts?|breaking news alerts)\b/i;
-/** Wording that only a sign-up promo uses. */
 /** A call to act: what a promo asks and a story reports. */
 const CALL_TO_ACTION = /(?:^|[.!?]\s+)(?:sign up|subscribe|register|join|get|download|follow|click|tap|want|never miss|don'?t miss|stay (?:informed|up to date|in the know)|start your day|be the first)\b|\b(?:sign up|subscribe) (?:now|today|here|for free)\b|\b(?:click|tap) here\b/i;
+/** Wording that only a sign-up promo uses. */
 const NEWSLETTER_STRONG = /\b(?:newsletters?|subscribe to (?:our|the)|sign up for (?:our|the)|in your inbox|to your inbox|e-?mail alerts?|breaking news alerts)\b/i;
 /** What follows the name in an author's bio ("Jane Doe is a reporter for The Times"). */
 const BIO_TAIL = /^(?:is|was|has been|writes|covers|reports)\b.{0,120}\b(?:writer|reporter|journalist|editor|correspondent|columnist|contributor|author|curator|producer|freelance|staff|native|covers|based in|for [A-ZÀ-ÖØ-Þ])/;
@@ -263,12 +263,28 @@ function isMetaLine(b: Block, ctx: CleanContext): boolean {
  */
 function isPromo(b: Block): boolean {
   const t = b.text;
-  return t.length < 300 && NEWSLETTER_STRONG.test(t) && (CALL_TO_ACTION.test(t) || isLinkDominated(b, 0.2) || /\?$/.test(t));
+  if (t.length >= 300) return false;
+  // "[Subscribe] to WIRED and stay smart…", with the link to do it: a story's "Subscribe to Netflix's ad tier and you pay…" has none.
+  if (/^subscribe to\b/i.test(t) && Array.from(b.el.getElementsByTagName('a')).some((a) => /^subscribe\b/i.test(norm(a.textContent ?? '')))) return true;
+  return NEWSLETTER_STRONG.test(t) && (CALL_TO_ACTION.test(t) || isLinkDominated(b, 0.2) || /\?$/.test(t));
+}
+
+/** A link that leaves for another page: not a lightbox (the picture's own file) nor a place on this page. */
+function leavesPage(a: Element): boolean {
+  const href = (a.getAttribute('href') ?? '').trim();
+  return href !== '' && !href.startsWith('#') && !/\.(?:jpe?g|png|gif|webp|avif|svg)(?:[?#].*)?$/i.test(href);
+}
+
+/** A picture that is an advertisement for a subscription: its caption asks the reader to sign up, its picture links there. */
+function isPromoFigure(b: Block): boolean {
+  if (b.el.tagName.toUpperCase() !== 'FIGURE' || b.text.length >= 300) return false;
+  if (!NEWSLETTER_STRONG.test(b.text) || !CALL_TO_ACTION.test(b.text)) return false;
+  return Array.from(b.el.querySelectorAll('a[href]')).some((a) => a.querySelector('img, picture') && leavesPage(a));
 }
 
 /** Furniture that can sit anywhere in the body. */
 function isAnywhereClutter(b: Block): boolean {
-  if (b.atomic) return false;
+  if (b.atomic) return isPromoFigure(b);
   const t = b.text;
   if (!t) return false;
   if (t.length < 120 && BOILERPLATE.test(t.replace(/[\s|»›>·•:–—-]+$/, '').replace(/^[\s|«‹<·•–—-]+/, ''))) return true;

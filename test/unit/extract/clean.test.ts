@@ -51,3 +51,32 @@ describe('cleanArticle: what trails the story', () => {
     expect(clean('<p>The mayor said 2,000 people had signed the petition.</p>')).toContain('2,000 people');
   });
 });
+
+describe('cleanArticle: promotions inside the story', () => {
+  const clean = (middle: string): string => {
+    const root = article(`
+      <p>The council voted on Tuesday to keep the library open on Sundays, after a year of protests by readers and staff.</p>
+      ${middle}
+      <p>Funding will come from the parking budget, the council said, and the hours will be reviewed next spring.</p>`);
+    cleanArticle(root, { title: 'Library stays open on Sundays', authors: [], descriptions: [] });
+    return root.innerHTML;
+  };
+
+  it('removes a call to subscribe to the publication by name, and a picture that advertises a subscription', () => {
+    expect(clean('<p><a href="/subscribe">Subscribe</a> to HERALD and stay on top of your city with more of our <a href="/local">local</a> reporting.</p>')).not.toContain('Subscribe');
+    const ad = '<figure><a href="https://shop.example/magazine"><img src="/cover.png" alt=""></a><figcaption>Need more books? Subscribe to our sister title "Reading Room" for the latest news!</figcaption></figure>';
+    expect(clean(ad)).not.toContain('cover.png');
+  });
+
+  it("keeps the story's own pictures, and sentences that report on subscriptions", () => {
+    const photo = '<figure><a href="/photos/library.jpg"><img src="/library.jpg" alt=""></a><figcaption>Readers queue at the library door on a Sunday.</figcaption></figure>';
+    expect(clean(photo)).toContain('library.jpg');
+    const report = '<p>Subscribers to the library’s e-book service rose by a third last year, the council said.</p>';
+    expect(clean(report)).toContain('Subscribers to the library');
+    const advice = "<p>Subscribe to Netflix's cheapest plan and you pay $7 a month with advertisements, the company said.</p>";
+    expect(clean(advice)).toContain('Subscribe to Netflix');
+    // A story photo whose link opens the picture itself, with a caption about a sign-up drive.
+    const drive = '<figure><a href="/photos/desk.jpg"><img src="/desk.jpg" alt=""></a><figcaption>Sign up for our newsletter, says the banner over the library desk.</figcaption></figure>';
+    expect(clean(drive)).toContain('desk.jpg');
+  });
+});

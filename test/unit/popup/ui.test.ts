@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_PREFS, FIELD_NAMES, FIELDS, createPrefsStore, type StorageArea } from '../../../src/core/prefs/index';
+import { DEFAULT_PREFS, FIELD_NAMES, FIELDS, createPrefsStore, exportPrefs, importPrefs, type StorageArea } from '../../../src/core/prefs/index';
 import { applyLocale, localize } from '../../../src/ui/i18n';
-import { exportPrefs, importPrefs } from '../../../src/core/prefs/index';
 import { createPrefsActions, IMPORT_ERROR_MESSAGES, importMessage, resetReadingPrefs } from '../../../src/ui/prefs-actions';
 import { createPrefsForm } from '../../../src/ui/prefs-form';
 import { isRestrictedUrl } from '../../../src/ui/restricted';
