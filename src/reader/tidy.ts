@@ -56,9 +56,11 @@ export function unwrapDeadLinks(body: Element): void {
   const ids = new Set(Array.from(body.querySelectorAll('[id]'), (el) => el.id));
   for (const link of Array.from(body.getElementsByTagName('a'))) {
     const href = link.getAttribute('href');
-    const id = href?.startsWith('#') ? decodeFragment(href.slice(1)) : null;
-    const dead = href === null || (id !== null && (id === '' || !ids.has(id)));
-    if (dead) link.replaceWith(...Array.from(link.childNodes));
+    // An anchor with an id and no address is where another link lands (a footnote's number): it stays.
+    if (href === null && link.id) continue;
+    const fragment = href?.startsWith('#') ? href.slice(1) : null;
+    const lands = fragment !== null && fragment !== '' && (ids.has(fragment) || ids.has(decodeFragment(fragment)));
+    if (href === null || (fragment !== null && !lands)) link.replaceWith(...Array.from(link.childNodes));
   }
 }
 

@@ -234,8 +234,9 @@ describe.each(browsersUnderTest())('background restart in %s', (name) => {
     await until('the teaser page to report', async () => (await tabState(finder, tabId))?.articleFound === false);
     // Not awaited: a page restored from the cache fires no load event, which Firefox's goBack would wait for.
     void article.goBack().catch(() => undefined);
-    const restored = await until('the story to be shown again', () =>
-      article.evaluate(() => (location.pathname.endsWith('/demo/') ? sessionStorage.getItem('restored') ?? 'loaded again' : null)).catch(() => null),
+    // Set by the page's pageshow listener, which a page loaded again no longer has: then this times out.
+    const restored = await until('the story to be restored from the cache', () =>
+      article.evaluate(() => (location.pathname.endsWith('/demo/') ? sessionStorage.getItem('restored') : null)).catch(() => null),
     );
     expect(restored, 'restored from the cache, not loaded again').toBe('true');
     // No content script runs again in a restored page: the one that was there tells the background.

@@ -466,6 +466,10 @@ describe.each(browsersUnderTest())('reader view in %s', (name) => {
       label.setAttribute('style', 'position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap');
       label.textContent = 'Image caption';
       document.querySelector('#wheel-figure figcaption')?.prepend(label);
+      // A longer text hidden the same way is a description, not a label: it stays.
+      const description = label.cloneNode() as HTMLElement;
+      description.textContent = 'The wheel has twenty-four paddles, each cut from a single plank of oak.';
+      document.querySelector('#wheel-figure figcaption')?.append(description);
     });
     expect(await toggleReaderInNewestTab(ext)).toEqual({ readerOpen: true });
     await page.bringToFront();
@@ -473,6 +477,7 @@ describe.each(browsersUnderTest())('reader view in %s', (name) => {
     const captions = await frame.evaluate(() => Array.from(document.querySelectorAll('.article-body figcaption'), (el) => el.textContent ?? ''));
     expect(captions.join(' | ')).toContain('Volunteers fitting new oak paddles');
     expect(captions.join(' | ')).not.toContain('Image caption');
+    expect(captions.join(' | ')).toContain('twenty-four paddles');
     await page.close();
   });
 

@@ -127,11 +127,23 @@ function isFlexRow(el: Element, view: Window | null): boolean {
   return s.display.endsWith('flex') && s.flexDirection.startsWith('row') && s.flexWrap === 'nowrap';
 }
 
-/** Elements in the caption that hold words of their own, pictures and icons aside. */
+/** Set smaller by design, in any text: superscripts, subscripts ("CO₂"), ruby annotations. */
+const SMALL_BY_DESIGN = 'sup,sub,rt,rp';
+/** Below this a text is hidden on purpose (font-size: 0), not small. */
+const HIDDEN_SIZE_PX = 4;
+
+/** Elements in the caption that hold words of their own, pictures and icons (and the text inside an SVG) aside. */
 function textParts(caption: Element): Element[] {
   return Array.from(caption.querySelectorAll('*')).filter(
-    (el) => !el.matches(MEDIA) && Array.from(el.childNodes).some((n) => n.nodeType === 3 && (n.nodeValue ?? '').trim() !== ''),
+    (el) =>
+      !el.closest(MEDIA) &&
+      !el.matches(SMALL_BY_DESIGN) &&
+      Array.from(el.childNodes).some((n) => n.nodeType === 3 && (n.nodeValue ?? '').trim() !== ''),
   );
+}
+
+function sizePx(el: Element, view: Window): number {
+  return Number.parseFloat(view.getComputedStyle(el).fontSize) || 0;
 }
 
 function measure(entry: CaptionEntry, opts: ApplyOptions): Measured {
@@ -142,7 +154,12 @@ function measure(entry: CaptionEntry, opts: ApplyOptions): Measured {
   const overlay = entry.unclamp.some((u) => u.reasons.includes('overlay'));
   const colors = needsColors(entry.caption, overlay, opts.view);
   const { view } = opts;
-  const small = view ? textParts(entry.caption).filter((el) => smallerThan(el, opts.look.fontPx, view)) : [];
+  const small = view
+    ? textParts(entry.caption).filter((el) => {
+        const px = sizePx(el, view);
+        return px >= HIDDEN_SIZE_PX && px < opts.look.fontPx;
+      })
+    : [];
   const resize = colors || small.length > 0 || smallerThan(entry.caption, opts.look.fontPx, view);
   const parts = [entry.caption, ...Array.from(entry.caption.children)];
   const limited = resize && view ? parts.filter((el) => !entry.unclamp.some((u) => u.element === el) && isLimited(el, view)) : [];
@@ -162,7 +179,7 @@ function expand(entry: CaptionEntry, m: Measured, log: ChangeLog): void {
 function enlarge(entry: CaptionEntry, m: Measured, log: ChangeLog, look: Look): void {
   for (const el of m.limited) log.setStyle(el, UNCLAMP);
   if (m.resize && entry.caption) log.setStyle(entry.caption, lookProps(look, m.colors));
-  for (const el of m.small) log.setStyle(el, { 'font-size': `${look.fontPx}px`, 'line-height': '1.5' });
+  for (const el of m.small) log.setStyle(el, lookProps(look, false));
 }
 
 function dedupe(entry: CaptionEntry, log: ChangeLog, doc: Document): void {

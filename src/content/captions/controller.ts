@@ -6,7 +6,7 @@
  */
 import { candidateImages, planImages, type CaptionPlan } from '../../core/captions';
 import { applyEntries, type Undo } from './apply';
-import { articleLook } from './style';
+import { articleLook, type Look } from './style';
 
 export interface CaptionPrefs {
   /** The caption feature: expand, dedupe, describe. */
@@ -58,6 +58,9 @@ export function createCaptionController(
   /** Per image, in order of application, so stop() can undo newest first. */
   const applied = new Map<HTMLImageElement, Undo>();
   const seen = new WeakSet<HTMLImageElement>();
+  // Taken once per start, from the page as the site set it: read again later, it could take in captions
+  // Lectern has already enlarged, and grow with every batch of new images.
+  let look: Look | null = null;
   // The page's own constructor: in a content script and in jsdom the globals may belong to another realm.
   const Observer: typeof MutationObserver | undefined =
     (view as { MutationObserver?: typeof MutationObserver } | null)?.MutationObserver ?? globalThis.MutationObserver;
@@ -72,7 +75,7 @@ export function createCaptionController(
       view,
     });
     if (!plan.length) return;
-    const look = articleLook(article, view, prefs.captionSize);
+    look ??= articleLook(article, view, prefs.captionSize);
     const undos = applyEntries(plan, { look, view });
     plan.forEach((entry, i) => {
       const undo = undos[i];
@@ -117,6 +120,7 @@ export function createCaptionController(
       observer?.disconnect();
       for (const undo of [...applied.values()].reverse()) undo();
       applied.clear();
+      look = null;
       counts = zero();
       for (const img of candidateImages(article)) seen.delete(img);
     },

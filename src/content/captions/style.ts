@@ -42,8 +42,14 @@ export function backgroundBehind(el: Element, view: Window): string {
   return 'rgb(255, 255, 255)';
 }
 
-/** Paragraphs looked at to find the body text's size. */
+/**
+ * Paragraphs looked at to find the body text's size: enough that a
+ * standfirst and a pull quote are outvoted, few enough to cost little on a
+ * long story.
+ */
 const SAMPLE_PARAGRAPHS = 12;
+/** Paragraphs of captions are not body text. */
+const NOT_BODY = 'figure, figcaption, [class*="caption" i]';
 
 /**
  * A paragraph set in the story's body text: of the first paragraphs of
@@ -51,10 +57,12 @@ const SAMPLE_PARAGRAPHS = 12;
  * may be a standfirst, set larger.
  */
 function bodyText(article: Element, view: Window): Element {
-  const prose = Array.from(article.querySelectorAll('p'))
-    .map((p) => ({ p, chars: (p.textContent ?? '').trim().length }))
-    .filter(({ chars }) => chars > 80)
-    .slice(0, SAMPLE_PARAGRAPHS);
+  const prose: { p: Element; chars: number }[] = [];
+  for (const p of Array.from(article.getElementsByTagName('p'))) {
+    const chars = (p.textContent ?? '').trim().length;
+    if (chars > 80 && !p.closest(NOT_BODY)) prose.push({ p, chars });
+    if (prose.length === SAMPLE_PARAGRAPHS) break;
+  }
   const bySize = new Map<string, { p: Element; chars: number }>();
   for (const { p, chars } of prose) {
     const size = view.getComputedStyle(p).fontSize;

@@ -27,7 +27,8 @@ function storyFound(): Element | null {
 function extract(): ExtractedArticle | null {
   try {
     const region = storyFound();
-    return extractArticle(document, { region, screenReaderLabels: screenReaderLabels(region ?? document.body) });
+    // document.body is null on a page that is not HTML (an SVG, an XML feed).
+    return extractArticle(document, { region, screenReaderLabels: screenReaderLabels(region ?? (document.body as HTMLElement | null)) });
   } catch (error) {
     // A page extraction cannot walk is a page with no article: the reader says so.
     console.debug('Lectern: extraction failed', error);

@@ -100,7 +100,7 @@ function classReasons(el: Element): CollapseReason[] {
 }
 
 /** Visually hidden on purpose (the "Credit" label only screen readers get): clip, clip-path or a 1px box. */
-export function screenReaderOnly(el: Element, s: CSSStyleDeclaration): boolean {
+function screenReaderOnly(el: Element, s: CSSStyleDeclaration): boolean {
   if (s.position !== 'absolute' && s.position !== 'fixed') return false;
   const clipped = (!!s.clip && s.clip !== 'auto') || (!!s.clipPath && s.clipPath !== 'none');
   return clipped || (hasLayout(el) && el.clientWidth <= 1 && el.clientHeight <= 1);

@@ -89,7 +89,8 @@ export function inspectImage(img: HTMLImageElement, article: Element, opts: Plan
   const { caption, native, tied } = found;
   const credit = found.credit ?? (caption ? null : creditAfter(media));
   const rawAlt = img.getAttribute('alt');
-  const alt = isMeaningfulAlt(rawAlt) ? squash(decodeReferences(rawAlt)) : null;
+  const decodedAlt = rawAlt === null ? null : decodeReferences(rawAlt);
+  const alt = isMeaningfulAlt(decodedAlt) ? squash(decodedAlt) : null;
   const collapse =
     caption && opts.expandCaptions ? findCollapse(caption, found.container, article, opts.view) : collapseNone();
   const text = caption ? captionWords(caption, credit, collapse.conceal) : '';
@@ -106,13 +107,14 @@ export function inspectImage(img: HTMLImageElement, article: Element, opts: Plan
   const story = !isTeaser && (found.named || !small);
 
   // Text hidden next to an avatar (an author's name the site shows only once) stays hidden too.
-  if (opts.expandCaptions && captionText && story && collapse.unclamp.length && imageShown(img, article, opts.view)) {
+  const besideAvatar = small && !found.named;
+  if (opts.expandCaptions && captionText && !besideAvatar && collapse.unclamp.length && imageShown(img, article, opts.view)) {
     entry.unclamp = collapse.unclamp;
     entry.conceal = collapse.conceal;
     act('expand');
   }
   const core = captionText.slice(0, inlineCreditStart(captionText));
-  if (opts.expandCaptions && caption && alt && repeatsAlt(core, alt)) {
+  if (opts.expandCaptions && caption && alt && repeatsAlt(decodeReferences(core), alt)) {
     entry.hide = repeatedParts(caption, credit, collapse.conceal);
     if (entry.hide.length) act('dedupe');
   } else if (opts.expandCaptions && caption && captionText && !native && !tied && rawAlt !== '' && story) {

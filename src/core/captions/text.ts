@@ -20,12 +20,21 @@ const NAMED_REFERENCES: Record<string, string> = {
  * here is parsed as markup. An unknown name is left as written.
  */
 export function decodeReferences(text: string): string {
+  if (!text.includes('&')) return text;
   return text.replace(/&(?:#(\d{1,7})|#x([\da-f]{1,6})|([a-z]{2,8}));/gi, (whole, dec?: string, hex?: string, name?: string) => {
     if (name) return NAMED_REFERENCES[name.toLowerCase()] ?? whole;
     const code = dec ? Number(dec) : Number.parseInt(hex ?? '', 16);
-    return code > 0 && code <= 0x10ffff && !(code >= 0xd800 && code <= 0xdfff) ? String.fromCodePoint(code) : whole;
+    // As browsers read them: 128-159 in Windows-1252 ("It&#146;s" from old tools), other controls left as written.
+    if (code >= 0x80 && code <= 0x9f) return WINDOWS_1252[code - 0x80] || whole;
+    const printable = code >= 0x20 && code !== 0x7f && code <= 0x10ffff && !(code >= 0xd800 && code <= 0xdfff);
+    return printable ? String.fromCodePoint(code) : whole;
   });
 }
+
+/** Characters 128-159 of Windows-1252, the HTML standard's reading of those references; '' where it has none. */
+const WINDOWS_1252 = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ'
+  .split('')
+  .map((ch) => (ch < '\u00a0' && ch >= '\u0080' ? '' : ch));
 
 /** Lower case words, accents and punctuation dropped, so "Haqqani (R)," equals "haqqani r". */
 export function words(text: string): string[] {

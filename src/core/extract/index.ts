@@ -75,16 +75,13 @@ export function extractArticle(doc: Document, options: ExtractOptions = {}): Ext
   return narrowed ?? extractFrom(doc, null, meta, options);
 }
 
-/** Takes the labels out of the clone, each where it was (before the region cut moves the clone's paths). */
-function dropLabels(clone: Document, labels: Element[]): void {
-  const found = labels.map((label) => {
+/** The labels' copies in the clone, found before anything in the clone moves (the paths are the page's). */
+function labelsIn(clone: Document, labels: Element[]): Element[] {
+  return labels.flatMap((label) => {
     const path = pathFromBody(label);
-    return path ? elementAtPath(clone, path) : null;
+    const copy = path ? elementAtPath(clone, path) : null;
+    return copy && copy.tagName === label.tagName ? [copy] : [];
   });
-  for (const [i, el] of found.entries()) {
-    // The label kept the words beside it apart ("the end of the caption.Credit...Doug Mills").
-    if (el && el.tagName === labels[i]?.tagName) el.replaceWith(clone.createTextNode(' '));
-  }
 }
 
 /** What the page says of itself, outside its body text: JSON-LD and <meta>/<title>. */
@@ -97,8 +94,10 @@ function extractFrom(doc: Document, region: Element | null, { ld, page }: PageDa
   const minWords = options.minWords ?? DEFAULT_MIN_WORDS;
 
   const clone = doc.cloneNode(true) as Document;
-  dropLabels(clone, options.screenReaderLabels ?? []);
+  const labels = labelsIn(clone, options.screenReaderLabels ?? []);
   if (region) keepOnlyRegion(clone, region);
+  // A space where each was: it kept the words beside it apart ("the end of the caption.Credit...Doug Mills").
+  for (const label of labels) if (clone.contains(label)) label.replaceWith(clone.createTextNode(' '));
   const prepared = prepareDocument(clone);
   // Copied now: Readability takes apart the document it reads.
   const lead = findLeadFigure(clone)?.cloneNode(true) as Element | undefined;
@@ -110,7 +109,8 @@ function extractFrom(doc: Document, region: Element | null, { ld, page }: PageDa
   }
   if (parsed?.content && lead) restoreLeadFigure(parsed.content, lead, doc.baseURI);
 
-  const title = chooseTitle(ld?.headline, parsed?.title ?? doc.title, page, [ld?.publisher, page.siteName, parsed?.siteName]);
+  const siteName = ld?.publisher ?? parsed?.siteName?.trim() ?? page.siteName ?? null;
+  const title = chooseTitle(ld?.headline, parsed?.title ?? doc.title, page, siteName);
   const byline0 = cleanByline(ld?.author) ?? cleanByline(parsed?.byline) ?? cleanByline(page.author);
   const descriptions = [...page.descriptions];
   if (ld?.description && !descriptions.includes(ld.description)) descriptions.push(ld.description);
@@ -161,7 +161,7 @@ function extractFrom(doc: Document, region: Element | null, { ld, page }: PageDa
   return {
     title,
     byline: byline0 ?? cleanByline(prepared.byline) ?? cleanByline(bodyByline),
-    siteName: ld?.publisher ?? parsed?.siteName?.trim() ?? page.siteName ?? null,
+    siteName,
     published: toIsoDate(ld?.datePublished) ?? toIsoDate(parsed?.publishedTime) ?? toIsoDate(page.published),
     lang,
     dir: detectDir(parsed?.dir ?? page.dir, lang, textContent),

@@ -12,15 +12,25 @@ const MIN_PROSE_CHARS = 80;
 
 const isProse = (p: Element): boolean => (p.textContent ?? '').trim().length >= MIN_PROSE_CHARS;
 
+/** How far down the story's first paragraph is looked for: a standfirst or a notice or two come first. */
+const LEADING_PROSE = 6;
+
 /**
- * The first paragraph of the story's text: the first long one that has
- * another beside it. A long paragraph alone in its block comes before the
- * story (a standfirst under the headline, a cookie notice) and may sit
- * above the picture.
+ * The first paragraph of the story's text: of the first long ones, the first
+ * that has another beside it. A long paragraph alone in its block comes
+ * before the story (a standfirst under the headline, a cookie notice) and
+ * may sit above the picture. On a site that wraps every paragraph on its
+ * own, none has: the first long one it is.
  */
 function storyStart(body: HTMLElement): Element | null {
-  const prose = Array.from(body.getElementsByTagName('p')).filter(isProse);
-  return prose.find((p) => prose.some((other) => other !== p && other.parentElement === p.parentElement)) ?? prose[0] ?? null;
+  const prose: Element[] = [];
+  for (const p of Array.from(body.getElementsByTagName('p'))) {
+    if (isProse(p)) prose.push(p);
+    if (prose.length === LEADING_PROSE) break;
+  }
+  const perParent = new Map<Element | null, number>();
+  for (const p of prose) perParent.set(p.parentElement, (perParent.get(p.parentElement) ?? 0) + 1);
+  return prose.find((p) => (perParent.get(p.parentElement) ?? 0) > 1) ?? prose[0] ?? null;
 }
 
 /** The figure with a picture between the headline (when there is one) and the first paragraph of text, or null. */

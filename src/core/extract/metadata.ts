@@ -110,11 +110,6 @@ export function readPageMeta(doc: Document): PageMeta {
   };
 }
 
-/**
- * The headline: JSON-LD's if any; else Readability's pick from <title>,
- * shortened to the page's own h1 or og:title when that is the same title
- * with the site's name around it ("Winter market moves indoors | Town Crier").
- */
 /** A site's name as it may be spelled in a title: "The Hill", "TheHill", "the-hill". */
 const nameKey = (name: string): string => name.toLowerCase().replace(/[\s.'’_-]+/g, '');
 
@@ -123,20 +118,27 @@ const nameKey = (name: string): string => name.toLowerCase().replace(/[\s.'’_-
  * follows the last separator is the site's name: the reader shows that
  * name above the title already.
  */
-export function withoutSiteName(title: string, siteNames: readonly (string | null | undefined)[]): string {
-  const m = /^(.+?)\s+[|\-–—:·»/]\s+([^|–—:·»/]+)$/.exec(title);
-  if (!m) return title;
+export function withoutSiteName(title: string, siteName: string | null | undefined): string {
+  // Greedy: the last separator ("Smith - Jones debate - The Hill").
+  const m = /^(.+)\s+[|\-–—:·»/]\s+([^|–—:·»/]+)$/.exec(title);
+  if (!m || !siteName) return title;
   const tail = nameKey(m[2] as string);
-  return tail && siteNames.some((name) => name && nameKey(name) === tail) ? (m[1] as string) : title;
+  return tail && nameKey(siteName) === tail ? (m[1] as string) : title;
 }
 
+/**
+ * The headline: JSON-LD's if any; else Readability's pick from <title>,
+ * shortened to the page's own h1 or og:title when that is the same title
+ * with the site's name around it ("Winter market moves indoors | Town Crier").
+ * `siteName` is the name the reader shows above it.
+ */
 export function chooseTitle(
   ldHeadline: string | null | undefined,
   readabilityTitle: string | null | undefined,
   page: PageMeta,
-  siteNames: readonly (string | null | undefined)[] = [page.siteName],
+  siteName: string | null = page.siteName,
 ): string {
-  return withoutSiteName(pickTitle(ldHeadline, readabilityTitle, page), siteNames);
+  return withoutSiteName(pickTitle(ldHeadline, readabilityTitle, page), siteName);
 }
 
 function pickTitle(ldHeadline: string | null | undefined, readabilityTitle: string | null | undefined, page: PageMeta): string {

@@ -98,6 +98,10 @@ it("shows an alt text's escaped characters as the characters they stand for", ()
   const entry = planCaptions(article, { showAltText: true, expandCaptions: true, view: window }).find((e) => e.image.id === 'mill');
   expect(entry?.actions).toContain('reveal-alt');
   expect(entry?.alt).toBe('The mill race in spring — full after a week of rain');
+  // Read before it is judged: an escaped credit is still a credit, not a caption to show.
+  one('#mill').setAttribute('alt', '&copy; Getty Images');
+  const credit = planCaptions(article, { showAltText: true, expandCaptions: true, view: window }).find((e) => e.image.id === 'mill');
+  expect(credit?.actions ?? []).not.toContain('reveal-alt');
 });
 
 describe("a caption's neighbours that are not its switches", () => {

@@ -41,6 +41,8 @@ it.each([
   ['Tom &amp;amp; Jerry', 'Tom &amp; Jerry'],
   ['It&#8217;s here &#x2014; at last', 'It’s here — at last'],
   ['Unknown &foo; and &#0; stay', 'Unknown &foo; and &#0; stay'],
+  ['It&#146;s old &#150; and &#151; as browsers read it', 'It’s old – and — as browsers read it'],
+  ['Controls &#1; &#127; &#129; are left', 'Controls &#1; &#127; &#129; are left'],
   ['Plain text', 'Plain text'],
 ])('decodeReferences(%j) is %j', (alt, shown) => {
   expect(decodeReferences(alt)).toBe(shown);

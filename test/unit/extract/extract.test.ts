@@ -68,6 +68,8 @@ describe('extractArticle: metadata', () => {
     expect(named.title).toBe("Governor doubles down on the state's anti-drug campaign");
     const other = article(page(`<article>${paragraphs()}</article>`, ld('Council votes on the budget - what happens next')));
     expect(other.title).toBe('Council votes on the budget - what happens next');
+    const twoSeparators = article(page(`<article>${paragraphs()}</article>`, ld('Smith - Jones debate ends in a draw - The Hill')));
+    expect(twoSeparators.title).toBe('Smith - Jones debate ends in a draw');
   });
 
   it('survives broken JSON-LD', () => {

@@ -55,7 +55,9 @@ describe('unwrapDeadLinks', () => {
   });
 
   it('keeps links to another page, and to a place the article holds (a footnote)', () => {
-    const html = '<p><a href="https://news.example.com/a">story</a><a href="#user-content-fn%201">1</a></p><ol><li id="user-content-fn 1">A note.</li></ol>';
+    const html =
+      '<p><a href="https://news.example.com/a">story</a><a href="#user-content-fn%201">1</a><a href="#user-content-n2">2</a></p>' +
+      '<ol><li id="user-content-fn 1">A note.</li><li><a id="user-content-n2">2.</a> A note whose number is its anchor.</li></ol>';
     const el = body(html);
     unwrapDeadLinks(el);
     expect(el.innerHTML).toBe(html);
