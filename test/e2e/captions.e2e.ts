@@ -502,9 +502,30 @@ describe.each(browsersUnderTest())('captions in %s', (name) => {
       const parts = await caption.evaluate((el) =>
         [el, ...Array.from(el.querySelectorAll('*'))]
           .filter((part) => part.checkVisibility() && Array.from(part.childNodes).some((n) => n.nodeType === 3 && (n.nodeValue ?? '').trim() !== ''))
-          .map((part) => ({ text: (part.textContent ?? '').trim().slice(0, 40), px: Number.parseFloat(getComputedStyle(part).fontSize) })),
+          .map((part) => {
+            // Contrast of the part's text with the first opaque background behind it (white where none is painted).
+            const channels = (css: string): number[] => (css.match(/[\d.]+/g) ?? []).map(Number);
+            let behind = 'rgb(255, 255, 255)';
+            for (let box: Element | null = part; box; box = box.parentElement) {
+              const bg = getComputedStyle(box).backgroundColor;
+              if ((channels(bg)[3] ?? 1) >= 0.95) {
+                behind = bg;
+                break;
+              }
+            }
+            const luminance = (css: string): number =>
+              channels(css)
+                .slice(0, 3)
+                .map((c) => ((c /= 255) <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4))
+                .reduce((sum, c, i) => sum + c * [0.2126, 0.7152, 0.0722][i]!, 0);
+            const [hi, lo] = [luminance(getComputedStyle(part).color), luminance(behind)].sort((a, b) => b - a) as [number, number];
+            return { text: (part.textContent ?? '').trim().slice(0, 40), px: Number.parseFloat(getComputedStyle(part).fontSize), contrast: (hi + 0.05) / (lo + 0.05) };
+          }),
       );
-      for (const part of parts) expect(part.px, `${t.fixture}: "${part.text}"`).toBeGreaterThanOrEqual(bodyPx - 0.05);
+      for (const part of parts) {
+        expect(part.px, `${t.fixture}: "${part.text}"`).toBeGreaterThanOrEqual(bodyPx - 0.05);
+        expect(part.contrast, `${t.fixture}: "${part.text}" contrast`).toBeGreaterThanOrEqual(4.5);
+      }
       enlarged++;
       await Promise.all([page.close(), basePage.close()]);
     }

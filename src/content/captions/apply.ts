@@ -99,10 +99,13 @@ interface Measured {
   limited: Element[];
   /**
    * Parts of the caption that the site's own rules set smaller than the
-   * reader's size (a span of text, a credit): they would not grow with the
-   * caption, so each gets the size too.
+   * reader's size (a span of text, a credit), or in a grey too faint to
+   * read: they would not follow the caption, so each gets the size, and the
+   * readable colours where its own fail.
    */
-  small: Element[];
+  parts: { el: Element; grow: boolean; colors: boolean }[];
+  /** The colour a faint part takes: the caption's own where it reads well (the site's look kept), else the story's. */
+  partColor: string;
 }
 
 /** Pictures, icons and logos in a caption keep their box (a sprite's crop, a logo's height). */
@@ -150,20 +153,24 @@ function measure(entry: CaptionEntry, opts: ApplyOptions): Measured {
   // Only a credit set beside the text is squeezed; an icon or a counter in the row keeps its place.
   const creditBeside = !!entry.caption && entry.credit?.parentElement === entry.caption;
   const row = creditBeside && entry.actions.includes('expand') && isFlexRow(entry.caption as Element, opts.view);
-  if (!entry.actions.includes('enlarge') || !entry.caption) return { colors: false, resize: false, row, limited: [], small: [] };
+  if (!entry.actions.includes('enlarge') || !entry.caption) return { colors: false, resize: false, row, limited: [], parts: [], partColor: '' };
   const overlay = entry.unclamp.some((u) => u.reasons.includes('overlay'));
   const colors = needsColors(entry.caption, overlay, opts.view);
   const { view } = opts;
-  const small = view
-    ? textParts(entry.caption).filter((el) => {
+  const parts = view
+    ? textParts(entry.caption).flatMap((el) => {
         const px = sizePx(el, view);
-        return px >= HIDDEN_SIZE_PX && px < opts.look.fontPx;
+        if (px < HIDDEN_SIZE_PX) return [];
+        const grow = px < opts.look.fontPx;
+        const faint = needsColors(el, false, view);
+        return grow || faint ? [{ el, grow, colors: faint }] : [];
       })
     : [];
-  const resize = colors || small.length > 0 || smallerThan(entry.caption, opts.look.fontPx, view);
-  const parts = [entry.caption, ...Array.from(entry.caption.children)];
-  const limited = resize && view ? parts.filter((el) => !entry.unclamp.some((u) => u.element === el) && isLimited(el, view)) : [];
-  return { colors, resize, row, limited, small };
+  const resize = colors || parts.length > 0 || smallerThan(entry.caption, opts.look.fontPx, view);
+  const boxes = [entry.caption, ...Array.from(entry.caption.children)];
+  const limited = resize && view ? boxes.filter((el) => !entry.unclamp.some((u) => u.element === el) && isLimited(el, view)) : [];
+  const partColor = view && !colors ? view.getComputedStyle(entry.caption).color : opts.look.color;
+  return { colors, resize, row, limited, parts, partColor };
 }
 
 function expand(entry: CaptionEntry, m: Measured, log: ChangeLog): void {
@@ -179,7 +186,10 @@ function expand(entry: CaptionEntry, m: Measured, log: ChangeLog): void {
 function enlarge(entry: CaptionEntry, m: Measured, log: ChangeLog, look: Look): void {
   for (const el of m.limited) log.setStyle(el, UNCLAMP);
   if (m.resize && entry.caption) log.setStyle(entry.caption, lookProps(look, m.colors));
-  for (const el of m.small) log.setStyle(el, lookProps(look, false));
+  for (const { el, grow, colors } of m.parts) {
+    // A part the site set larger than the caption's size keeps its size.
+    log.setStyle(el, { ...(grow ? lookProps(look, false) : {}), ...(colors ? { color: m.partColor } : {}) });
+  }
 }
 
 function dedupe(entry: CaptionEntry, log: ChangeLog, doc: Document): void {
