@@ -30,26 +30,32 @@ function activeIn(el: Element): Element | null {
 }
 
 /**
- * How far a bar the page fixes to the top of the window (a sticky site
- * header) reaches down over `el`: the fixed or sticky box around whatever
- * lies on top at the element's top edge, unless that box holds the element
- * too (a page laid out in a fixed frame).
+ * Where a bar the page fixes to the top of the window (a sticky site
+ * header) ends, in the window, when it lies over `el`'s top edge; 0 when
+ * nothing does. The bar is the fixed or sticky box around whatever lies on
+ * top there, unless that box holds the element too (a page laid out in a
+ * fixed frame). A row that hangs out of the bar's box (a sub-menu) counts
+ * to its own bottom.
  */
-function coveredBy(el: HTMLElement, view: Window): number {
+function barBottomOver(el: HTMLElement, view: Window): number {
   const doc = el.ownerDocument;
   const rect = el.getBoundingClientRect();
   if (typeof doc.elementFromPoint !== 'function' || rect.width === 0) return 0;
   const hit = doc.elementFromPoint(rect.left + Math.min(rect.width / 2, 40), Math.max(0, rect.top) + 1);
   if (!hit || el.contains(hit) || hit.contains(el)) return 0;
+  let bottom = 0;
   for (let box: Element | null = hit; box && box !== doc.body; box = box.parentElement) {
     if (box.contains(el)) return 0;
+    bottom = Math.max(bottom, box.getBoundingClientRect().bottom);
     const position = view.getComputedStyle(box).position;
     if (position !== 'fixed' && position !== 'sticky') continue;
-    const bar = box.getBoundingClientRect();
-    return bar.height >= view.innerHeight * OVERLAY_SHARE ? 0 : Math.max(0, bar.bottom - rect.top);
+    return box.getBoundingClientRect().height >= view.innerHeight * OVERLAY_SHARE ? 0 : bottom;
   }
   return 0;
 }
+
+/** Bars stacked over one another (a site header, then a sticky section bar) are cleared one at a time. */
+const MAX_BARS = 3;
 
 /**
  * Scrolls the element to the top at once, as a link to a place on the page
@@ -62,8 +68,14 @@ function scrollClear(el: HTMLElement, log: ChangeLog): void {
   el.scrollIntoView({ block: 'start', behavior: 'instant' });
   const view = el.ownerDocument.defaultView;
   if (!view) return;
-  log.setStyle(el, { 'scroll-margin-top': `${coveredBy(el, view) + MARGIN_PX}px` });
-  el.scrollIntoView({ block: 'start', behavior: 'instant' });
+  let margin = -1;
+  for (let i = 0; i < MAX_BARS; i++) {
+    const wanted = barBottomOver(el, view) + MARGIN_PX;
+    if (wanted <= margin) break;
+    margin = wanted;
+    log.setStyle(el, { 'scroll-margin-top': `${margin}px` });
+    el.scrollIntoView({ block: 'start', behavior: 'instant' });
+  }
 }
 
 /**

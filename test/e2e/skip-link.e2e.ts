@@ -96,6 +96,24 @@ describe.each(browsersUnderTest())('skip link in %s', (name) => {
     await page.close();
   });
 
+  it('lands below a row that hangs out of the fixed header (a second menu row, positioned below the bar)', async () => {
+    const page = await s.open('demo/');
+    expect(await verdict(page)).toBe('article');
+    await addFixedHeader(page, 60);
+    await page.evaluate(() => {
+      const row = document.createElement('nav');
+      row.setAttribute('aria-label', 'Sections');
+      row.textContent = 'World · Politics · Business';
+      row.style.cssText = 'position: absolute; top: 60px; left: 0; right: 0; height: 50px; background: #345;';
+      document.getElementById('test-fixed-header')!.append(row);
+    });
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await until('focus on the headline', () => page.evaluate(() => document.activeElement?.id === 'headline'), 3000);
+    expect(await page.evaluate(() => document.getElementById('headline')!.getBoundingClientRect().top), 'below the hanging row').toBeGreaterThanOrEqual(110);
+    await page.close();
+  });
+
   it('a headline without an id gets a lectern- one for the link to name, and still takes focus', async () => {
     const page = await s.newPage();
     // The demo with its headline's id removed before any content script runs.

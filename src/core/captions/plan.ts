@@ -76,6 +76,16 @@ function inFlow(el: Element, view: Window | null): boolean {
   return position !== 'absolute' && position !== 'fixed';
 }
 
+/**
+ * The alt text is the story's headline again (a lead picture whose alt a
+ * site fills with the title): shown under the picture, it would print the
+ * headline twice on the screen.
+ */
+function repeatsHeadline(alt: string, doc: Document): boolean {
+  const headlines = [doc.querySelector('h1')?.textContent ?? '', doc.title];
+  return headlines.some((headline) => headline.trim() !== '' && repeatsAlt(alt, headline));
+}
+
 /** Just before the credit (so it stays under the caption), else right after the picture box. */
 function revealPoint(media: Element, credit: Element | null): InsertionPoint | null {
   if (credit?.parentNode) return { parent: credit.parentNode, before: credit };
@@ -126,7 +136,7 @@ export function inspectImage(img: HTMLImageElement, article: Element, opts: Plan
     // Shown at the reader's caption size; captions laid over the picture only once expand puts them in the flow.
     if (inFlow(caption, opts.view) || entry.unclamp.some((u) => u.reasons.includes('overlay'))) act('enlarge');
   }
-  if (opts.showAltText && alt && !captionText && !small && !isTeaser && !boxHidden(img, media, opts.view)) {
+  if (opts.showAltText && alt && !captionText && !small && !isTeaser && !boxHidden(img, media, opts.view) && !repeatsHeadline(alt, img.ownerDocument)) {
     entry.insertAt = revealPoint(media, credit);
     if (entry.insertAt) act('reveal-alt');
   }

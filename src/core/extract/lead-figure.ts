@@ -44,16 +44,27 @@ export function findLeadFigure(doc: Document): Element | null {
     if (!precedes(figure, firstProse)) break; // Pictures within the text are Readability's to keep.
     if (figure.contains(firstProse)) break;
     if (headline && !precedes(headline, figure)) continue; // Above the headline: the site's, not the story's.
-    if (figure.querySelector('img[src]') && isPicture(figure)) return figure;
+    const img = figure.querySelector('img[src]');
+    if (img && !isPortrait(figure, img) && isPicture(figure)) return figure;
   }
   return null;
+}
+
+/** A picture set this small (in its width or height attribute) is a headshot or an icon, not the story's photo. */
+const MAX_THUMBNAIL_PX = 120;
+
+/** The author's headshot beside the byline: a thumbnail, or a picture in the author's box. */
+function isPortrait(figure: Element, img: Element): boolean {
+  const size = (name: string): number => Number.parseInt(img.getAttribute(name) ?? '', 10);
+  const small = [size('width'), size('height')].some((px) => px > 0 && px <= MAX_THUMBNAIL_PX);
+  return small || !!figure.closest('[class*="byline" i], [class*="author" i]');
 }
 
 /** Text a picture may carry outside its caption (a "1/12" counter, a credit overlay). */
 const MAX_TEXT_OUTSIDE_CAPTION = 20;
 
-/** The words of a picture: its caption, and a credit that sites set apart from it. */
-const CAPTION_PARTS = 'figcaption, cite, [class*="credit" i]';
+/** The words of a picture: its caption (a figcaption, or a block named so), and a credit that sites set apart from it. */
+const CAPTION_PARTS = 'figcaption, cite, [class*="caption" i], [class*="credit" i]';
 
 /** A picture with its caption, not a player or a gallery widget with controls and titles of its own. */
 function isPicture(figure: Element): boolean {

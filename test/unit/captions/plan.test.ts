@@ -104,6 +104,14 @@ it("shows an alt text's escaped characters as the characters they stand for", ()
   expect(credit?.actions ?? []).not.toContain('reveal-alt');
 });
 
+it("does not show an alt text that is the story's headline again", () => {
+  const article = loadPage('captions-lazy-image');
+  const headline = one('h1').textContent ?? '';
+  one('#mill').setAttribute('alt', headline);
+  const entry = planCaptions(article, { showAltText: true, expandCaptions: true, view: window }).find((e) => e.image.id === 'mill');
+  expect(entry?.actions ?? []).not.toContain('reveal-alt');
+});
+
 describe("a caption's neighbours that are not its switches", () => {
   const opts: PlanOptions = { showAltText: true, expandCaptions: true, view: window };
 

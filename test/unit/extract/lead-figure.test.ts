@@ -47,6 +47,13 @@ describe('the lead picture', () => {
     expect(extractArticle(doc)!.textContent).toContain('Image caption');
   });
 
+  it('is found with its caption in a block named so, not a figcaption; an author headshot is not it', () => {
+    const divCaption = PHOTO.replace('<figcaption>', '<div class="Figure-caption">').replace('</figcaption>', '</div>');
+    expect(extractArticle(load(layout(divCaption)))!.contentHtml).toContain('bridge.jpg');
+    const headshot = '<figure class="author-photo"><img src="/img/ann-lee.jpg" width="70" height="70" alt="Ann Lee"></figure>';
+    expect(extractArticle(load(layout(headshot)))!.contentHtml).not.toContain('ann-lee.jpg');
+  });
+
   it('is not shown twice when Readability kept it', () => {
     const html = page(`<article><h1>Bridge reopens after repairs</h1>${paragraphs(2)}${PHOTO}${paragraphs(3)}</article>`);
     const a = extractArticle(load(html))!;
