@@ -71,8 +71,9 @@ function isPicture(figure: Element): boolean {
   if (figure.querySelector('video, iframe, object, embed, audio')) return false;
   let captionChars = 0;
   for (const caption of Array.from(figure.querySelectorAll(CAPTION_PARTS))) {
-    // A credit inside the caption is counted with it, once.
-    if (!caption.parentElement?.closest(CAPTION_PARTS)) captionChars += (caption.textContent ?? '').replace(/\s+/g, '').length;
+    // A credit inside the caption is counted with it, once. The figure itself may be named for its caption.
+    const outer = caption.parentElement?.closest(CAPTION_PARTS);
+    if (!outer || outer === figure || !figure.contains(outer)) captionChars += (caption.textContent ?? '').replace(/\s+/g, '').length;
   }
   return (figure.textContent ?? '').replace(/\s+/g, '').length - captionChars <= MAX_TEXT_OUTSIDE_CAPTION;
 }

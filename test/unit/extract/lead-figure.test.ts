@@ -50,6 +50,9 @@ describe('the lead picture', () => {
   it('is found with its caption in a block named so, not a figcaption; an author headshot is not it', () => {
     const divCaption = PHOTO.replace('<figcaption>', '<div class="Figure-caption">').replace('</figcaption>', '</div>');
     expect(extractArticle(load(layout(divCaption)))!.contentHtml).toContain('bridge.jpg');
+    // A figure whose own class names its caption still has one inside.
+    const named = PHOTO.replace('<figure id="lead">', '<figure id="lead" class="article-mediaCaption">');
+    expect(extractArticle(load(layout(named)))!.contentHtml).toContain('bridge.jpg');
     const headshot = '<figure class="author-photo"><img src="/img/ann-lee.jpg" width="70" height="70" alt="Ann Lee"></figure>';
     expect(extractArticle(load(layout(headshot)))!.contentHtml).not.toContain('ann-lee.jpg');
   });
