@@ -145,10 +145,6 @@ function textParts(caption: Element): Element[] {
   );
 }
 
-function sizePx(el: Element, view: Window): number {
-  return Number.parseFloat(view.getComputedStyle(el).fontSize) || 0;
-}
-
 function measure(entry: CaptionEntry, opts: ApplyOptions): Measured {
   // Only a credit set beside the text is squeezed; an icon or a counter in the row keeps its place.
   const creditBeside = !!entry.caption && entry.credit?.parentElement === entry.caption;
@@ -157,12 +153,17 @@ function measure(entry: CaptionEntry, opts: ApplyOptions): Measured {
   const overlay = entry.unclamp.some((u) => u.reasons.includes('overlay'));
   const colors = needsColors(entry.caption, overlay, opts.view);
   const { view } = opts;
+  // Parts are read against the caption's own background, found once: walking up from each part would read
+  // the styles of every ancestor again, for each.
+  let behind: string | null = null;
   const parts = view
     ? textParts(entry.caption).flatMap((el) => {
-        const px = sizePx(el, view);
+        const s = view.getComputedStyle(el);
+        const px = Number.parseFloat(s.fontSize) || 0;
         if (px < HIDDEN_SIZE_PX) return [];
         const grow = px < opts.look.fontPx;
-        const faint = needsColors(el, false, view);
+        behind ??= backgroundBehind(entry.caption as Element, view);
+        const faint = contrast(s.color, behind) < 4.5;
         return grow || faint ? [{ el, grow, colors: faint }] : [];
       })
     : [];
