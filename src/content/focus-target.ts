@@ -46,10 +46,11 @@ function barBottomOver(el: HTMLElement, view: Window): number {
   let bottom = 0;
   for (let box: Element | null = hit; box && box !== doc.body; box = box.parentElement) {
     if (box.contains(el)) return 0;
-    bottom = Math.max(bottom, box.getBoundingClientRect().bottom);
+    const boxRect = box.getBoundingClientRect();
+    bottom = Math.max(bottom, boxRect.bottom);
     const position = view.getComputedStyle(box).position;
     if (position !== 'fixed' && position !== 'sticky') continue;
-    return box.getBoundingClientRect().height >= view.innerHeight * OVERLAY_SHARE ? 0 : bottom;
+    return boxRect.height >= view.innerHeight * OVERLAY_SHARE ? 0 : bottom;
   }
   return 0;
 }

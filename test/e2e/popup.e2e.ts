@@ -20,6 +20,7 @@ import type { Page, WebWorker } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { articleTabId, toggleReaderInTab } from './support/extension-pages';
 import { backgroundHasMark, browsersUnderTest, lecternElementCount, lecternProblems, markBackground, openExtensionPage, readerHosts, restartBackground, serviceWorker, startSession, until, verdictAfter, type Session } from './support/harness';
+import { skipToHeadline } from './support/skip-flow';
 
 const SHOTS = '/tmp/lectern-shots';
 /**
@@ -243,9 +244,7 @@ describe.each(browsersUnderTest())('background restart in %s', (name) => {
     await until('the restored story to report', async () => (await tabState(finder, tabId))?.articleFound === true);
     expect(await lecternElementCount(article)).toBe(1);
     await article.bringToFront();
-    await article.keyboard.press('Tab');
-    await article.keyboard.press('Enter');
-    await until('the headline to take focus', () => article.evaluate(() => document.activeElement?.tagName === 'H1'));
+    await skipToHeadline(article);
     await finder.close();
     await article.close();
   });

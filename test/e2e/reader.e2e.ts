@@ -26,6 +26,7 @@ import {
   until,
   type Session,
 } from './support/harness';
+import { skipToHeadline } from './support/skip-flow';
 
 const DEMO_HEADLINE = 'US Confirms Talks with Militant Haqqani Network';
 const SHOTS = '/tmp/lectern-shots';
@@ -579,9 +580,7 @@ describe.each(browsersUnderTest())('reader view in %s', (name) => {
   it('after the skip link, closing the reader gives focus back to the headline, and Tab goes on in the story', async () => {
     const page = await s.open('demo/');
     await page.bringToFront();
-    await page.keyboard.press('Tab');
-    await page.keyboard.press('Enter');
-    await until('focus on the headline', () => page.evaluate(() => document.activeElement?.id === 'headline'));
+    await skipToHeadline(page);
     expect(await toggleReaderInNewestTab(ext)).toEqual({ readerOpen: true });
     await page.bringToFront();
     const frame = await readerFrame(page);

@@ -20,7 +20,7 @@ import {
   verdictAfter,
   type Session,
 } from './support/harness';
-import { expectShownLink, expectTabEnterTab, linkState } from './support/skip-flow';
+import { expectShownLink, expectTabEnterTab, linkState, skipToHeadline } from './support/skip-flow';
 
 const DEMO_HEADLINE = 'US Confirms Talks with Militant Haqqani Network';
 
@@ -77,9 +77,7 @@ describe.each(browsersUnderTest())('skip link in %s', (name) => {
       style.textContent = 'h1:focus { outline: none !important; }';
       document.head.append(style);
     });
-    await page.keyboard.press('Tab');
-    await page.keyboard.press('Enter');
-    await until('focus on the headline', () => page.evaluate(() => document.activeElement?.id === 'headline'), 3000);
+    await skipToHeadline(page, 3000);
     const landed = await page.evaluate(() => {
       const headline = document.getElementById('headline')!;
       const style = getComputedStyle(headline);
@@ -107,9 +105,7 @@ describe.each(browsersUnderTest())('skip link in %s', (name) => {
       row.style.cssText = 'position: absolute; top: 60px; left: 0; right: 0; height: 50px; background: #345;';
       document.getElementById('test-fixed-header')!.append(row);
     });
-    await page.keyboard.press('Tab');
-    await page.keyboard.press('Enter');
-    await until('focus on the headline', () => page.evaluate(() => document.activeElement?.id === 'headline'), 3000);
+    await skipToHeadline(page, 3000);
     expect(await page.evaluate(() => document.getElementById('headline')!.getBoundingClientRect().top), 'below the hanging row').toBeGreaterThanOrEqual(110);
     await page.close();
   });

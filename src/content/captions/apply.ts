@@ -4,6 +4,7 @@
  * lectern-* element or a lectern-* id; styles are inline and !important.
  */
 import { OWN_ARIA_HIDDEN, type CaptionEntry, type CaptionPlan, type CollapseReason } from '../../core/captions';
+import { isText } from '../../core/captions/dom';
 import { ChangeLog, type Undo } from '../change-log';
 import { articleLook, backgroundBehind, contrast, type Look } from './style';
 
@@ -141,7 +142,7 @@ function textParts(caption: Element): Element[] {
     (el) =>
       !el.closest(MEDIA) &&
       !el.matches(SMALL_BY_DESIGN) &&
-      Array.from(el.childNodes).some((n) => n.nodeType === 3 && (n.nodeValue ?? '').trim() !== ''),
+      Array.from(el.childNodes).some((n) => isText(n) && (n.nodeValue ?? '').trim() !== ''),
   );
 }
 
@@ -170,7 +171,8 @@ function measure(entry: CaptionEntry, opts: ApplyOptions): Measured {
   const resize = colors || parts.length > 0 || smallerThan(entry.caption, opts.look.fontPx, view);
   const boxes = [entry.caption, ...Array.from(entry.caption.children)];
   const limited = resize && view ? boxes.filter((el) => !entry.unclamp.some((u) => u.element === el) && isLimited(el, view)) : [];
-  const partColor = view && !colors ? view.getComputedStyle(entry.caption).color : opts.look.color;
+  // The caption's own colour is read only when a part needs it.
+  const partColor = view && !colors && parts.some((part) => part.colors) ? view.getComputedStyle(entry.caption).color : opts.look.color;
   return { colors, resize, row, limited, parts, partColor };
 }
 

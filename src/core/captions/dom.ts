@@ -21,6 +21,11 @@ export function tag(el: Element): string {
   return el.tagName;
 }
 
+/** A link to a picture's own file (a lightbox), not to another page. */
+export function linksToPictureFile(href: string): boolean {
+  return /\.(?:jpe?g|png|gif|webp|avif|svg)(?:[?#].*)?$/i.test(href);
+}
+
 /** Lectern's own nodes (custom elements named lectern-*): never page content. */
 export function isOurs(el: Element): boolean {
   return el.localName.startsWith('lectern-');

@@ -3,7 +3,7 @@
  * caption, credit and what Lectern should do about them. Data only.
  */
 import { collapseNone, findCollapse, imageShown } from './collapse';
-import { ancestor, isLink, resetMemo, visibleText } from './dom';
+import { ancestor, isLink, linksToPictureFile, resetMemo, visibleText } from './dom';
 import { repeatedParts } from './dedupe';
 import { creditAfter, findCaption, findMedia, isToggle } from './find';
 import { decodeReferences, inlineCreditStart, isMeaningfulAlt, repeatsAlt, squash, words } from './text';
@@ -59,7 +59,7 @@ function teaser(img: Element, article: Element): boolean {
   const link = ancestor(img, article, isLink);
   if (!link) return false;
   const href = link.getAttribute('href') ?? '';
-  return !/^(?:#|javascript:)|\.(?:jpe?g|png|gif|webp|avif|svg)(?:[?#].*)?$/i.test(href);
+  return !/^(?:#|javascript:)/i.test(href) && !linksToPictureFile(href);
 }
 
 /** The picture box (img up to media) is itself not displayed: a caption after it would show alone. */

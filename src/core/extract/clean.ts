@@ -10,6 +10,7 @@
  * that cannot be prose (labelled promo links, boilerplate lines) go.
  */
 
+import { linksToPictureFile } from '../captions/dom';
 import { clutterReason, isInlineElement } from './prepare';
 import { wordsOf } from './text';
 
@@ -272,7 +273,7 @@ function isPromo(b: Block): boolean {
 /** A link that leaves for another page: not a lightbox (the picture's own file) nor a place on this page. */
 function leavesPage(a: Element): boolean {
   const href = (a.getAttribute('href') ?? '').trim();
-  return href !== '' && !href.startsWith('#') && !/\.(?:jpe?g|png|gif|webp|avif|svg)(?:[?#].*)?$/i.test(href);
+  return href !== '' && !href.startsWith('#') && !linksToPictureFile(href);
 }
 
 /** A picture that is an advertisement for a subscription: its caption asks the reader to sign up, its picture links there. */

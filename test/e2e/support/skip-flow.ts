@@ -132,6 +132,13 @@ export function focusRelativeTo(page: Page, headlineSelector: string): Promise<{
   }, headlineSelector);
 }
 
+/** Tab, Enter, as a person uses the skip link, until the demo's headline (#headline) has focus. */
+export async function skipToHeadline(page: Page, timeoutMs = 10_000): Promise<void> {
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  await until('focus on the headline', () => page.evaluate(() => document.activeElement?.id === 'headline'), timeoutMs);
+}
+
 export interface FlowOptions {
   headline: string;
   headlineText: string;
