@@ -16,6 +16,8 @@ const DETECT_BUDGET_MS = 30;
 const RECHECK_DELAY_MS = 400;
 /** The id given to a skip target that has none, so the link's href can name it. */
 const TARGET_ID = 'lectern-article';
+/** How long after a click on the site's skip link its target's focus is the jump's own. */
+const FRAGMENT_FOCUS_WINDOW_MS = 500;
 /** Pages without an article are looked at again this many times at most. */
 const MAX_EMPTY_RECHECKS = 5;
 
@@ -100,8 +102,24 @@ export function startArticleAccess(win: Window, initial: ArticleAccessOptions): 
       // moves no focus in Chromium, and none at all when the target cannot
       // take it: repair the link so focus lands on its target.
       const target = siteLink.target as HTMLElement;
-      const onClick = (): void => {
-        focusTarget(target);
+      // A target that wraps the story (a <main> around it) would wear the
+      // focus ring around the whole page, and a screen reader would start at
+      // the wrapper rather than the headline: focus goes to the story's own
+      // landing point, after the browser's jump to the fragment has run.
+      const landing = target !== found.target && target.contains(found.target) ? (found.target as HTMLElement) : null;
+      const onClick = (event: MouseEvent): void => {
+        if (!landing) {
+          focusTarget(target);
+          return;
+        }
+        const moveOn = (): void => {
+          if (!event.defaultPrevented && landing.isConnected) focusTarget(landing);
+        };
+        // Firefox focuses a focusable target itself, once the jump is done;
+        // Chromium does not, so the landing is focused after this task too.
+        target.addEventListener('focus', moveOn, { once: true });
+        win.setTimeout(() => target.removeEventListener('focus', moveOn), FRAGMENT_FOCUS_WINDOW_MS);
+        win.setTimeout(moveOn, 0);
       };
       siteLink.link.addEventListener('click', onClick);
       edits.onUndo(() => siteLink.link.removeEventListener('click', onClick));

@@ -152,10 +152,18 @@ describe.each(browsersUnderTest())('skip link in %s', (name) => {
     expect(await lecternElementCount(page)).toBe(0);
     await page.keyboard.press('Tab');
     expect(await focused(page)).toMatchObject({ tag: 'a', text: 'Skip to content', inLecternLink: false });
-    await page.keyboard.press('Enter');
-    await until('focus on the site skip target', async () => (await focused(page))?.id === 'content');
     // The site's target is the <main> that holds the story, headline first.
     expect(await page.evaluate(() => !!document.querySelector('#content #headline'))).toBe(true);
+    await page.keyboard.press('Enter');
+    // Focus lands on the headline inside it, not on the whole <main>, which would wear the ring around the page.
+    await until('focus on the headline inside the site skip target', async () => (await focused(page))?.id === 'headline');
+    await new Promise((done) => setTimeout(done, 300)); // the fragment's own jump, had it moved focus back
+    expect((await focused(page))?.id).toBe('headline');
+    expect(await page.evaluate(() => getComputedStyle(document.getElementById('content')!).outlineStyle), 'no ring around the page').toBe('none');
+    expect(await page.evaluate(() => getComputedStyle(document.getElementById('headline')!).outlineStyle)).not.toBe('none');
+    await page.keyboard.press('Tab');
+    // The story has no links of its own: Tab goes on from the headline, not from the top of the page.
+    expect(await focused(page)).toMatchObject({ tag: 'a', text: 'About' });
     await page.close();
   });
 
