@@ -62,6 +62,8 @@ interface Target {
   actions: string[];
   caption?: string | null;
   concealed?: string[];
+  /** The parts the site hid and Lectern shows (a full copy of a truncated caption). */
+  expanded?: string[];
   describedBy?: string[];
   revealedAfter?: string;
   /** The fixture's premise: without Lectern the caption needs more height than the picture's box gives it. */
@@ -428,7 +430,9 @@ describe.each(browsersUnderTest())('captions in %s', (name) => {
       expect(mine.cut, `${where}: text still cut or hidden with Lectern`).toEqual([]);
       expect(words(mine.shown.join(' ')), `${where}: all of it`).toBe(words(await fullText(basePage, caption, concealed)));
       for (const copy of concealed) {
-        expect((await drawn(await one(basePage, copy), null)).shown.length, `${copy} is what the site shows`).toBeGreaterThan(0);
+        const siteShows = (await drawn(await one(basePage, copy), null)).shown.length > 0;
+        const inHiddenFull = await basePage.$eval(copy, (el, full: string[]) => full.some((f) => !!el.closest(f)), t.expanded ?? []);
+        expect(siteShows || inHiddenFull, `${copy} is what the site shows, or a switch inside the full copy it hid`).toBe(true);
         expect((await drawn(await one(page, copy), null)).shown, `${copy} (a truncated copy, or a switch with nothing left to do) is hidden`).toEqual([]);
       }
       await Promise.all([page.close(), basePage.close()]);

@@ -199,7 +199,8 @@ export function findCollapse(
   view: Window | null,
 ): Collapse {
   const twin = truncatedTwin(caption);
-  const conceal = twin ? [twin.short] : [];
+  // The full copy's own "less" switch would fold nothing once Lectern shows that copy: it goes with the short one.
+  const conceal = twin ? [twin.short, ...Array.from(twin.full.querySelectorAll('*')).filter(isToggle)] : [];
   const skip = (el: Element) => conceal.some((c) => c.contains(el));
   const region: Array<[Element, Role]> = [[caption, 'caption']];
   for (const el of firstDescendants(caption, 12)) {
