@@ -157,6 +157,8 @@ const NEWSLETTER = /\b(?:newsletters?|subscribe|subscription|sign up|signup|sign
 const CALL_TO_ACTION = /(?:^|[.!?]\s+)(?:sign up|subscribe|register|join|get|download|follow|click|tap|want|never miss|don'?t miss|stay (?:informed|up to date|in the know)|start your day|be the first)\b|\b(?:sign up|subscribe) (?:now|today|here|for free)\b|\b(?:click|tap) here\b/i;
 /** Wording that only a sign-up promo uses. */
 const NEWSLETTER_STRONG = /\b(?:newsletters?|subscribe to (?:our|the)|sign up for (?:our|the)|in your inbox|to your inbox|e-?mail alerts?|breaking news alerts)\b/i;
+/** Attribution of reported speech: a story's sentence, never a promo's. */
+const REPORTED_SPEECH = /(?:,|\bthe \w+|\b(?:he|she|they|it)) (?:said|says|told|added|explained)\b|\baccording to\b/i;
 /** What follows the name in an author's bio ("Jane Doe is a reporter for The Times"). */
 const BIO_TAIL = /^(?:is|was|has been|writes|covers|reports)\b.{0,120}\b(?:writer|reporter|journalist|editor|correspondent|columnist|contributor|author|curator|producer|freelance|staff|native|covers|based in|for [A-ZÀ-ÖØ-Þ])/;
 const NAME_PUNCTUATION = ".'’-";
@@ -264,7 +266,8 @@ function isMetaLine(b: Block, ctx: CleanContext): boolean {
  */
 function isPromo(b: Block): boolean {
   const t = b.text;
-  if (t.length >= 300) return false;
+  // A promo asks; it never quotes anyone ("Subscribe to the basic plan and you pay less, the company said").
+  if (t.length >= 300 || REPORTED_SPEECH.test(t)) return false;
   // "[Subscribe] to WIRED and stay smart…", with the link to do it: a story's "Subscribe to Netflix's ad tier and you pay…" has none.
   if (/^subscribe to\b/i.test(t) && Array.from(b.el.getElementsByTagName('a')).some((a) => /^subscribe\b/i.test(norm(a.textContent ?? '')))) return true;
   return NEWSLETTER_STRONG.test(t) && (CALL_TO_ACTION.test(t) || isLinkDominated(b, 0.2) || /\?$/.test(t));

@@ -75,6 +75,8 @@ describe('cleanArticle: promotions inside the story', () => {
     expect(clean(report)).toContain('Subscribers to the library');
     const advice = "<p>Subscribe to Netflix's cheapest plan and you pay $7 a month with advertisements, the company said.</p>";
     expect(clean(advice)).toContain('Subscribe to Netflix');
+    const quoted = '<p>Subscribe to the premium tier and the newsletter lands in your inbox a day early, the company said.</p>';
+    expect(clean(quoted)).toContain('Subscribe to the premium tier');
     // A story photo whose link opens the picture itself, with a caption about a sign-up drive.
     const drive = '<figure><a href="/photos/desk.jpg"><img src="/desk.jpg" alt=""></a><figcaption>Sign up for our newsletter, says the banner over the library desk.</figcaption></figure>';
     expect(clean(drive)).toContain('desk.jpg');
