@@ -60,6 +60,9 @@ describe.each(browsersUnderTest())('reader view in %s', (name) => {
       inert: Array.from(document.querySelectorAll('[inert]')).map((el) => el.tagName),
       hosts: document.getElementsByTagName('lectern-reader').length,
       active: document.activeElement?.id ?? '',
+      // The page's own scrollbar: none beside the reader's while it is open.
+      scrollbar: window.innerWidth - document.documentElement.clientWidth,
+      rootStyle: document.documentElement.getAttribute('style'),
       typed: (document.getElementById('lectern-test-input') as HTMLInputElement | null)?.value ?? null,
       // Whether the page's sound is still playing (its position moves on, so only that it plays is compared).
       playing: (() => {
@@ -101,7 +104,9 @@ describe.each(browsersUnderTest())('reader view in %s', (name) => {
       await audio.play();
     });
     const before = await pageState(page);
-    expect(before).toMatchObject({ scrollY: 400, inert: [], hosts: 0, active: 'lectern-test-input', playing: true });
+    expect(before).toMatchObject({ scrollY: 400, inert: [], hosts: 0, active: 'lectern-test-input', playing: true, rootStyle: null });
+    // Headless Chromium draws overlay scrollbars, which take no room; Firefox draws one beside the page.
+    if (name === 'firefox') expect(before.scrollbar, 'the page has a scrollbar of its own').toBeGreaterThan(0);
 
     const reply = await toggleReaderInNewestTab(ext);
     expect(reply).toEqual({ readerOpen: true });
@@ -138,6 +143,7 @@ describe.each(browsersUnderTest())('reader view in %s', (name) => {
     expect(during.inert).toContain('BODY');
     expect(during.scrollY).toBe(400);
     expect(during.playing).toBe(true);
+    expect(during.scrollbar, "no page scrollbar beside the reader's").toBe(0);
 
     // A preference from the toolbar: applied at once, and saved in the shared store.
     await frame.select('select[name="theme"]', 'dark');

@@ -9,6 +9,7 @@
  * position. Nothing else on the page is touched: its forms, media and
  * scripts keep their state.
  */
+import { ChangeLog } from '../change-log';
 import { focusTarget } from '../focus-target';
 
 export interface OverlayOptions {
@@ -100,6 +101,10 @@ export function openOverlay(win: Window, options: OverlayOptions): Overlay {
     madeInert.push(child);
   }
   root.append(host);
+  // The page's own scrollbar would stand beside the reader's, and scroll the
+  // page underneath when the reader's reaches its end. Put back on close.
+  const pageStyle = new ChangeLog();
+  pageStyle.setStyle(root, { overflow: 'hidden' });
   // A modal dialog closes the page's open popovers (a menu, a prompt): they are opened again on close.
   const popovers = openPopovers(doc);
   try {
@@ -118,6 +123,7 @@ export function openOverlay(win: Window, options: OverlayOptions): Overlay {
     if (dialog.open) dialog.close();
     host.remove();
     for (const el of madeInert) el.removeAttribute('inert');
+    pageStyle.undo();
     for (const popover of popovers) reopen(popover);
     win.scrollTo(scroll.x, scroll.y);
     // The body means nothing had focus. The headline the skip link focused lost its tabindex=-1 when focus
