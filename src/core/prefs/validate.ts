@@ -114,11 +114,14 @@ function validateSites(raw: unknown, adjusted: string[]): SiteMap {
   let dropped = false;
   for (const key of Object.keys(record)) {
     const host = normalizeHostname(key);
-    const settings = validateSiteSettings(ownValue(record, key));
+    const raw = ownValue(record, key);
+    const settings = validateSiteSettings(raw);
     if (!host || !settings) {
       dropped = true;
       continue;
     }
+    // A switch that was not valid ("captions": "yes") is left out of a site that keeps its others: said too.
+    if (Object.keys(raw as object).length > Object.keys(settings).length) dropped = true;
     const known = sites[host];
     if (!known && count >= MAX_SITES) {
       dropped = true;

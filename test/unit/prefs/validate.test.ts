@@ -126,6 +126,13 @@ describe('sites', () => {
     expect(prefs.sites).toEqual({ 'example.com': { captions: false, disabled: true } });
   });
 
+  it('says so when a site keeps some switches and loses others that were not valid', () => {
+    const report = checkPrefs({ sites: { 'example.com': { captions: false, skipLink: 'yes' } } });
+    expect(report.prefs.sites).toEqual({ 'example.com': { captions: false } });
+    expect(report.adjusted).toContain('sites');
+    expect(checkPrefs({ sites: { 'example.com': { captions: false } } }).adjusted).not.toContain('sites');
+  });
+
   it(`keeps at most ${MAX_SITES} sites`, () => {
     const sites = Object.fromEntries(Array.from({ length: MAX_SITES + 50 }, (_, i) => [`site${i}.example`, { disabled: true }]));
     const report = checkPrefs({ sites });
