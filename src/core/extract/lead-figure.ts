@@ -55,7 +55,11 @@ const MAX_THUMBNAIL_PX = 120;
 
 /** The author's headshot beside the byline: a thumbnail, or a picture in the author's box. */
 function isPortrait(figure: Element, img: Element): boolean {
-  const size = (name: string): number => Number.parseInt(img.getAttribute(name) ?? '', 10);
+  // Pixels only: width="100%" is a picture as wide as its column, not one of 100 px.
+  const size = (name: string): number => {
+    const value = (img.getAttribute(name) ?? '').trim();
+    return /^\d+(?:\.\d+)?(?:px)?$/i.test(value) ? Number.parseFloat(value) : NaN;
+  };
   const small = [size('width'), size('height')].some((px) => px > 0 && px <= MAX_THUMBNAIL_PX);
   return small || !!figure.closest('[class*="byline" i], [class*="author" i]');
 }

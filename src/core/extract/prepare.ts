@@ -10,6 +10,7 @@
  * fraction of Readability's own passes.
  */
 import { isOurs, OWN_ARIA_HIDDEN } from '../captions/dom';
+import { captionsAsFigures } from './caption-figures';
 
 /** Tags that never hold article text in a reader view. */
 const DROP_TAGS = new Set(['NAV', 'BUTTON', 'SELECT', 'TEXTAREA', 'INPUT', 'DIALOG', 'MENU']);
@@ -127,6 +128,11 @@ export function clutterReason(el: Element): string | null {
     if (i >= 0 && words[i + 1] === b) return `${a}${b}`;
   }
   return null;
+}
+
+/** Named as a picture's caption or credit by a class or id word ("media-caption", "photoCredit", "imagecaption"). */
+function namesCaption(el: Element): boolean {
+  return classWords(el).some((w) => w.endsWith('caption') || w === 'credit' || w === 'credits');
 }
 
 const CAPTIONISH = /(?:^|[^a-z])(?:caption|credit|figcaption)/i;
@@ -267,6 +273,8 @@ export interface PrepareStats {
   removed: number;
   captions: number;
   images: number;
+  /** Pictures with a caption built from divs, made figures. */
+  figures: number;
   /** Text of the first byline box removed, if any. */
   byline?: string;
 }
@@ -276,17 +284,18 @@ export interface PrepareStats {
  * be a clone: the live page is never touched.
  */
 export function prepareDocument(doc: Document): PrepareStats {
-  const stats: PrepareStats = { removed: 0, captions: 0, images: 0 };
+  const stats: PrepareStats = { removed: 0, captions: 0, images: 0, figures: 0 };
   const body = doc.body;
   if (!body) return stats;
   const doomed: Element[] = [];
   const unwrapped: Element[] = [];
+  const named: Element[] = [];
   // An explicit stack: pages can nest deeper than is safe to recurse.
   const stack: Element[] = [];
   for (let child = body.lastElementChild; child; child = child.previousElementSibling) stack.push(child);
   while (stack.length) {
     const el = stack.pop()!;
-    const verdict = judge(el, stats);
+    const verdict = judge(el, stats, named);
     if (verdict === 'drop') doomed.push(el);
     if (verdict === 'unwrap') unwrapped.push(el);
     if (verdict !== 'keep' && verdict !== 'unwrap') continue;
@@ -295,6 +304,7 @@ export function prepareDocument(doc: Document): PrepareStats {
   for (const el of unwrapped) el.replaceWith(...Array.from(el.childNodes));
   for (const el of doomed) el.remove();
   stats.removed = doomed.length;
+  stats.figures = captionsAsFigures(named);
   return stats;
 }
 
@@ -305,7 +315,7 @@ const OPAQUE_TAGS = new Set(['SCRIPT', 'STYLE', 'SVG', 'TEMPLATE', 'MATH', 'IFRA
  * What to do with one element: drop it, keep it and look inside, or keep
  * its contents without it.
  */
-function judge(el: Element, stats: PrepareStats): 'drop' | 'keep' | 'leaf' | 'unwrap' {
+function judge(el: Element, stats: PrepareStats, named: Element[]): 'drop' | 'keep' | 'leaf' | 'unwrap' {
   const tag = el.tagName.toUpperCase();
   // The page is read as the site made it, not as Lectern's captions feature
   // changed it: the alt text it shows goes (the reader shows the image with its
@@ -345,6 +355,7 @@ function judge(el: Element, stats: PrepareStats): 'drop' | 'keep' | 'leaf' | 'un
     expandCaption(el);
     stats.captions++;
   }
+  if (tag !== 'FIGCAPTION' && namesCaption(el)) named.push(el);
   return 'keep';
 }
 

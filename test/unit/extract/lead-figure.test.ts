@@ -55,6 +55,9 @@ describe('the lead picture', () => {
     expect(extractArticle(load(layout(named)))!.contentHtml).toContain('bridge.jpg');
     const headshot = '<figure class="author-photo"><img src="/img/ann-lee.jpg" width="70" height="70" alt="Ann Lee"></figure>';
     expect(extractArticle(load(layout(headshot)))!.contentHtml).not.toContain('ann-lee.jpg');
+    // A size in per cent is the column's, not a thumbnail's.
+    const fullWidth = PHOTO.replace('alt="The bridge at dawn"', 'alt="The bridge at dawn" width="100%"');
+    expect(extractArticle(load(layout(fullWidth)))!.contentHtml).toContain('bridge.jpg');
   });
 
   it('is not shown twice when Readability kept it', () => {

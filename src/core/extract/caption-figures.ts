@@ -1,0 +1,88 @@
+/**
+ * A picture and its caption that a site built from divs ("<div class=media>
+ * <img><div class=caption>…") become a <figure> with a <figcaption> in the
+ * page clone. Readability then keeps them (it removes divs whose class it
+ * scores as clutter, "media" among them, but never a figure), and the reader
+ * sets the caption as a caption instead of as one more paragraph of the story.
+ */
+
+/** Levels above the caption where its picture's box may be. */
+const MAX_LEVELS = 3;
+/** Words the box may hold beside its caption (a credit, a "1 of 5"), and no more. */
+const MAX_OTHER_CHARS = 80;
+/** Longer is not a caption but a story block with a caption-like class. */
+const MAX_CAPTION_CHARS = 1000;
+
+const TEXT_BLOCKS = new Set(['DIV', 'P', 'SPAN', 'SMALL']);
+const NEVER_BOX = new Set(['BODY', 'HTML', 'ARTICLE', 'MAIN', 'SECTION', 'FIGCAPTION', 'A', 'PICTURE', 'LI', 'UL', 'OL', 'TABLE', 'TR', 'TD']);
+
+function textLength(el: Element): number {
+  return (el.textContent ?? '').replace(/\s+/g, ' ').trim().length;
+}
+
+/** The picture's box: the nearest ancestor with one picture and nothing else to read but the caption. */
+function pictureBox(caption: Element, captionChars: number): Element | null {
+  let box = caption.parentElement;
+  for (let level = 0; box && level < MAX_LEVELS; level++, box = box.parentElement) {
+    const tag = box.tagName.toUpperCase();
+    if (NEVER_BOX.has(tag)) return null;
+    const images = box.getElementsByTagName('img').length;
+    if (images > 1) return null;
+    if (images === 0) continue;
+    if (box.querySelector('h1,h2,h3,h4,h5,h6,figure,figcaption,ul,ol,table')) return null;
+    return textLength(box) - captionChars <= MAX_OTHER_CHARS ? box : null;
+  }
+  return null;
+}
+
+/** A link beside the picture that goes nowhere ("Enlarge image", "1 / 5"): the site's script's, not the reader's. */
+function isPictureControl(a: Element, caption: Element): boolean {
+  const href = (a.getAttribute('href') ?? '').trim();
+  const nowhere = href === '' || href === '#' || /^javascript:/i.test(href);
+  return nowhere && !caption.contains(a) && a.getElementsByTagName('img').length === 0;
+}
+
+/** An element of the same content under another tag (attributes kept, for Readability's own scoring). */
+function retag(el: Element, tag: string): Element {
+  const doc = el.ownerDocument;
+  const next = doc.createElement(tag);
+  for (const attr of Array.from(el.attributes)) next.setAttribute(attr.name, attr.value);
+  next.append(...Array.from(el.childNodes));
+  el.replaceWith(next);
+  return next;
+}
+
+/**
+ * Turns each caption's picture box into a figure. `captions` are elements
+ * named as captions or credits (by class or id), in document order; a box
+ * with several (a caption and a credit) gets one figcaption holding them all.
+ * Mutates the clone; returns how many figures it made.
+ */
+export function captionsAsFigures(captions: readonly Element[]): number {
+  const parts = new Map<Element, Element[]>();
+  for (const caption of captions) {
+    const tag = caption.tagName.toUpperCase();
+    if (!caption.isConnected || !TEXT_BLOCKS.has(tag) || caption.closest('figcaption')) continue;
+    const chars = textLength(caption);
+    if (chars === 0 || chars > MAX_CAPTION_CHARS || caption.getElementsByTagName('img').length > 0) continue;
+    const box = pictureBox(caption, chars);
+    if (!box) continue;
+    const known = parts.get(box) ?? [];
+    // A credit inside a caption already listed moves with it.
+    if (!known.some((k) => k.contains(caption))) known.push(caption);
+    parts.set(box, known);
+  }
+  let made = 0;
+  for (const [box, inBox] of parts) {
+    // The words beside the caption must be the caption's: text outside every part is at most a credit's worth.
+    const captionChars = inBox.reduce((n, el) => n + textLength(el), 0);
+    if (textLength(box) - captionChars > MAX_OTHER_CHARS) continue;
+    const figcaption = box.ownerDocument.createElement('figcaption');
+    inBox[0]!.before(figcaption);
+    for (const part of inBox) figcaption.append(part);
+    for (const control of Array.from(box.getElementsByTagName('a'))) if (isPictureControl(control, figcaption)) control.remove();
+    if (box.tagName.toUpperCase() !== 'FIGURE') retag(box, 'figure');
+    made++;
+  }
+  return made;
+}

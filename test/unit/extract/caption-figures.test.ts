@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { captionsAsFigures } from '../../../src/core/extract/caption-figures';
+import { extractArticle } from '../../../src/core/extract/index';
+import { PROSE, load, page } from './helpers';
+
+const CAPTIONED = '<div class="media" id="box"><a href="#" class="zoom">Enlarge image</a><img src="/img/diver.jpg" alt="A diver under the bridge"><div class="media-caption">A diver checks the piers below the waterline.</div><span class="photoCredit">Photo: Ann Lee</span></div>';
+
+/** The story with `block` between its first and second paragraphs. */
+function story(block: string): string {
+  const [first, ...rest] = PROSE.map((p) => `<p>${p}</p>`);
+  return page(`<article><h1>Bridge reopens after repairs</h1>${first}${block}${rest.join('')}</article>`);
+}
+
+/** The named caption parts of a page, as the pre-processing's walk finds them. */
+function namedParts(doc: Document): Element[] {
+  return Array.from(doc.querySelectorAll('[class*="caption" i], [class*="credit" i]'));
+}
+
+describe('captionsAsFigures', () => {
+  it('makes a picture box with a caption and a credit one figure with one figcaption, words in order', () => {
+    const doc = load(story(CAPTIONED));
+    expect(captionsAsFigures(namedParts(doc))).toBe(1);
+    const figure = doc.getElementById('box')!;
+    expect(figure.tagName).toBe('FIGURE');
+    expect(figure.getAttribute('class')).toBe('media');
+    expect(figure.querySelectorAll('figcaption')).toHaveLength(1);
+    expect(figure.querySelector('figcaption')!.textContent).toBe('A diver checks the piers below the waterline.Photo: Ann Lee');
+    expect(figure.querySelector('img + figcaption')).not.toBeNull();
+    // The site's zoom switch beside the picture goes nowhere: not part of the figure.
+    expect(figure.textContent).not.toContain('Enlarge');
+  });
+
+  it('gives a figure that has a div caption its figcaption', () => {
+    const doc = load(story('<figure id="box"><img src="/img/a.jpg" alt=""><div class="caption">Crews lift the new deck into place.</div></figure>'));
+    expect(captionsAsFigures(namedParts(doc))).toBe(1);
+    expect(doc.querySelector('#box > figcaption > .caption')).not.toBeNull();
+  });
+
+  it('leaves alone a gallery, a box with more to read than a caption, a caption with no picture, and a real figcaption', () => {
+    const gallery = '<div class="slides"><img src="/1.jpg" alt=""><img src="/2.jpg" alt=""><div class="caption">Two views of the bridge.</div></div>';
+    const wrapper = `<div class="story-with-captions"><img src="/3.jpg" alt=""><div class="caption">The bridge at dawn.</div><p>${PROSE[0]}</p></div>`;
+    const alone = '<div class="caption-note">Captions by the photo desk.</div>';
+    const proper = '<figure><img src="/4.jpg" alt=""><figcaption class="caption">Already a caption.</figcaption></figure>';
+    const html = story(gallery + wrapper + alone + proper);
+    const doc = load(html);
+    expect(captionsAsFigures(namedParts(doc))).toBe(0);
+    expect(doc.body.innerHTML).toBe(load(html).body.innerHTML);
+  });
+});
+
+describe('extractArticle: a picture box built from divs', () => {
+  it('keeps the picture and its caption, as a figure, where Readability alone drops a box whose class it scores as clutter', () => {
+    const a = extractArticle(load(story(CAPTIONED)))!;
+    const body = load(`<body>${a.contentHtml}</body>`).body;
+    expect(body.querySelector('figure img')?.getAttribute('src')).toBe('https://news.example.com/img/diver.jpg');
+    expect(body.querySelector('figure figcaption')?.textContent).toContain('A diver checks the piers below the waterline.');
+    // In its place in the story, after the first paragraph, not as one more paragraph of it.
+    expect(body.querySelector('p + figure')).not.toBeNull();
+    expect(Array.from(body.querySelectorAll('p')).filter((p) => !p.closest('figure')).map((p) => p.textContent)).not.toContain('A diver checks the piers below the waterline.');
+  });
+});
