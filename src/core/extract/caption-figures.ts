@@ -29,10 +29,16 @@ function pictureBox(caption: Element, captionChars: number): Element | null {
     const images = box.getElementsByTagName('img').length;
     if (images > 1) return null;
     if (images === 0) continue;
-    if (box.querySelector('h1,h2,h3,h4,h5,h6,figure,figcaption,ul,ol,table')) return null;
+    // A figure may already have its figcaption: a credit set beside it joins it.
+    const structured = box.tagName.toUpperCase() === 'FIGURE' ? 'h1,h2,h3,h4,h5,h6,figure,ul,ol,table' : 'h1,h2,h3,h4,h5,h6,figure,figcaption,ul,ol,table';
+    if (box.querySelector(structured)) return null;
     return textLength(box) - captionChars <= MAX_OTHER_CHARS ? box : null;
   }
   return null;
+}
+
+function isEmptyBox(el: Element): boolean {
+  return textLength(el) === 0 && !el.querySelector('img, picture, video, iframe, svg');
 }
 
 /** A link beside the picture that goes nowhere ("Enlarge image", "1 / 5"): the site's script's, not the reader's. */
@@ -77,9 +83,17 @@ export function captionsAsFigures(captions: readonly Element[]): number {
     // The words beside the caption must be the caption's: text outside every part is at most a credit's worth.
     const captionChars = inBox.reduce((n, el) => n + textLength(el), 0);
     if (textLength(box) - captionChars > MAX_OTHER_CHARS) continue;
-    const figcaption = box.ownerDocument.createElement('figcaption');
-    inBox[0]!.before(figcaption);
+    // A child of the figure itself: Readability drops a wrapper it scores as clutter ("image-meta") with all inside.
+    let anchor = inBox[0]!;
+    while (anchor.parentElement && anchor.parentElement !== box) anchor = anchor.parentElement;
+    const existing = box.querySelector('figcaption');
+    // One figcaption to a figure, and only where the figure itself holds it.
+    if (existing && existing.parentElement !== box) continue;
+    const figcaption = existing ?? box.ownerDocument.createElement('figcaption');
+    if (!existing) anchor.before(figcaption);
     for (const part of inBox) figcaption.append(part);
+    // The wrapper the caption came out of, left empty.
+    if (anchor !== figcaption && anchor.isConnected && !anchor.contains(figcaption) && isEmptyBox(anchor)) anchor.remove();
     for (const control of Array.from(box.getElementsByTagName('a'))) if (isPictureControl(control, figcaption)) control.remove();
     if (box.tagName.toUpperCase() !== 'FIGURE') retag(box, 'figure');
     made++;

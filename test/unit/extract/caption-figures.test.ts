@@ -36,6 +36,18 @@ describe('captionsAsFigures', () => {
     expect(doc.querySelector('#box > figcaption > .caption')).not.toBeNull();
   });
 
+  it("lifts the caption out of a wrapper inside the box (Readability would drop an 'image-meta' with it), and adds a credit to a figure's own figcaption", () => {
+    const meta = '<div class="asset" id="box"><div><img src="/img/a.jpg" alt=""></div><div class="image-meta"><div class="image-caption">The quarterback runs in a touchdown.</div><div class="image-credit">Ann Lee, Agency</div></div></div>';
+    const doc = load(story(meta));
+    expect(captionsAsFigures(namedParts(doc))).toBe(1);
+    expect(doc.querySelector('#box > figcaption')?.textContent).toBe('The quarterback runs in a touchdown.Ann Lee, Agency');
+    expect(doc.querySelector('.image-meta')).toBeNull();
+    const credited = load(story('<figure id="fig"><img src="/img/b.jpg" alt=""><figcaption>A plume of water vapour.</figcaption><p class="credit">(Image: NASA)</p></figure>'));
+    expect(captionsAsFigures(namedParts(credited))).toBe(1);
+    expect(credited.querySelectorAll('#fig figcaption')).toHaveLength(1);
+    expect(credited.querySelector('#fig > figcaption')?.textContent).toBe('A plume of water vapour.(Image: NASA)');
+  });
+
   it('leaves alone a gallery, a box with more to read than a caption, a caption with no picture, and a real figcaption', () => {
     const gallery = '<div class="slides"><img src="/1.jpg" alt=""><img src="/2.jpg" alt=""><div class="caption">Two views of the bridge.</div></div>';
     const wrapper = `<div class="story-with-captions"><img src="/3.jpg" alt=""><div class="caption">The bridge at dawn.</div><p>${PROSE[0]}</p></div>`;
