@@ -53,14 +53,29 @@ export function unwrapNamelessLinks(body: Element): void {
  * keyboard stop that does nothing, coloured like a link; its contents stay.
  */
 export function unwrapDeadLinks(body: Element): void {
-  const ids = new Set(Array.from(body.querySelectorAll('[id]'), (el) => el.id));
+  const byId = new Map<string, Element>();
+  for (const el of Array.from(body.querySelectorAll('[id]'))) if (!byId.has(el.id)) byId.set(el.id, el);
   for (const link of Array.from(body.getElementsByTagName('a'))) {
     const href = link.getAttribute('href');
     // An anchor with an id and no address is where another link lands (a footnote's number): it stays.
     if (href === null && link.id) continue;
     const fragment = href?.startsWith('#') ? href.slice(1) : null;
-    const lands = fragment !== null && fragment !== '' && (ids.has(fragment) || ids.has(decodeFragment(fragment)));
+    const target = fragment ? (byId.get(fragment) ?? byId.get(decodeFragment(fragment))) : undefined;
+    // A link to the figure it sits in (a site's "#img-1" around its picture) goes where the reader already is.
+    const lands = !!target && !target.contains(link);
     if (href === null || (fragment !== null && !lands)) link.replaceWith(...Array.from(link.childNodes));
+  }
+}
+
+/** Line breaks and blank space ("&nbsp;<br>") at a block's edges: a blank line before or after its words. */
+export function trimBlockEdges(body: Element): void {
+  const blank = (node: ChildNode | null): node is ChildNode =>
+    !!node && ((node.nodeType === 1 && (node as Element).tagName === 'BR') || (node.nodeType === 3 && !(node.nodeValue ?? '').replace(/[\s\u00a0]+/g, '')));
+  for (const block of Array.from(body.querySelectorAll('p, li, figcaption, blockquote, dd, td, th'))) {
+    // Only a block with words left: an empty one is the cleaning's to judge.
+    if (!(block.textContent ?? '').replace(/[\s\u00a0]+/g, '')) continue;
+    while (blank(block.firstChild)) block.firstChild.remove();
+    while (blank(block.lastChild)) block.lastChild.remove();
   }
 }
 

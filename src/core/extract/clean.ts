@@ -191,6 +191,8 @@ function isLoneName(text: string): boolean {
   return words.slice(1).every((w) => isCapitalised(w, 1) || (w.startsWith('&') && isCapitalised(`A${w.slice(1)}`, 1)));
 }
 
+/** An address that says it is an affiliate link ("utm_medium=affiliates", "/affiliate/"). */
+const AFFILIATE_LINK = /[?&/=_-]affiliat/i;
 const AFFILIATE = /\b(?:affiliate (?:links?|commission|partnerships?)|we may (?:earn|receive) (?:a )?(?:small )?(?:commission|share)|this post may contain)\b/i;
 const SOCIAL_PROMO = /\b(?:follow|like|find|join) (?:us|him|her|them|me|\S+(?: \S+){0,3}) on (?:twitter|facebook|instagram|youtube|linkedin|tiktok|snapchat|pinterest|flipboard)\b|\bjoin (?:our|the) (?:\S+ )?(?:forums?|community|conversation|discussion)\b|^listen to \S+(?: \S+){0,3} (?:live|on)\b/i;
 const BARE_URL = /^(?:https?:\/\/)?(?:www\.)?[\w-]+(?:\.[\w-]+)+(?:\/\S*)?$/i;
@@ -282,6 +284,8 @@ function leavesPage(a: Element): boolean {
 /** A picture that is an advertisement for a subscription: its caption asks the reader to sign up, its picture links there. */
 function isPromoFigure(b: Block): boolean {
   if (b.el.tagName.toUpperCase() !== 'FIGURE' || b.text.length >= 300) return false;
+  // A picture that links to a shop through an affiliate programme: an advertisement, whatever its caption says.
+  if (Array.from(b.el.querySelectorAll('a[href]')).some((a) => a.querySelector('img, picture') && leavesPage(a) && AFFILIATE_LINK.test(a.getAttribute('href') ?? ''))) return true;
   if (!NEWSLETTER_STRONG.test(b.text) || !CALL_TO_ACTION.test(b.text)) return false;
   return Array.from(b.el.querySelectorAll('a[href]')).some((a) => a.querySelector('img, picture') && leavesPage(a));
 }
@@ -592,7 +596,8 @@ export function cleanArticle(root: Element, ctx: CleanContext): CleanResult {
       afterLabel = (PROMO_LABEL.test(b.text) || BOILERPLATE.test(b.text)) && !isLinkDominated(b, 0.4) || /:\s*$/.test(b.text) && PROMO_LABEL.test(b.text);
       continue;
     }
-    if (afterLabel && isLinkDominated(b, 0.8) && b.text.length < 200) {
+    // One teaser link, or several run together in one paragraph ("China furious… [INSIGHT] | Lakers vs Nets… [VIDEO]").
+    if (afterLabel && isLinkDominated(b, 0.8) && (b.text.length < 200 || (b.text.length < 500 && b.el.getElementsByTagName('a').length >= 2))) {
       drop.add(b);
       continue;
     }

@@ -23,7 +23,11 @@ function metaMap(doc: Document): Map<string, string> {
   return map;
 }
 
+/** Where a date starts in a byline that runs on into it (a lookahead, not \b, which ends no word at "é"). */
+const BYLINE_DATE_WORD = /\s(?:first published|last updated|published|updated|posted|publiziert|veröffentlicht|aktualisiert|publié|mis à jour|publicado|actualizado|atualizado|pubblicato|aggiornato)(?=[\s:]|$)/i;
+
 /** "By Jane Doe and John Roe | Staff" -> "Jane Doe and John Roe | Staff"; URLs and empties -> null. */
+
 export function cleanByline(raw: string | null | undefined): string | null {
   if (!raw) return null;
   let s = raw.replace(/\s+/g, ' ').trim();
@@ -31,6 +35,9 @@ export function cleanByline(raw: string | null | undefined): string | null {
   // "Jane Doe - 11/18/19 11:04 PM EST", "Jane Doe | Updated March 5": keep the names.
   const [names, ...rest] = s.split(/\s+[-|–—·•]\s+/);
   if (rest.length && /\d/.test(rest.join(' '))) s = names!.trim();
+  // "Wire services Published 11:11 PM EST Nov 19, 2019": the names, without the date run on after them.
+  const dated = s.search(BYLINE_DATE_WORD);
+  if (dated > 0 && /\d/.test(s.slice(dated))) s = s.slice(0, dated).replace(/[\s,;:]+$/, '');
   if (!s || /^https?:\/\//i.test(s) || s.length > 200) return null;
   return s;
 }

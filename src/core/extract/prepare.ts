@@ -41,6 +41,9 @@ const CLUTTER_WORDS = new Set([
 /** Pop-up UI, hidden by the site's CSS until hovered or opened: never part of a sentence. */
 const HIDDEN_UI_WORDS = new Set(['tooltip', 'popover', 'rollover', 'hovercard', 'flyout', 'dropdown']);
 
+/** Names of a banner that is a picture alone. */
+const PICTURE_AD_WORDS = new Set(['cta', 'promo', 'advert', 'advertisement', 'sponsored', 'ad', 'ads', 'banner']);
+
 /** Pairs of words that only mean clutter together ("more stories", "read more", "sign up"). */
 const CLUTTER_PAIRS = [
   ['read', 'more'], ['more', 'stories'], ['most', 'read'], ['most', 'popular'], ['sign', 'up'],
@@ -114,8 +117,13 @@ export function clutterReason(el: Element): string | null {
   const tag = el.tagName.toUpperCase();
   if (INLINE_TAGS.has(tag)) {
     // Inline boxes count only when they are pop-up UI that CSS hides until
-    // hover; the link that opens it is part of the sentence.
-    return tag === 'A' ? null : (words.find((w) => HIDDEN_UI_WORDS.has(w)) ?? null);
+    // hover (the link that opens it is part of the sentence), or a picture
+    // with no words that is named an advertisement (a "call to action" banner).
+    if (tag === 'A') return null;
+    const hidden = words.find((w) => HIDDEN_UI_WORDS.has(w));
+    if (hidden) return hidden;
+    const ad = words.find((w) => PICTURE_AD_WORDS.has(w));
+    return ad && el.getElementsByTagName('img').length > 0 && textLength(el) === 0 ? ad : null;
   }
   let hit: string | null = null;
   for (const w of words) {

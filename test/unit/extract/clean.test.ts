@@ -68,6 +68,21 @@ describe('cleanArticle: promotions inside the story', () => {
     expect(clean(ad)).not.toContain('cover.png');
   });
 
+  it('removes the teaser links under a "Don\'t miss" label, also when several run together in one paragraph', () => {
+    const teasers =
+      '<p><strong>DON\'T MISS</strong></p><p><a href="/news/1">Council leader furious at budget cuts to the libraries as protests grow</a> [<strong>INSIGHT]|<br></strong>' +
+      '<a href="/news/2">Ferry strike: what the new timetable means for the island commuters</a> [VIDEO]<br><a href="/news/3">Mayor answers readers on the parking budget</a> [REACTION]</p>';
+    const out = clean(teasers);
+    expect(out).not.toContain('furious');
+    expect(out).not.toContain('Ferry strike');
+    expect(out).toContain('Funding will come from the parking budget');
+  });
+
+  it('removes a picture that links to a shop through an affiliate programme', () => {
+    const ad = '<figure><a href="https://shop.example/magazine-subscription/?utm_source=herald&utm_medium=affiliates"><img src="/cover.png" alt="Holiday issue"></a><figcaption>(Image credit: Reading Room)</figcaption></figure>';
+    expect(clean(ad)).not.toContain('cover.png');
+  });
+
   it("keeps the story's own pictures, and sentences that report on subscriptions", () => {
     const photo = '<figure><a href="/photos/library.jpg"><img src="/library.jpg" alt=""></a><figcaption>Readers queue at the library door on a Sunday.</figcaption></figure>';
     expect(clean(photo)).toContain('library.jpg');

@@ -87,6 +87,16 @@ describe('extractArticle: metadata', () => {
 });
 
 describe('extractArticle: pre-processing', () => {
+  it('removes a banner that is a picture alone in a box named as one (a call to action), and keeps a picture in a box named otherwise', () => {
+    const body = `<article><h1>Bridge reopens</h1>${paragraphs(3)}
+      <p><span class="photo"><img src="/img/deck.jpg" alt="The new deck"></span></p>
+      ${PROSE.slice(3).map((p) => `<p>${p}</p>`).join('')}
+      <p><span id="hs-cta-wrapper-1"><a href="https://cta.example.net/redirect/1"><img src="/img/cta.png" alt="New Call-to-action"></a></span></p></article>`;
+    const a = article(page(body));
+    expect(a.contentHtml).not.toContain('cta.png');
+    expect(a.contentHtml).toContain('deck.jpg');
+  });
+
   it('resolves lazy images (data-src, data-srcset, <picture> sources, noscript fallbacks) to absolute URLs', () => {
     const gif = 'data:image/gif;base64,R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7';
     const body = `<article><h1>Bridge reopens</h1>

@@ -32,6 +32,10 @@ describe('metadata helpers', () => {
     expect(normalizeLang('not a language')).toBeNull();
     expect(cleanByline('By TOM KRISHER, AP Auto Writer')).toBe('TOM KRISHER, AP Auto Writer');
     expect(cleanByline('https://example.com/staff/jane')).toBeNull();
+    expect(cleanByline('Detroit News wire services Published 11:11 PM EST Nov 19, 2019')).toBe('Detroit News wire services');
+    expect(cleanByline('Von Marie Lenz, publié le 3 mars 2024')).toBe('Marie Lenz');
+    // Without a date after it, the word is part of the name ("Published Reports Desk").
+    expect(cleanByline('Ann Lee, Published Works Editor')).toBe('Ann Lee, Published Works Editor');
   });
 
   it('finds the direction from dir, then language, then the letters', () => {

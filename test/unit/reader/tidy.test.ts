@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
-import { heardOnce, markRepeatedCaptionWords, normalizeHeadings, unwrapDeadLinks, unwrapNamelessLinks } from '../../../src/reader/tidy';
+import { heardOnce, markRepeatedCaptionWords, normalizeHeadings, trimBlockEdges, unwrapDeadLinks, unwrapNamelessLinks } from '../../../src/reader/tidy';
 
 function body(html: string): HTMLElement {
   const div = document.createElement('div');
@@ -54,6 +54,12 @@ describe('unwrapDeadLinks', () => {
     expect(el.innerHTML).toBe('<figure><img src="/p.jpg" alt="A bridge"></figure><p>broken and top</p>');
   });
 
+  it('unwraps a link to the figure it sits in: it goes where the reader already is', () => {
+    const el = body('<figure id="user-content-img-1"><a href="#user-content-img-1"><img src="/p.jpg" alt="A bridge"></a></figure>');
+    unwrapDeadLinks(el);
+    expect(el.innerHTML).toBe('<figure id="user-content-img-1"><img src="/p.jpg" alt="A bridge"></figure>');
+  });
+
   it('keeps links to another page, and to a place the article holds (a footnote)', () => {
     const html =
       '<p><a href="https://news.example.com/a">story</a><a href="#user-content-fn%201">1</a><a href="#user-content-n2">2</a></p>' +
@@ -61,6 +67,14 @@ describe('unwrapDeadLinks', () => {
     const el = body(html);
     unwrapDeadLinks(el);
     expect(el.innerHTML).toBe(html);
+  });
+});
+
+describe('trimBlockEdges', () => {
+  it('takes the line breaks and blank space off the edges of a block, and keeps those between its words', () => {
+    const el = body('<p>&nbsp;<br> BAAR, SWITZERLAND<br>The company said.<br></p><p><br></p>');
+    trimBlockEdges(el);
+    expect(el.innerHTML).toBe('<p> BAAR, SWITZERLAND<br>The company said.</p><p><br></p>');
   });
 });
 
