@@ -290,9 +290,14 @@ function isPromoFigure(b: Block): boolean {
   return Array.from(b.el.querySelectorAll('a[href]')).some((a) => a.querySelector('img, picture') && leavesPage(a));
 }
 
+/** A figure left with nothing to show or say (its spacer or its blank taken out). */
+function isEmptyFigure(b: Block): boolean {
+  return b.el.tagName.toUpperCase() === 'FIGURE' && !b.text && !b.el.querySelector('img, picture, video, audio, iframe, svg, canvas, table, math, object, embed');
+}
+
 /** Furniture that can sit anywhere in the body. */
 function isAnywhereClutter(b: Block): boolean {
-  if (b.atomic) return isPromoFigure(b);
+  if (b.atomic) return isPromoFigure(b) || isEmptyFigure(b);
   const t = b.text;
   if (!t) return false;
   if (t.length < 120 && BOILERPLATE.test(t.replace(/[\s|»›>·•:–—-]+$/, '').replace(/^[\s|«‹<·•–—-]+/, ''))) return true;

@@ -224,6 +224,43 @@ export function pickFromSrcset(set: string): string | null {
   return best;
 }
 
+const MAX_SPACER_PX = 2;
+/** A data: URL this short is a 1×1 blank, not a picture. */
+const MAX_BLANK_DATA_URL = 200;
+
+function isBlankPlaceholder(img: Element): boolean {
+  const src = (img.getAttribute('src') ?? '').trim();
+  // Readability swaps a blank for the picture in a <noscript> beside it.
+  const noscript = img.nextElementSibling?.tagName.toUpperCase() === 'NOSCRIPT';
+  return /^data:/i.test(src) && src.length <= MAX_BLANK_DATA_URL && !img.getAttribute('srcset') && img.parentElement?.tagName.toUpperCase() !== 'PICTURE' && !noscript;
+}
+
+/**
+ * An empty element that a lazy loader's script turns into a picture
+ * (`<div class="js-delayed-image-load" data-src=… data-alt=…>`): the img it
+ * would have made. Only where it says what the picture shows or sits in a
+ * figure, so other lazy widgets stay what they are.
+ */
+function pictureDrawnLater(el: Element): Element | 'spacer' | null {
+  const tag = el.tagName.toUpperCase();
+  if (tag !== 'DIV' && tag !== 'SPAN') return null;
+  const src = el.getAttribute('data-src')?.trim();
+  if (!src || /^data:/i.test(src) || el.firstElementChild || textLength(el) > 0) return null;
+  const alt = el.getAttribute('data-alt');
+  if (alt === null && !el.closest('figure')) return null;
+  // A rule or a spacer (a picture a pixel or two tall): not worth drawing.
+  const size = (side: string): number => Number(el.getAttribute(`data-${side}`) ?? NaN);
+  if (size('width') <= MAX_SPACER_PX || size('height') <= MAX_SPACER_PX) return 'spacer';
+  const img = el.ownerDocument.createElement('img');
+  img.setAttribute('src', src);
+  img.setAttribute('alt', alt ?? '');
+  for (const side of ['width', 'height']) {
+    const px = el.getAttribute(`data-${side}`);
+    if (px && /^\d+$/.test(px)) img.setAttribute(side, px);
+  }
+  return img;
+}
+
 /** Cheaper than querySelector in every DOM we run in. */
 function hasTag(el: Element, tag: string): boolean {
   return el.getElementsByTagName(tag).length > 0;
@@ -336,6 +373,20 @@ function judge(el: Element, stats: PrepareStats, named: Element[]): 'drop' | 'ke
   }
   if (tag === 'IMG' || tag === 'SOURCE') {
     resolveLazyImage(el);
+    stats.images++;
+    // A lazy loader's blank that names no picture to load: without the size it was given it takes no room,
+    // so the reader shows no blank box, and the figure keeps its caption.
+    if (tag === 'IMG' && isBlankPlaceholder(el)) {
+      el.removeAttribute('width');
+      el.removeAttribute('height');
+      el.setAttribute('alt', '');
+    }
+    return 'leaf';
+  }
+  const drawnLater = pictureDrawnLater(el);
+  if (drawnLater === 'spacer') return 'drop';
+  if (drawnLater) {
+    el.replaceWith(drawnLater);
     stats.images++;
     return 'leaf';
   }

@@ -87,6 +87,28 @@ describe('extractArticle: metadata', () => {
 });
 
 describe('extractArticle: pre-processing', () => {
+  it("makes the picture a lazy loader would draw into an empty box, and drops a blank that names no picture, keeping its caption", () => {
+    const gif = 'data:image/gif;base64,R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7';
+    const body = `<article><h1>Bridge reopens</h1>${paragraphs(2)}
+      <figure><span><div class="js-delayed-image-load" data-src="/img/deck.jpg" data-alt="The new deck from above" data-width="976" data-height="549"></div></span><figcaption>The deck at night.</figcaption></figure>
+      <p>${PROSE[2]}</p>
+      <figure><div class="js-delayed-image-load" data-src="/img/rule.png" data-alt="" data-width="624" data-height="1"></div></figure>
+      <figure><img src="${gif}" data-alt="Divers" width="800" height="450"><figcaption>Divers at the piers.</figcaption></figure>
+      ${PROSE.slice(3).map((p) => `<p>${p}</p>`).join('')}</article>`;
+    const a = article(page(body));
+    const html = load(`<body>${a.contentHtml}</body>`).body;
+    const deck = html.querySelector('img[src$="/img/deck.jpg"]');
+    expect(deck?.getAttribute('alt')).toBe('The new deck from above');
+    expect(deck?.getAttribute('width')).toBe('976');
+    // The blank takes no room (no size), and says nothing to a screen reader.
+    const blank = html.querySelector('img[src^="data:"]');
+    expect(blank === null || (!blank.hasAttribute('width') && !blank.hasAttribute('height') && blank.getAttribute('alt') === '')).toBe(true);
+    expect(a.textContent).toContain('Divers at the piers.');
+    expect(html.querySelector('img[src$="/img/rule.png"]')).toBeNull();
+    // The spacer's figure, left empty, is not an empty box in the reader.
+    expect(Array.from(html.querySelectorAll('figure')).every((f) => f.textContent!.trim() || f.querySelector('img'))).toBe(true);
+  });
+
   it('removes a banner that is a picture alone in a box named as one (a call to action), and keeps a picture in a box named otherwise', () => {
     const body = `<article><h1>Bridge reopens</h1>${paragraphs(3)}
       <p><span class="photo"><img src="/img/deck.jpg" alt="The new deck"></span></p>
