@@ -6,7 +6,7 @@
 import type { ExtractedArticle } from '../core/extract';
 import { sanitizeArticleFragment } from '../core/extract/sanitize';
 import { t } from './i18n';
-import { markRepeatedCaptionWords, normalizeHeadings, trimBlockEdges, unwrapDeadLinks, unwrapNamelessLinks } from './tidy';
+import { markRepeatedCaptionWords, normalizeHeadings, spaceCaptionParts, trimBlockEdges, unwrapDeadLinks, unwrapNamelessLinks } from './tidy';
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
@@ -77,6 +77,7 @@ export function renderArticle(article: ExtractedArticle, url: string, ui: UiLoca
   unwrapNamelessLinks(body);
   unwrapDeadLinks(body);
   trimBlockEdges(body);
+  spaceCaptionParts(body);
   markRepeatedCaptionWords(body);
   for (const img of Array.from(body.querySelectorAll('img'))) {
     // An image without alt text is announced by its file name; treat it as decorative instead.

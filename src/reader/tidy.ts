@@ -79,6 +79,27 @@ export function trimBlockEdges(body: Element): void {
   }
 }
 
+const INLINE_PART = new Set(['SPAN', 'SMALL', 'CITE', 'EM', 'I', 'B', 'STRONG']);
+
+/**
+ * Caption parts that the site set apart with a margin alone ("…on July 25,
+ * 2019.</span><span>J. Scott Applewhite / AP") would read as one run-on
+ * word in the reader: a space goes between them where a sentence ends and
+ * the next part starts.
+ */
+export function spaceCaptionParts(body: Element): void {
+  for (const caption of Array.from(body.getElementsByTagName('figcaption'))) {
+    for (const part of Array.from(caption.querySelectorAll('*'))) {
+      const next = part.nextSibling;
+      if (!INLINE_PART.has(part.tagName.toUpperCase()) || !next || next.nodeType !== 1 || !INLINE_PART.has((next as Element).tagName.toUpperCase())) continue;
+      // Only after a sentence's end: parts that split a word ("<b>Ann</b><i>’s</i>") stay joined.
+      const end = (part.textContent ?? '').slice(-2);
+      const start = (next.textContent ?? '').charAt(0);
+      if (/[.!?;:]["”’)]?$/.test(end) && /[^\s.,;:!?)\]’”]/.test(start)) part.after(' ');
+    }
+  }
+}
+
 function decodeFragment(fragment: string): string {
   try {
     return decodeURIComponent(fragment);

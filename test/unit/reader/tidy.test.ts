@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
-import { heardOnce, markRepeatedCaptionWords, normalizeHeadings, trimBlockEdges, unwrapDeadLinks, unwrapNamelessLinks } from '../../../src/reader/tidy';
+import { heardOnce, markRepeatedCaptionWords, normalizeHeadings, spaceCaptionParts, trimBlockEdges, unwrapDeadLinks, unwrapNamelessLinks } from '../../../src/reader/tidy';
 
 function body(html: string): HTMLElement {
   const div = document.createElement('div');
@@ -75,6 +75,15 @@ describe('trimBlockEdges', () => {
     const el = body('<p>&nbsp;<br> BAAR, SWITZERLAND<br>The company said.<br></p><p><br></p>');
     trimBlockEdges(el);
     expect(el.innerHTML).toBe('<p> BAAR, SWITZERLAND<br>The company said.</p><p><br></p>');
+  });
+});
+
+describe('spaceCaptionParts', () => {
+  it('puts a space between caption parts set apart by a margin alone, and none inside a word or before punctuation', () => {
+    const el = body('<figure><figcaption><span>Speaking at the Capitol on July 25, 2019.</span><span>J. Scott Applewhite / AP</span></figcaption></figure><figure><figcaption><span>(</span><span>Photo</span><span>)</span> <b>Ann</b><i>’s</i><span>Done!</span><span>”</span></figcaption></figure>');
+    spaceCaptionParts(el);
+    expect(el.querySelectorAll('figcaption')[0]!.textContent).toBe('Speaking at the Capitol on July 25, 2019. J. Scott Applewhite / AP');
+    expect(el.querySelectorAll('figcaption')[1]!.textContent).toBe('(Photo) Ann’sDone!”');
   });
 });
 
