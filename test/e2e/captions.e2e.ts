@@ -61,6 +61,7 @@ interface Target {
   image: string;
   actions: string[];
   caption?: string | null;
+  credit?: string | null;
   concealed?: string[];
   /** The parts the site hid and Lectern shows (a full copy of a truncated caption). */
   expanded?: string[];
@@ -502,9 +503,11 @@ describe.each(browsersUnderTest())('captions in %s', (name) => {
       expect(await fontPx(caption), `${t.fixture} ${t.caption ?? ''}: size`).toBeGreaterThanOrEqual(bodyPx - 0.05);
       // The body text's size, not a larger standfirst's; a caption the site set larger keeps its size.
       expect(await fontPx(caption), `${t.fixture} ${t.caption ?? ''}: size`).toBeLessThanOrEqual(Math.max(sitePx, bodyPx) + 0.05);
-      // Every part of it that holds words (a credit the site sets smaller still), not only the caption's box.
-      const parts = await caption.evaluate((el) =>
-        [el, ...Array.from(el.querySelectorAll('*'))]
+      // Every part of it that holds words (a credit the site sets smaller still), not only the caption's box,
+      // and a credit set apart beside it.
+      const credit = t.credit ? await page.$(t.credit) : null;
+      const parts = await caption.evaluate((el, apart) =>
+        [el, ...Array.from(el.querySelectorAll('*')), ...(apart && !el.contains(apart) ? [apart, ...Array.from(apart.querySelectorAll('*'))] : [])]
           .filter((part) => part.checkVisibility() && Array.from(part.childNodes).some((n) => n.nodeType === 3 && (n.nodeValue ?? '').trim() !== ''))
           .map((part) => {
             // Contrast of the part's text with the first opaque background behind it (white where none is painted).
@@ -525,6 +528,7 @@ describe.each(browsersUnderTest())('captions in %s', (name) => {
             const [hi, lo] = [luminance(getComputedStyle(part).color), luminance(behind)].sort((a, b) => b - a) as [number, number];
             return { text: (part.textContent ?? '').trim().slice(0, 40), px: Number.parseFloat(getComputedStyle(part).fontSize), contrast: (hi + 0.05) / (lo + 0.05) };
           }),
+        credit,
       );
       for (const part of parts) {
         expect(part.px, `${t.fixture}: "${part.text}"`).toBeGreaterThanOrEqual(bodyPx - 0.05);

@@ -157,8 +157,11 @@ function measure(entry: CaptionEntry, opts: ApplyOptions): Measured {
   // Parts are read against the caption's own background, found once: walking up from each part would read
   // the styles of every ancestor again, for each.
   let behind: string | null = null;
+  // A credit set beside the caption (its own paragraph, a second figcaption) is read with it, and sized with it.
+  const { caption, credit } = entry;
+  const creditApart = credit && !caption.contains(credit) ? [credit, ...textParts(credit)] : [];
   const parts = view
-    ? textParts(entry.caption).flatMap((el) => {
+    ? [...textParts(caption), ...creditApart].flatMap((el) => {
         const s = view.getComputedStyle(el);
         const px = Number.parseFloat(s.fontSize) || 0;
         if (px < HIDDEN_SIZE_PX) return [];
