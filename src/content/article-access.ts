@@ -107,18 +107,30 @@ export function startArticleAccess(win: Window, initial: ArticleAccessOptions): 
       // the wrapper rather than the headline: focus goes to the story's own
       // landing point, after the browser's jump to the fragment has run.
       const landing = target !== found.target && target.contains(found.target) ? (found.target as HTMLElement) : null;
-      const onClick = (event: MouseEvent): void => {
+      const onClick = (): void => {
         if (!landing) {
           focusTarget(target);
           return;
         }
         const moveOn = (): void => {
-          if (!event.defaultPrevented && landing.isConnected) focusTarget(landing);
+          if (landing.isConnected) focusTarget(landing);
         };
-        // Firefox focuses a focusable target itself, once the jump is done;
-        // Chromium does not, so the landing is focused after this task too.
-        target.addEventListener('focus', moveOn, { once: true });
-        win.setTimeout(() => target.removeEventListener('focus', moveOn), FRAGMENT_FOCUS_WINDOW_MS);
+        // The jump ends in Firefox with focus on a focusable target, or
+        // taken off to nothing from a target that cannot take it; Chromium
+        // moves none. Focus goes to the landing after the jump, and back
+        // there once if the jump takes it away.
+        const onFocusIn = (event: FocusEvent): void => {
+          if (event.target === target) win.setTimeout(moveOn, 0);
+        };
+        const onFocusOut = (event: FocusEvent): void => {
+          if (event.target === landing && event.relatedTarget === null) win.setTimeout(moveOn, 0);
+        };
+        doc.addEventListener('focusin', onFocusIn, true);
+        doc.addEventListener('focusout', onFocusOut, true);
+        win.setTimeout(() => {
+          doc.removeEventListener('focusin', onFocusIn, true);
+          doc.removeEventListener('focusout', onFocusOut, true);
+        }, FRAGMENT_FOCUS_WINDOW_MS);
         win.setTimeout(moveOn, 0);
       };
       siteLink.link.addEventListener('click', onClick);
