@@ -104,7 +104,8 @@ export function openOverlay(win: Window, options: OverlayOptions): Overlay {
   // The page's own scrollbar would stand beside the reader's, and scroll the
   // page underneath when the reader's reaches its end. Put back on close.
   const pageStyle = new ChangeLog();
-  pageStyle.setStyle(root, { overflow: 'hidden' });
+  // The longhands: a page's own overflow-y (scroll) comes back whole even if it changes its style meanwhile.
+  pageStyle.setStyle(root, { 'overflow-x': 'hidden', 'overflow-y': 'hidden' });
   // A modal dialog closes the page's open popovers (a menu, a prompt): they are opened again on close.
   const popovers = openPopovers(doc);
   try {

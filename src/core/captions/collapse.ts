@@ -133,6 +133,12 @@ function byId(doc: Document, ids: string | null): Element[] {
   return (ids ?? '').split(/\s+/).filter(Boolean).map((id) => doc.getElementById(id)).filter((el) => !!el);
 }
 
+/** A switch that folds the caption back ("less", "Hide"), not a link with somewhere to go nor one that opens more. */
+function foldsCopy(el: Element): boolean {
+  if (!isToggle(el) || navigates(el)) return false;
+  return el.getAttribute('aria-expanded') === 'true' || /\b(?:less|hide)\b/i.test(visibleText(el));
+}
+
 /** A link with somewhere to go ("Read more" to another story) is never a caption's switch, whatever it says. */
 function navigates(el: Element): boolean {
   const href = tag(el) === 'A' ? (el.getAttribute('href') ?? '').trim() : '';
@@ -200,7 +206,7 @@ export function findCollapse(
 ): Collapse {
   const twin = truncatedTwin(caption);
   // The full copy's own "less" switch would fold nothing once Lectern shows that copy: it goes with the short one.
-  const conceal = twin ? [twin.short, ...Array.from(twin.full.querySelectorAll('*')).filter(isToggle)] : [];
+  const conceal = twin ? [twin.short, ...Array.from(twin.full.querySelectorAll('*')).filter(foldsCopy)] : [];
   const skip = (el: Element) => conceal.some((c) => c.contains(el));
   const region: Array<[Element, Role]> = [[caption, 'caption']];
   for (const el of firstDescendants(caption, 12)) {

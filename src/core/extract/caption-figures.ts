@@ -14,10 +14,32 @@ const MAX_OTHER_CHARS = 80;
 const MAX_CAPTION_CHARS = 1000;
 
 const TEXT_BLOCKS = new Set(['DIV', 'P', 'SPAN', 'SMALL']);
-const NEVER_BOX = new Set(['BODY', 'HTML', 'ARTICLE', 'MAIN', 'SECTION', 'FIGCAPTION', 'A', 'PICTURE', 'LI', 'UL', 'OL', 'TABLE', 'TR', 'TD']);
+/** Boxes that are something else than a picture's: the story, a list, a teaser in an aside, a paragraph. */
+const NEVER_BOX = new Set([
+  'BODY', 'HTML', 'ARTICLE', 'MAIN', 'SECTION', 'ASIDE', 'HEADER', 'FOOTER', 'NAV', 'FIGCAPTION', 'A', 'PICTURE',
+  'LI', 'UL', 'OL', 'TABLE', 'TR', 'TD', 'P',
+]);
+/** Only a block becomes a figure: an inline box around a picture may sit inside a sentence. */
+const BOX_TAGS = new Set(['DIV', 'FIGURE']);
+/** What a page never shows as words: a <noscript>'s markup is text in a page that runs scripts. */
+const UNSHOWN = new Set(['NOSCRIPT', 'SCRIPT', 'STYLE', 'TEMPLATE']);
 
+/** Characters of shown text, spaces collapsed. */
 function textLength(el: Element): number {
-  return (el.textContent ?? '').replace(/\s+/g, ' ').trim().length;
+  let n = 0;
+  const walk = (node: Node): void => {
+    for (let child = node.firstChild; child; child = child.nextSibling) {
+      if (child.nodeType === 3) n += (child.nodeValue ?? '').replace(/\s+/g, '').length;
+      else if (child.nodeType === 1 && !UNSHOWN.has((child as Element).tagName.toUpperCase())) walk(child);
+    }
+  };
+  walk(el);
+  return n;
+}
+
+/** Pictures shown, not the fallback copy in a <noscript>. */
+function imageCount(el: Element): number {
+  return Array.from(el.getElementsByTagName('img')).filter((img) => !img.closest('noscript')).length;
 }
 
 /** The picture's box: the nearest ancestor with one picture and nothing else to read but the caption. */
@@ -26,7 +48,9 @@ function pictureBox(caption: Element, captionChars: number): Element | null {
   for (let level = 0; box && level < MAX_LEVELS; level++, box = box.parentElement) {
     const tag = box.tagName.toUpperCase();
     if (NEVER_BOX.has(tag)) return null;
-    const images = box.getElementsByTagName('img').length;
+    // Inside a figure already, the figure is the box: no figure in a figure.
+    if (!BOX_TAGS.has(tag) || (tag !== 'FIGURE' && box.parentElement?.closest('figure'))) continue;
+    const images = imageCount(box);
     if (images > 1) return null;
     if (images === 0) continue;
     // A figure may already have its figcaption: a credit set beside it joins it.
@@ -43,8 +67,9 @@ function isEmptyBox(el: Element): boolean {
 
 /** A link beside the picture that goes nowhere ("Enlarge image", "1 / 5"): the site's script's, not the reader's. */
 function isPictureControl(a: Element, caption: Element): boolean {
-  const href = (a.getAttribute('href') ?? '').trim();
-  const nowhere = href === '' || href === '#' || /^javascript:/i.test(href);
+  // An anchor with no address at all is where another link lands: it stays.
+  const href = a.getAttribute('href')?.trim();
+  const nowhere = href === '' || href === '#' || (!!href && /^javascript:/i.test(href));
   return nowhere && !caption.contains(a) && a.getElementsByTagName('img').length === 0;
 }
 
@@ -91,7 +116,8 @@ export function captionsAsFigures(captions: readonly Element[]): number {
     if (existing && existing.parentElement !== box) continue;
     const figcaption = existing ?? box.ownerDocument.createElement('figcaption');
     if (!existing) anchor.before(figcaption);
-    for (const part of inBox) figcaption.append(part);
+    // Parts set apart in the page stay apart in words ("The bridge at dawn. Photo: Ann Lee").
+    inBox.forEach((part, i) => figcaption.append(...(i > 0 || existing ? [' ', part] : [part])));
     // The wrapper the caption came out of, left empty.
     if (anchor !== figcaption && anchor.isConnected && !anchor.contains(figcaption) && isEmptyBox(anchor)) anchor.remove();
     for (const control of Array.from(box.getElementsByTagName('a'))) if (isPictureControl(control, figcaption)) control.remove();

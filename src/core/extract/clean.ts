@@ -191,8 +191,8 @@ function isLoneName(text: string): boolean {
   return words.slice(1).every((w) => isCapitalised(w, 1) || (w.startsWith('&') && isCapitalised(`A${w.slice(1)}`, 1)));
 }
 
-/** An address that says it is an affiliate link ("utm_medium=affiliates", "/affiliate/"). */
-const AFFILIATE_LINK = /[?&/=_-]affiliat/i;
+/** An address whose query says it is an affiliate link ("?utm_medium=affiliates", "&affiliate_id=…"), not a story about affiliates. */
+const AFFILIATE_LINK = /[?&](?:[^=&#]*affiliat[^=&#]*=|[^=&#]+=[^&#]*affiliat)/i;
 const AFFILIATE = /\b(?:affiliate (?:links?|commission|partnerships?)|we may (?:earn|receive) (?:a )?(?:small )?(?:commission|share)|this post may contain)\b/i;
 const SOCIAL_PROMO = /\b(?:follow|like|find|join) (?:us|him|her|them|me|\S+(?: \S+){0,3}) on (?:twitter|facebook|instagram|youtube|linkedin|tiktok|snapchat|pinterest|flipboard)\b|\bjoin (?:our|the) (?:\S+ )?(?:forums?|community|conversation|discussion)\b|^listen to \S+(?: \S+){0,3} (?:live|on)\b/i;
 const BARE_URL = /^(?:https?:\/\/)?(?:www\.)?[\w-]+(?:\.[\w-]+)+(?:\/\S*)?$/i;

@@ -41,8 +41,19 @@ const CLUTTER_WORDS = new Set([
 /** Pop-up UI, hidden by the site's CSS until hovered or opened: never part of a sentence. */
 const HIDDEN_UI_WORDS = new Set(['tooltip', 'popover', 'rollover', 'hovercard', 'flyout', 'dropdown']);
 
-/** Names of a banner that is a picture alone. */
-const PICTURE_AD_WORDS = new Set(['cta', 'promo', 'advert', 'advertisement', 'sponsored', 'ad', 'ads', 'banner']);
+/**
+ * Names of a banner that is a picture alone. Not "ad": generated class names
+ * ("css-1ad9x0") split into it.
+ */
+const PICTURE_AD_WORDS = new Set(['cta', 'promo', 'advert', 'advertisement', 'sponsored']);
+
+/** A picture inside a link to another page: what a banner is. */
+function isLinkedPicture(el: Element): boolean {
+  return Array.from(el.getElementsByTagName('a')).some((a) => {
+    const href = a.getAttribute('href')?.trim() ?? '';
+    return href !== '' && !href.startsWith('#') && a.getElementsByTagName('img').length > 0;
+  });
+}
 
 /** Pairs of words that only mean clutter together ("more stories", "read more", "sign up"). */
 const CLUTTER_PAIRS = [
@@ -123,7 +134,7 @@ export function clutterReason(el: Element): string | null {
     const hidden = words.find((w) => HIDDEN_UI_WORDS.has(w));
     if (hidden) return hidden;
     const ad = words.find((w) => PICTURE_AD_WORDS.has(w));
-    return ad && el.getElementsByTagName('img').length > 0 && textLength(el) === 0 ? ad : null;
+    return ad && textLength(el) === 0 && isLinkedPicture(el) ? ad : null;
   }
   let hit: string | null = null;
   for (const w of words) {
@@ -225,6 +236,10 @@ export function pickFromSrcset(set: string): string | null {
 }
 
 const MAX_SPACER_PX = 2;
+/** An address of an image file, as Readability's own lazy-image fix looks for one. */
+const IMAGE_FILE = /\.(?:jpe?g|png|webp|gif|avif|svg)(?:[?#]|\s|$)/i;
+/** A box named as a picture ("js-delayed-image-load", "photo-placeholder"). */
+const NAMED_PICTURE = /(?:^|[^a-z])(?:image|img|photo|picture)/i;
 /** A data: URL this short is a 1×1 blank, not a picture. */
 const MAX_BLANK_DATA_URL = 200;
 
@@ -232,7 +247,9 @@ function isBlankPlaceholder(img: Element): boolean {
   const src = (img.getAttribute('src') ?? '').trim();
   // Readability swaps a blank for the picture in a <noscript> beside it.
   const noscript = img.nextElementSibling?.tagName.toUpperCase() === 'NOSCRIPT';
-  return /^data:/i.test(src) && src.length <= MAX_BLANK_DATA_URL && !img.getAttribute('srcset') && img.parentElement?.tagName.toUpperCase() !== 'PICTURE' && !noscript;
+  // Readability gives the picture any attribute that names an image file ("data-echo", "data-orig-file").
+  const named = Array.from(img.attributes).some((a) => a.name !== 'src' && IMAGE_FILE.test(a.value));
+  return /^data:/i.test(src) && src.length <= MAX_BLANK_DATA_URL && !img.getAttribute('srcset') && img.parentElement?.tagName.toUpperCase() !== 'PICTURE' && !noscript && !named;
 }
 
 /**
@@ -248,8 +265,13 @@ function pictureDrawnLater(el: Element): Element | 'spacer' | null {
   if (!src || /^data:/i.test(src) || el.firstElementChild || textLength(el) > 0) return null;
   const alt = el.getAttribute('data-alt');
   if (alt === null && !el.closest('figure')) return null;
+  // A picture, not a player or another widget that loads later: an image file, or a box named as a picture.
+  if (!IMAGE_FILE.test(src) && !NAMED_PICTURE.test(el.getAttribute('class') ?? '')) return null;
   // A rule or a spacer (a picture a pixel or two tall): not worth drawing.
-  const size = (side: string): number => Number(el.getAttribute(`data-${side}`) ?? NaN);
+  const size = (side: string): number => {
+    const px = el.getAttribute(`data-${side}`)?.trim() ?? '';
+    return /^\d+$/.test(px) ? Number(px) : NaN;
+  };
   if (size('width') <= MAX_SPACER_PX || size('height') <= MAX_SPACER_PX) return 'spacer';
   const img = el.ownerDocument.createElement('img');
   img.setAttribute('src', src);
@@ -375,11 +397,10 @@ function judge(el: Element, stats: PrepareStats, named: Element[]): 'drop' | 'ke
     resolveLazyImage(el);
     stats.images++;
     // A lazy loader's blank that names no picture to load: without the size it was given it takes no room,
-    // so the reader shows no blank box, and the figure keeps its caption.
+    // so the reader shows no blank box, and the figure keeps its caption (and the picture its alt).
     if (tag === 'IMG' && isBlankPlaceholder(el)) {
       el.removeAttribute('width');
       el.removeAttribute('height');
-      el.setAttribute('alt', '');
     }
     return 'leaf';
   }

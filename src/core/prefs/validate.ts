@@ -114,14 +114,14 @@ function validateSites(raw: unknown, adjusted: string[]): SiteMap {
   let dropped = false;
   for (const key of Object.keys(record)) {
     const host = normalizeHostname(key);
-    const raw = ownValue(record, key);
-    const settings = validateSiteSettings(raw);
+    const given = ownValue(record, key);
+    const settings = validateSiteSettings(given);
     if (!host || !settings) {
       dropped = true;
       continue;
     }
     // A switch that was not valid ("captions": "yes") is left out of a site that keeps its others: said too.
-    if (Object.keys(raw as object).length > Object.keys(settings).length) dropped = true;
+    if (ownKeyCount(given) > Object.keys(settings).length) dropped = true;
     const known = sites[host];
     if (!known && count >= MAX_SITES) {
       dropped = true;
@@ -145,6 +145,15 @@ export function validateSiteSettings(raw: unknown): SiteSettings | null {
     if (typeof value === 'boolean') settings[name] = value;
   }
   return Object.keys(settings).length > 0 ? settings : null;
+}
+
+/** How many own keys a record has; 0 for one that throws (a revoked Proxy). */
+function ownKeyCount(value: unknown): number {
+  try {
+    return Object.keys(value as object).length;
+  } catch {
+    return 0;
+  }
 }
 
 /** A non-array object, or null. */

@@ -92,6 +92,16 @@ it('does not show text a site hides next to an avatar-sized picture: a name or a
   expect(planCaptions(article, opts).flatMap((e) => e.actions)).not.toContain('expand');
 });
 
+it("hides the full copy's own 'less' switch, but not a link or a switch that opens something else", () => {
+  const article = loadPage('captions-truncated-twin');
+  const full = one('.caption-full');
+  full.insertAdjacentHTML('beforeend', '<a href="/gallery/roadster">See more</a><button aria-expanded="false">Photo credit</button>');
+  const entry = planCaptions(article, { showAltText: true, expandCaptions: true, view: window })[0]!;
+  expect(entry.conceal).toContain(one('.caption-full .more-caption'));
+  expect(entry.conceal).not.toContain(one('.caption-full a[href]'));
+  expect(entry.conceal).not.toContain(one('.caption-full button'));
+});
+
 it("shows an alt text's escaped characters as the characters they stand for", () => {
   const article = loadPage('captions-lazy-image');
   one('#mill').setAttribute('alt', 'The mill race in spring &mdash; full after a week of rain');

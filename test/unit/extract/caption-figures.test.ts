@@ -24,7 +24,7 @@ describe('captionsAsFigures', () => {
     expect(figure.tagName).toBe('FIGURE');
     expect(figure.getAttribute('class')).toBe('media');
     expect(figure.querySelectorAll('figcaption')).toHaveLength(1);
-    expect(figure.querySelector('figcaption')!.textContent).toBe('A diver checks the piers below the waterline.Photo: Ann Lee');
+    expect(figure.querySelector('figcaption')!.textContent).toBe('A diver checks the piers below the waterline. Photo: Ann Lee');
     expect(figure.querySelector('img + figcaption')).not.toBeNull();
     // The site's zoom switch beside the picture goes nowhere: not part of the figure.
     expect(figure.textContent).not.toContain('Enlarge');
@@ -40,12 +40,32 @@ describe('captionsAsFigures', () => {
     const meta = '<div class="asset" id="box"><div><img src="/img/a.jpg" alt=""></div><div class="image-meta"><div class="image-caption">The quarterback runs in a touchdown.</div><div class="image-credit">Ann Lee, Agency</div></div></div>';
     const doc = load(story(meta));
     expect(captionsAsFigures(namedParts(doc))).toBe(1);
-    expect(doc.querySelector('#box > figcaption')?.textContent).toBe('The quarterback runs in a touchdown.Ann Lee, Agency');
+    expect(doc.querySelector('#box > figcaption')?.textContent).toBe('The quarterback runs in a touchdown. Ann Lee, Agency');
     expect(doc.querySelector('.image-meta')).toBeNull();
     const credited = load(story('<figure id="fig"><img src="/img/b.jpg" alt=""><figcaption>A plume of water vapour.</figcaption><p class="credit">(Image: NASA)</p></figure>'));
     expect(captionsAsFigures(namedParts(credited))).toBe(1);
     expect(credited.querySelectorAll('#fig figcaption')).toHaveLength(1);
-    expect(credited.querySelector('#fig > figcaption')?.textContent).toBe('A plume of water vapour.(Image: NASA)');
+    expect(credited.querySelector('#fig > figcaption')?.textContent).toBe('A plume of water vapour. (Image: NASA)');
+  });
+
+  it("finds the box through a page's <noscript> fallback copy, and gives a credit inside a figure's picture wrapper to the figure's own figcaption", () => {
+    const lazy = load(story('<div class="photo" id="box"><img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" data-src="/img/a.jpg" alt=""><noscript><img src="/img/a.jpg" alt=""></noscript><div class="caption">Crews at work on the deck.</div></div>'));
+    expect(captionsAsFigures(namedParts(lazy))).toBe(1);
+    expect(lazy.getElementById('box')!.tagName).toBe('FIGURE');
+    const nested = load(story('<figure id="fig"><div class="image-wrapper"><img src="/img/b.jpg" alt=""><span class="credit">AP Photo</span></div><figcaption>The deck at night.</figcaption></figure>'));
+    expect(captionsAsFigures(namedParts(nested))).toBe(1);
+    expect(nested.querySelectorAll('figure')).toHaveLength(1);
+    expect(nested.querySelector('#fig > figcaption')?.textContent).toBe('The deck at night. AP Photo');
+  });
+
+  it('leaves alone a teaser in an aside, a paragraph with a picture and a credit in its sentence, and a picture in an inline box', () => {
+    const aside = '<aside><a href="/2024/03/ferry-strike.html"><img src="/img/ferry.jpg" alt=""></a><p class="caption"><a href="/2024/03/ferry-strike.html">Ferry strike ends after ten days</a></p></aside>';
+    const paragraph = '<p><img src="/img/c.jpg" alt=""> <span class="credit">Photo: Ann Lee</span> Crews worked through the night on the deck.</p>';
+    const inline = '<p>Before: <span class="image"><img src="/img/d.jpg" alt=""><span class="caption">The old deck.</span></span> and after.</p>';
+    const html = story(aside + paragraph + inline);
+    const doc = load(html);
+    expect(captionsAsFigures(namedParts(doc))).toBe(0);
+    expect(doc.body.innerHTML).toBe(load(html).body.innerHTML);
   });
 
   it('leaves alone a gallery, a box with more to read than a caption, a caption with no picture, and a real figcaption', () => {

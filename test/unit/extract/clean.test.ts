@@ -81,6 +81,9 @@ describe('cleanArticle: promotions inside the story', () => {
   it('removes a picture that links to a shop through an affiliate programme', () => {
     const ad = '<figure><a href="https://shop.example/magazine-subscription/?utm_source=herald&utm_medium=affiliates"><img src="/cover.png" alt="Holiday issue"></a><figcaption>(Image credit: Reading Room)</figcaption></figure>';
     expect(clean(ad)).not.toContain('cover.png');
+    // A story photo that links to a story about affiliates is the story's.
+    const story = '<figure><a href="https://tv.example.com/news/nbc-affiliates-drop-late-show"><img src="/tower.jpg" alt=""></a><figcaption>The station tower.</figcaption></figure>';
+    expect(clean(story)).toContain('tower.jpg');
   });
 
   it("keeps the story's own pictures, and sentences that report on subscriptions", () => {

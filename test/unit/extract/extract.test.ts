@@ -100,13 +100,30 @@ describe('extractArticle: pre-processing', () => {
     const deck = html.querySelector('img[src$="/img/deck.jpg"]');
     expect(deck?.getAttribute('alt')).toBe('The new deck from above');
     expect(deck?.getAttribute('width')).toBe('976');
-    // The blank takes no room (no size), and says nothing to a screen reader.
+    // The blank takes no room (no size); its figure keeps its caption.
     const blank = html.querySelector('img[src^="data:"]');
-    expect(blank === null || (!blank.hasAttribute('width') && !blank.hasAttribute('height') && blank.getAttribute('alt') === '')).toBe(true);
+    expect(blank).not.toBeNull();
+    expect([blank!.getAttribute('width'), blank!.getAttribute('height')]).toEqual([null, null]);
     expect(a.textContent).toContain('Divers at the piers.');
     expect(html.querySelector('img[src$="/img/rule.png"]')).toBeNull();
     // The spacer's figure, left empty, is not an empty box in the reader.
     expect(Array.from(html.querySelectorAll('figure')).every((f) => f.textContent!.trim() || f.querySelector('img'))).toBe(true);
+  });
+
+  it('keeps what the lazy-image fixes must not take: an alt, a player, a picture with no size given, a picture in a generated class', () => {
+    const gif = 'data:image/gif;base64,R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7';
+    const body = `<article><h1>Bridge reopens</h1>${paragraphs(2)}
+      <figure><img src="${gif}" data-echo="/img/piers.jpg" alt="Divers at the piers" width="800" height="450"><figcaption>Divers.</figcaption></figure>
+      <figure><div class="video-player" data-src="https://player.example.com/embed/123.mp4"></div><figcaption>Watch: the deck goes in.</figcaption></figure>
+      <figure><div class="js-image-load" data-src="/img/crew.jpg" data-alt="The crew" data-width="" data-height=""></div></figure>
+      <p>${PROSE[2]}</p>
+      <p><span class="css-1ad9x0"><img src="/img/deck.jpg" alt="The new deck"></span></p>
+      ${PROSE.slice(3).map((p) => `<p>${p}</p>`).join('')}</article>`;
+    const html = load(`<body>${article(page(body)).contentHtml}</body>`).body;
+    expect(html.querySelector('img[src$="/img/piers.jpg"]')?.getAttribute('alt')).toBe('Divers at the piers');
+    expect(html.querySelector('img[src$=".mp4"]')).toBeNull();
+    expect(html.querySelector('img[src$="/img/crew.jpg"]')?.getAttribute('alt')).toBe('The crew');
+    expect(html.querySelector('img[src$="/img/deck.jpg"]')).not.toBeNull();
   });
 
   it('removes a banner that is a picture alone in a box named as one (a call to action), and keeps a picture in a box named otherwise', () => {
