@@ -14,7 +14,7 @@
 import { Readability } from '@mozilla/readability';
 import { articleShape, cleanArticle, stripPresentation } from './clean';
 import { readJsonLd, type JsonLdArticle } from './jsonld';
-import { authorNames, chooseTitle, cleanByline, detectDir, normalizeLang, readPageMeta, toIsoDate, type PageMeta } from './metadata';
+import { authorNames, bylineAbove, chooseTitle, cleanByline, detectDir, normalizeLang, readPageMeta, toIsoDate, type PageMeta } from './metadata';
 import { prepareDocument } from './prepare';
 import { findLeadFigure, restoreLeadFigure } from './lead-figure';
 import { elementAtPath, keepOnlyRegion, pathFromBody } from './region';
@@ -93,6 +93,8 @@ interface PageData {
 function extractFrom(doc: Document, region: Element | null, { ld, page }: PageData, options: ExtractOptions): ExtractedArticle | null {
   const minWords = options.minWords ?? DEFAULT_MIN_WORDS;
 
+  // Read before the clone is cut down to the story's block, which leaves a byline above it out.
+  const heroByline = region ? bylineAbove(doc, region) : null;
   const clone = doc.cloneNode(true) as Document;
   const labels = labelsIn(clone, options.screenReaderLabels ?? []);
   if (region) keepOnlyRegion(clone, region);
@@ -160,7 +162,7 @@ function extractFrom(doc: Document, region: Element | null, { ld, page }: PageDa
   const lang = normalizeLang(ld?.inLanguage) ?? normalizeLang(parsed?.lang) ?? normalizeLang(page.lang);
   return {
     title,
-    byline: byline0 ?? cleanByline(prepared.byline) ?? cleanByline(bodyByline),
+    byline: byline0 ?? cleanByline(prepared.byline) ?? cleanByline(bodyByline) ?? heroByline,
     siteName,
     published: toIsoDate(ld?.datePublished) ?? toIsoDate(parsed?.publishedTime) ?? toIsoDate(page.published),
     lang,

@@ -117,6 +117,29 @@ export function readPageMeta(doc: Document): PageMeta {
   };
 }
 
+/** Where a page names the story's author (microdata, rel, or a box named so). */
+const AUTHOR_BOX = '[rel~="author" i], [itemprop~="author" i], [class*="byline" i], [class*="author" i]';
+/** An author's name with its "By" and a date at most: longer is a bio or a list. */
+const MAX_BYLINE_CHARS = 120;
+
+/**
+ * The byline set with the headline in a block above the story's (a hero),
+ * which the extraction cuts away with the rest of the page outside the
+ * story's block: the first box there that names an author.
+ */
+export function bylineAbove(doc: Document, region: Element): string | null {
+  const headline = Array.from(doc.getElementsByTagName('h1')).find((h) => !!(h.compareDocumentPosition(region) & 4) && !region.contains(h));
+  if (!headline) return null;
+  // The headline's block above the story (a hero): the byline may be set over the headline or under it.
+  let hero: Element = headline;
+  while (hero.parentElement && !hero.parentElement.contains(region)) hero = hero.parentElement;
+  for (const box of Array.from(hero.querySelectorAll(AUTHOR_BOX))) {
+    const text = (box.textContent ?? '').replace(/\s+/g, ' ').trim();
+    if (text.length >= 3 && text.length <= MAX_BYLINE_CHARS) return cleanByline(text);
+  }
+  return null;
+}
+
 /** A site's name as it may be spelled in a title: "The Hill", "TheHill", "the-hill". */
 const nameKey = (name: string): string => name.toLowerCase().replace(/[\s.'’_-]+/g, '');
 

@@ -86,6 +86,18 @@ describe('extractArticle: metadata', () => {
   });
 });
 
+describe('extractArticle: a byline above the story block', () => {
+  it('is read from the hero between the headline and the block, which the extraction cuts away', () => {
+    const html = page(`<header class="site"><a class="author-link" href="/team">Our authors</a></header>
+      <div class="hero"><div><p class="about">Von <a class="author-link" href="/autor/ann">Ann Lee</a> publiziert am 5. März 2024</p><h1>Bridge reopens</h1></div></div>
+      <div class="story">${paragraphs()}</div>
+      <aside><p class="author-bio">Tom Roe writes about the river.</p></aside>`);
+    const doc = load(html);
+    const a = extractArticle(doc, { region: doc.querySelector('.story') })!;
+    expect(a.byline).toBe('Ann Lee');
+  });
+});
+
 describe('extractArticle: pre-processing', () => {
   it("makes the picture a lazy loader would draw into an empty box, and drops a blank that names no picture, keeping its caption", () => {
     const gif = 'data:image/gif;base64,R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7';
