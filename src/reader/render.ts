@@ -5,6 +5,7 @@
  */
 import type { ExtractedArticle } from '../core/extract';
 import { sanitizeArticleFragment } from '../core/extract/sanitize';
+import { formatDate } from './format-date';
 import { t } from './i18n';
 import { markRepeatedCaptionWords, normalizeHeadings, spaceCaptionParts, trimBlockEdges, unwrapDeadLinks, unwrapNamelessLinks } from './tidy';
 
@@ -13,17 +14,6 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLEl
   Object.assign(node, props);
   node.append(...children);
   return node;
-}
-
-/** The publication date in the reader's own locale (the browser UI language). */
-export function formatDate(iso: string, locale: string | undefined): string | null {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return null;
-  try {
-    return new Intl.DateTimeFormat(locale, { dateStyle: 'long' }).format(date);
-  } catch {
-    return date.toDateString();
-  }
 }
 
 /** The reader's own language: its locale (for dates) and its text direction. */

@@ -26,7 +26,7 @@ export interface ExtractedArticle {
   /** Who wrote it, as the site says ("Jane Doe, John Roe"), without "By". */
   byline: string | null;
   siteName: string | null;
-  /** Publication date as an ISO 8601 string (UTC), or null when unknown. */
+  /** Publication date as an ISO 8601 string, in the offset the site gave (else UTC), or null when unknown. */
   published: string | null;
   /** BCP 47 language tag of the article, or null when unknown. */
   lang: string | null;

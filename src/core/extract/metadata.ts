@@ -42,7 +42,7 @@ export function cleanByline(raw: string | null | undefined): string | null {
   return s;
 }
 
-/** An ISO 8601 string for a date the site wrote in any common form, or null. */
+/** An ISO 8601 string for a date the site wrote in any common form, in the site's own offset where it gave one; or null. */
 export function toIsoDate(raw: string | null | undefined): string | null {
   if (!raw) return null;
   let s = raw.trim();
@@ -53,7 +53,11 @@ export function toIsoDate(raw: string | null | undefined): string | null {
   const d = new Date(t);
   // Placeholders ("0001-01-01") and dates before the web are not publication dates.
   if (d.getUTCFullYear() < 1990 || t > Date.now() + 2 * 86_400_000) return null;
-  return d.toISOString();
+  // The site's own offset is kept: the reader shows the day the site dated the story, not the day it was in UTC.
+  const offset = /([+-])(\d{2}):(\d{2})$/.exec(s);
+  const minutes = offset ? (offset[1] === '-' ? -1 : 1) * (Number(offset[2]) * 60 + Number(offset[3])) : 0;
+  if (!offset || minutes === 0) return d.toISOString();
+  return `${new Date(t + minutes * 60_000).toISOString().slice(0, -1)}${offset[1]}${offset[2]}:${offset[3]}`;
 }
 
 /** "en_US" -> "en-US"; anything that is not a language tag -> null. */

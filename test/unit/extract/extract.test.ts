@@ -37,7 +37,7 @@ describe('extractArticle: metadata', () => {
     );
     expect(a.title).toBe('Bridge reopens after eighteen months of repairs');
     expect(a.byline).toBe('Ana Ruiz, Tom Lee');
-    expect(a.published).toBe('2024-03-05T09:15:00.000Z');
+    expect(a.published).toBe('2024-03-05T10:15:00.000+01:00');
     expect(a.siteName).toBe('River Post');
     expect(a.lang).toBe('es-ES');
     expect(a.dir).toBe('ltr');

@@ -23,9 +23,11 @@ describe('countWords and readingMinutes', () => {
 
 describe('metadata helpers', () => {
   it('normalises dates, languages and bylines', () => {
-    expect(toIsoDate('2019-11-20 13:42:06+08:00')).toBe('2019-11-20T05:42:06.000Z');
+    expect(toIsoDate('2019-11-20 13:42:06+08:00')).toBe('2019-11-20T13:42:06.000+08:00');
     expect(toIsoDate('2019-11-20T06:35:39+0000')).toBe('2019-11-20T06:35:39.000Z');
-    expect(toIsoDate('Mon, 18 Nov 2019 16:07:38 -0600')).toBe('2019-11-18T22:07:38.000Z');
+    expect(toIsoDate('Mon, 18 Nov 2019 16:07:38 -0600')).toBe('2019-11-18T16:07:38.000-06:00');
+    // The same moment either way: the offset only keeps the site's own day.
+    expect(Date.parse(toIsoDate('2019-11-18T23:04:24-05:00')!)).toBe(Date.parse('2019-11-19T04:04:24Z'));
     expect(toIsoDate('0001-01-01T00:00:00Z')).toBeNull();
     expect(toIsoDate('yesterday')).toBeNull();
     expect(normalizeLang('en_us')).toBe('en-US');
