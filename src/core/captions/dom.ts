@@ -38,6 +38,9 @@ export function isOurs(el: Element): boolean {
  */
 export const OWN_ARIA_HIDDEN = 'data-lectern-hidden';
 
+/** The id the skip link gives a story target that has none, so its href can name it; the reader's extraction drops it. */
+export const OWN_TARGET_ID = 'lectern-article';
+
 /** id, class, itemprop and data-testid, for naming tests ("caption", "credit"). */
 export function nameOf(el: Element): string {
   return [el.id, el.getAttribute('class'), el.getAttribute('itemprop'), el.getAttribute('data-testid')]

@@ -95,6 +95,8 @@ const SCREEN_READER_ONLY = /sr-only|visually-?hidden|screen-?reader|off-?screen|
  */
 function captionLike(el: Element): boolean {
   if (NOT_CAPTION_TAGS.has(tag(el)) || isOurs(el) || SCREEN_READER_ONLY.test(nameOf(el)) || hasImage(el)) return false;
+  // A block that holds a heading is the story's title or a section, never the picture's caption.
+  if (el.querySelector('h1,h2,h3,h4,h5,h6,[role="heading"]')) return false;
   // Comment forms and author boxes with an avatar: fields and buttons, not a caption.
   if (el.getElementsByTagName('input').length || ancestor(el, null, (a) => tag(a) === 'FORM')) return false;
   const length = textLength(el, 1200);

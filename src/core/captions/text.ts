@@ -66,6 +66,8 @@ export function isMeaningfulAlt(alt: string | null): alt is string {
   if (alt === null) return false;
   const text = squash(alt);
   if (!text || IMAGE_FILE.test(text) || CAMERA_NAME.test(text)) return false;
+  // Words joined by an underscore are a file's name ("Light a Wish_OGE Group"), not a description.
+  if (/[^\s_]_[^\s_]/.test(text)) return false;
   if (GENERIC.has(text.toLowerCase().replace(/[.:]+$/, '')) || GENERIC_PHRASE.test(text)) return false;
   // "print header logo", "author avatar": site furniture, not a picture of the story.
   if (FURNITURE.test(text) && text.split(/\s+/).length <= 4) return false;

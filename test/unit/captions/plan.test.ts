@@ -102,6 +102,15 @@ it("hides the full copy's own 'less' switch, but not a link or a switch that ope
   expect(entry.conceal).not.toContain(one('.caption-full button'));
 });
 
+it('never takes a block that holds a heading for a caption: the headline set over the picture is not its description', () => {
+  const article = loadPage('captions-sibling-credit');
+  const pic = one('.pic__text');
+  pic.innerHTML = '<h1>Yacht torn from its moorings in the night</h1>';
+  pic.className = 'pic__title';
+  const entries = planCaptions(article, { showAltText: true, expandCaptions: true, view: window });
+  expect(entries.some((e) => e.caption === pic || (e.describedBy ?? []).some((d) => d === pic || d.contains(pic)))).toBe(false);
+});
+
 it("shows an alt text's escaped characters as the characters they stand for", () => {
   const article = loadPage('captions-lazy-image');
   one('#mill').setAttribute('alt', 'The mill race in spring &mdash; full after a week of rain');

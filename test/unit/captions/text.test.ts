@@ -8,6 +8,8 @@ it.each([
   ['banner-final-v2.png', false], ['Screenshot 2024-01-02 at 10.11.12', false],
   ['A man walks his dog', true], ['Jalaluddin Haqqani', true], ['Ferry at dawn', true],
   ['main article image', false], ['print header logo', false], ['Featured Image', false],
+  ['Amsterdam Light Festival 2018 2019 Light a Wish_OGE Group', false],
+  ['A ferry, at dawn (2019)', true],
 ])('isMeaningfulAlt(%j) is %s', (alt, meaningful) => {
   expect(isMeaningfulAlt(alt)).toBe(meaningful);
 });
