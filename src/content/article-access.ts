@@ -3,6 +3,7 @@
  * landmark, keep both right as a single-page site changes, and undo it all
  * on stop().
  */
+import { OWN_TARGET_ID } from '../core/captions/dom';
 import { detectArticle, type DetectedArticle } from '../core/detect/index';
 import { findSiteSkipLinks } from '../core/site-skip-links';
 import { focusTarget, releaseFocusTargets } from './focus-target';
@@ -14,8 +15,6 @@ import { storyAddress } from './story-address';
 const DETECT_BUDGET_MS = 30;
 /** Quiet time after the page's last DOM change before we look again. */
 const RECHECK_DELAY_MS = 400;
-/** The id given to a skip target that has none, so the link's href can name it. */
-const TARGET_ID = 'lectern-article';
 /** How long after a click on the site's skip link its target's focus is the jump's own. */
 const FRAGMENT_FOCUS_WINDOW_MS = 500;
 /** Pages without an article are looked at again this many times at most. */
@@ -87,7 +86,7 @@ export function startArticleAccess(win: Window, initial: ArticleAccessOptions): 
    * without an id gets a lectern- one, undone with the other edits.
    */
   function pointAt(link: SkipLink, target: Element): void {
-    if (!target.id) edits.setAttribute(target, 'id', TARGET_ID);
+    if (!target.id) edits.setAttribute(target, 'id', OWN_TARGET_ID);
     link.link.setAttribute('href', `#${encodeURIComponent(target.id)}`);
   }
 

@@ -5,6 +5,7 @@
  * served with a strict style-src CSP blocks <style> elements but not that,
  * and the page's stylesheets cannot reach into the shadow root.
  */
+import { OWN_TARGET_ID } from '../core/captions/dom';
 
 const HOST_TAG = 'lectern-skip-link';
 /** The landmark's name: the product name, not translated. */
@@ -147,7 +148,7 @@ export function createSkipLink(doc: Document, label: string, onActivate: () => v
   // and article-access points it at the target's id. Never a bare "#":
   // tools such as axe take a bare "#" for the page's first real link, and
   // then no longer recognise the site's own skip links after it.
-  link.href = '#lectern-article';
+  link.href = `#${OWN_TARGET_ID}`;
   link.textContent = label;
   // Set on the link, not the host: the host sits in the page, whose own lang and dir must not change.
   link.lang = locale.lang;

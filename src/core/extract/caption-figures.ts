@@ -56,9 +56,15 @@ function pictureBox(caption: Element, captionChars: number): Element | null {
     // A figure may already have its figcaption: a credit set beside it joins it.
     const structured = box.tagName.toUpperCase() === 'FIGURE' ? 'h1,h2,h3,h4,h5,h6,figure,ul,ol,table' : 'h1,h2,h3,h4,h5,h6,figure,figcaption,ul,ol,table';
     if (box.querySelector(structured)) return null;
-    return textLength(box) - captionChars <= MAX_OTHER_CHARS ? box : null;
+    return otherChars(box, captionChars) <= MAX_OTHER_CHARS ? box : null;
   }
   return null;
+}
+
+/** Words in the box that are neither the caption's parts nor a figcaption the figure already has. */
+function otherChars(box: Element, captionChars: number): number {
+  const own = Array.from(box.children).find((c) => c.tagName.toUpperCase() === 'FIGCAPTION');
+  return textLength(box) - captionChars - (own ? textLength(own) : 0);
 }
 
 function isEmptyBox(el: Element): boolean {
@@ -107,7 +113,7 @@ export function captionsAsFigures(captions: readonly Element[]): number {
   for (const [box, inBox] of parts) {
     // The words beside the caption must be the caption's: text outside every part is at most a credit's worth.
     const captionChars = inBox.reduce((n, el) => n + textLength(el), 0);
-    if (textLength(box) - captionChars > MAX_OTHER_CHARS) continue;
+    if (otherChars(box, captionChars) > MAX_OTHER_CHARS) continue;
     // A child of the figure itself: Readability drops a wrapper it scores as clutter ("image-meta") with all inside.
     let anchor = inBox[0]!;
     while (anchor.parentElement && anchor.parentElement !== box) anchor = anchor.parentElement;

@@ -9,7 +9,7 @@
  * names a site. It runs in one walk over the clone, so it costs a small
  * fraction of Readability's own passes.
  */
-import { isOurs, OWN_ARIA_HIDDEN } from '../captions/dom';
+import { isOurs, OWN_ARIA_HIDDEN, OWN_TARGET_ID } from '../captions/dom';
 import { captionsAsFigures } from './caption-figures';
 
 /** Tags that never hold article text in a reader view. */
@@ -389,6 +389,8 @@ function judge(el: Element, stats: PrepareStats, named: Element[]): 'drop' | 'ke
   // alt), and caption words it hid from screen readers come back, else
   // Readability would drop them as hidden.
   if (isOurs(el)) return tag === 'LECTERN-REPEAT' ? 'unwrap' : 'drop';
+  // The id Lectern gave the story for its skip link's address: the page's, not the story's.
+  if (el.id === OWN_TARGET_ID) el.removeAttribute('id');
   if (el.hasAttribute(OWN_ARIA_HIDDEN)) {
     el.removeAttribute(OWN_ARIA_HIDDEN);
     el.removeAttribute('aria-hidden');
@@ -425,7 +427,10 @@ function judge(el: Element, stats: PrepareStats, named: Element[]): 'drop' | 'ke
     } else if (reason && isClutterBox(el, reason)) {
       // The byline box goes (the reader shows the byline in its header), but its words are kept.
       if (reason === 'byline' && !stats.byline) {
-        const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
+        // The author's own element where the box marks it: the box also holds dates, comment links and topics.
+        const squash = (box: Element): string => (box.textContent ?? '').replace(/\s+/g, ' ').trim();
+        const author = Array.from(el.querySelectorAll('[itemprop~="author" i], [rel~="author" i], [class*="author" i]')).find((a) => squash(a) !== '');
+        const text = squash(author ?? el);
         if (text && text.length < 120) stats.byline = text;
       }
       return 'drop';

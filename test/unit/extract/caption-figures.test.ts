@@ -42,10 +42,10 @@ describe('captionsAsFigures', () => {
     expect(captionsAsFigures(namedParts(doc))).toBe(1);
     expect(doc.querySelector('#box > figcaption')?.textContent).toBe('The quarterback runs in a touchdown. Ann Lee, Agency');
     expect(doc.querySelector('.image-meta')).toBeNull();
-    const credited = load(story('<figure id="fig"><img src="/img/b.jpg" alt=""><figcaption>A plume of water vapour.</figcaption><p class="credit">(Image: NASA)</p></figure>'));
+    const credited = load(story('<figure id="fig"><img src="/img/b.jpg" alt=""><figcaption>An artist’s illustration of a plume of water vapour rising from the icy surface of a moon of Jupiter.</figcaption><p class="credit">(Image: NASA)</p></figure>'));
     expect(captionsAsFigures(namedParts(credited))).toBe(1);
     expect(credited.querySelectorAll('#fig figcaption')).toHaveLength(1);
-    expect(credited.querySelector('#fig > figcaption')?.textContent).toBe('A plume of water vapour. (Image: NASA)');
+    expect(credited.querySelector('#fig > figcaption')?.textContent).toBe('An artist’s illustration of a plume of water vapour rising from the icy surface of a moon of Jupiter. (Image: NASA)');
   });
 
   it("finds the box through a page's <noscript> fallback copy, and gives a credit inside a figure's picture wrapper to the figure's own figcaption", () => {

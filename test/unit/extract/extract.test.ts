@@ -86,6 +86,14 @@ describe('extractArticle: metadata', () => {
   });
 });
 
+describe('extractArticle: a byline box', () => {
+  it("gives the author's name where the box marks it, not the date, comment link and topics beside it", () => {
+    const box = '<div class="entry-byline"><span class="entry-author" itemprop="author">Ana Ruiz</span> <time>27/09/2018</time> <a class="comments-link" href="#c">Comment!</a> <span class="entry-terms">Bridges, Rivers</span></div>';
+    const a = article(page(`<article><h1>Bridge reopens</h1>${box}${paragraphs()}</article>`));
+    expect(a.byline).toBe('Ana Ruiz');
+  });
+});
+
 describe('extractArticle: a byline above the story block', () => {
   it('is read from the hero between the headline and the block, which the extraction cuts away', () => {
     const html = page(`<header class="site"><a class="author-link" href="/team">Our authors</a></header>
