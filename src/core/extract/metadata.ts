@@ -177,7 +177,11 @@ export function chooseTitle(
 
 function pickTitle(ldHeadline: string | null | undefined, readabilityTitle: string | null | undefined, page: PageMeta): string {
   const clean = (t: string | null | undefined): string => (t ?? '').replace(/\s+/g, ' ').trim();
-  if (clean(ldHeadline)) return clean(ldHeadline);
+  const ld = clean(ldHeadline);
+  // The page's only h1, when it tells the same story, is the headline the reader just saw; the data's is often an
+  // SEO copy ("Michael Webb: Dramatic video shows rescue…" for "Video shows dramatic rescue…: 'We got her!'").
+  if (ld && page.h1 && page.h1.length <= 300 && wordOverlap(page.h1, ld) >= 0.6) return page.h1;
+  if (ld) return ld;
   const t = clean(readabilityTitle);
   for (const candidate of page.titles) {
     if (candidate.length >= 10 && candidate.length < t.length && t.includes(candidate)) {

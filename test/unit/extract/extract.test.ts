@@ -46,6 +46,14 @@ describe('extractArticle: metadata', () => {
     expect(a.readingMinutes).toBe(1);
   });
 
+  it("titles the article with the page's own headline where the data's is another wording of it, and with the data's where the h1 is something else", () => {
+    const ld = (headline: string) => `<script type="application/ld+json">${JSON.stringify({ '@type': 'NewsArticle', headline })}</script>`;
+    const seen = article(page(`<article><h1>Bridge reopens after eighteen months of work: “At last”</h1>${paragraphs()}</article>`, ld('Old river bridge reopens after eighteen months of repairs')));
+    expect(seen.title).toBe('Bridge reopens after eighteen months of work: “At last”');
+    const logo = article(page(`<header><h1>River Post</h1></header><article>${paragraphs()}</article>`, ld('Old river bridge reopens after eighteen months of repairs')));
+    expect(logo.title).toBe('Old river bridge reopens after eighteen months of repairs');
+  });
+
   it('ignores placeholder dates and falls back to meta tags', () => {
     const ld = { '@type': 'NewsArticle', headline: 'Bridge reopens', datePublished: '0001-01-01T00:00:00Z' };
     const a = article(
