@@ -99,6 +99,35 @@ export interface PageMeta {
   dir: string | null;
 }
 
+/** "Feb 16, 2018", "November 19, 2019", "12 October 2017": an English date as pages print it. */
+const PRINTED_DATE =
+  /\b(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+(?:19|20)\d{2}|\d{1,2}\.?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+(?:19|20)\d{2})\b/i;
+/** Boxes that may print the story's date, looked at after the headline only. */
+const DATE_BOX = '[itemprop~="datePublished" i], time[datetime], [class*="publish" i], [class*="date" i]';
+/** The date must be close under the headline: further down, dates belong to other stories. */
+const MAX_DATE_BOXES = 4;
+
+/**
+ * The date a page prints under its headline, where neither its data nor its
+ * meta tags give one: a machine-readable datetime, or an English date in
+ * the box's words. For toIsoDate.
+ */
+function datePrinted(doc: Document): string | null {
+  const headline = doc.getElementsByTagName('h1')[0];
+  if (!headline) return null;
+  let looked = 0;
+  for (const box of Array.from(doc.querySelectorAll(DATE_BOX))) {
+    if (!(headline.compareDocumentPosition(box) & 4)) continue;
+    const machine = box.getAttribute('datetime') ?? box.getAttribute('content');
+    if (machine) return machine;
+    const words = (box.textContent ?? '').replace(/\s+/g, ' ').trim();
+    const printed = words.length <= 80 ? PRINTED_DATE.exec(words)?.[0] : undefined;
+    if (printed) return printed.replace(/\bsept\b/i, 'Sep').replace(/(\d)\.(?=\s)/, '$1');
+    if (++looked >= MAX_DATE_BOXES) break;
+  }
+  return null;
+}
+
 /** Meta tags and root attributes, read once from the original page. */
 export function readPageMeta(doc: Document): PageMeta {
   const m = metaMap(doc);
@@ -112,7 +141,7 @@ export function readPageMeta(doc: Document): PageMeta {
   return {
     descriptions,
     author: m.get('author') ?? m.get('article:author') ?? null,
-    published: m.get('article:published_time') ?? m.get('pubdate') ?? m.get('datepublished') ?? m.get('date') ?? null,
+    published: m.get('article:published_time') ?? m.get('pubdate') ?? m.get('datepublished') ?? m.get('date') ?? datePrinted(doc),
     siteName: m.get('og:site_name') ?? m.get('application-name') ?? null,
     titles: [...h1s.slice(0, 3), m.get('og:title') ?? '', m.get('twitter:title') ?? ''].filter(Boolean),
     h1: h1s.length === 1 ? h1s[0]! : null,

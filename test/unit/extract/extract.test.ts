@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { extractArticle } from '../../../src/core/extract/index';
 import { readingMinutes } from '../../../src/core/extract/text';
+import { formatDate } from '../../../src/reader/format-date';
 import { BASE, PROSE, load, page, paragraphs } from './helpers';
 
 function article(html: string, url = BASE) {
@@ -52,6 +53,16 @@ describe('extractArticle: metadata', () => {
     expect(seen.title).toBe('Bridge reopens after eighteen months of work: “At last”');
     const logo = article(page(`<header><h1>River Post</h1></header><article>${paragraphs()}</article>`, ld('Old river bridge reopens after eighteen months of repairs')));
     expect(logo.title).toBe('Old river bridge reopens after eighteen months of repairs');
+  });
+
+  it('reads the date a page prints under its headline where neither its data nor its meta tags give one', () => {
+    const printed = article(page(`<article><h1>Bridge reopens</h1><div class="publish-date">Published 11:11 PM EST Nov 19, 2019</div>${paragraphs()}</article>`));
+    expect(formatDate(printed.published!, 'en-US')).toBe('November 19, 2019');
+    const machine = article(page(`<article><h1>Bridge reopens</h1><p>By Ann Lee, <time datetime="2019-11-13T16:00:01-05:00">Wednesday</time></p>${paragraphs()}</article>`));
+    expect(machine.published).toBe('2019-11-13T16:00:01.000-05:00');
+    // Above the headline, or far below it among other stories, a date is not the story's.
+    const elsewhere = article(page(`<div class="date">Nov 28, 2026</div><article><h1>Bridge reopens</h1>${paragraphs()}<ul><li class="a"></li><li class="b"></li></ul></article>`));
+    expect(elsewhere.published).toBeNull();
   });
 
   it('ignores placeholder dates and falls back to meta tags', () => {
