@@ -3,6 +3,7 @@
  * what Lectern renders has a sound outline and no unnamed controls, even
  * when the site's own markup had neither.
  */
+import { isVideoAddress } from '../core/extract/video-links';
 import { planCaptions } from '../core/captions';
 // The page's caption code splits text the same way; its undo log goes unused here.
 import { ChangeLog } from '../content/change-log';
@@ -76,6 +77,19 @@ export function trimBlockEdges(body: Element): void {
     if (!(block.textContent ?? '').replace(/[\s\u00a0]+/g, '')) continue;
     while (blank(block.firstChild)) block.firstChild.remove();
     while (blank(block.lastChild)) block.lastChild.remove();
+  }
+}
+
+/**
+ * A paragraph that is a lone link to a video (a player the extraction made a
+ * link, since the reader loads nothing from the web) says so first: `label`
+ * is the reader's "Video:".
+ */
+export function labelVideoLinks(body: Element, label: string): void {
+  for (const link of Array.from(body.querySelectorAll('p > a[href]'))) {
+    const paragraph = link.parentElement as Element;
+    if (paragraph.textContent?.trim() !== link.textContent?.trim() || !isVideoAddress(link.getAttribute('href') ?? '')) continue;
+    paragraph.prepend(`${label} `);
   }
 }
 

@@ -11,6 +11,7 @@
  */
 import { isOurs, OWN_ARIA_HIDDEN, OWN_TARGET_ID } from '../captions/dom';
 import { captionsAsFigures } from './caption-figures';
+import { videoLink } from './video-links';
 
 /** Tags that never hold article text in a reader view. */
 const DROP_TAGS = new Set(['NAV', 'BUTTON', 'SELECT', 'TEXTAREA', 'INPUT', 'DIALOG', 'MENU']);
@@ -411,6 +412,11 @@ function judge(el: Element, stats: PrepareStats, named: Element[]): 'drop' | 'ke
   if (drawnLater) {
     el.replaceWith(drawnLater);
     stats.images++;
+    return 'leaf';
+  }
+  if (tag === 'IFRAME') {
+    const link = videoLink(el, el.ownerDocument.baseURI);
+    if (link) el.replaceWith(link);
     return 'leaf';
   }
   if (OPAQUE_TAGS.has(tag)) return 'leaf';

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
-import { heardOnce, markRepeatedCaptionWords, normalizeHeadings, spaceCaptionParts, trimBlockEdges, unwrapDeadLinks, unwrapNamelessLinks } from '../../../src/reader/tidy';
+import { heardOnce, labelVideoLinks, markRepeatedCaptionWords, normalizeHeadings, spaceCaptionParts, trimBlockEdges, unwrapDeadLinks, unwrapNamelessLinks } from '../../../src/reader/tidy';
 
 function body(html: string): HTMLElement {
   const div = document.createElement('div');
@@ -67,6 +67,14 @@ describe('unwrapDeadLinks', () => {
     const el = body(html);
     unwrapDeadLinks(el);
     expect(el.innerHTML).toBe(html);
+  });
+});
+
+describe('labelVideoLinks', () => {
+  it('says "Video:" before a lone link to a video, and nothing before a link in a sentence or to another page', () => {
+    const el = body('<p><a href="https://www.youtube.com/watch?v=dQw4w9WgXcQ">youtube.com</a></p><p>See <a href="https://vimeo.com/1">this clip</a> of the deck.</p><p><a href="https://news.example.com/a">More</a></p>');
+    labelVideoLinks(el, 'Video:');
+    expect(Array.from(el.querySelectorAll('p'), (p) => p.textContent)).toEqual(['Video: youtube.com', 'See this clip of the deck.', 'More']);
   });
 });
 

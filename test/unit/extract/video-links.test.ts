@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { extractArticle } from '../../../src/core/extract/index';
+import { videoLink } from '../../../src/core/extract/video-links';
+import { BASE, PROSE, load, page } from './helpers';
+
+describe('videoLink', () => {
+  const iframe = (attrs: string): Element => load(`<body><div><iframe ${attrs}></iframe></div></body>`).querySelector('iframe')!;
+
+  it("stands a YouTube player's watch page for it, named by the player's title, else by its host", () => {
+    const named = videoLink(iframe('src="https://www.youtube.com/embed/dQw4w9WgXcQ?rel=0" title="Crews lift the new deck into place"'), BASE)!;
+    expect(named.tagName).toBe('P');
+    expect(named.querySelector('a')?.getAttribute('href')).toBe('https://www.youtube.com/watch?v=dQw4w9WgXcQ');
+    expect(named.textContent).toBe('Crews lift the new deck into place');
+    const generic = videoLink(iframe('src="https://player.vimeo.com/video/76979871" title="vimeo Player"'), BASE)!;
+    expect(generic.querySelector('a')?.getAttribute('href')).toBe('https://player.vimeo.com/video/76979871');
+    expect(generic.textContent).toBe('player.vimeo.com');
+  });
+
+  it('leaves other frames alone: a map, a poll, a form, a script address', () => {
+    for (const attrs of ['src="https://maps.example.com/embed?pb=1"', 'src="https://polls.example.com/q/12"', 'src="javascript:alert(1)"', '']) {
+      expect(videoLink(iframe(attrs), BASE), attrs).toBeNull();
+    }
+  });
+});
+
+describe('extractArticle: an embedded video', () => {
+  it('is a link to the video in the reader, where the story says to watch it', () => {
+    const [first, ...rest] = PROSE.map((p) => `<p>${p}</p>`);
+    const html = page(`<article><h1>Bridge reopens</h1>${first}<p>Watch the deck go in:</p><figure><iframe src="https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ" title="YouTube video player"></iframe></figure>${rest.join('')}</article>`);
+    const a = extractArticle(load(html))!;
+    const body = load(`<body>${a.contentHtml}</body>`).body;
+    const link = Array.from(body.querySelectorAll('a')).find((el) => el.getAttribute('href') === 'https://www.youtube.com/watch?v=dQw4w9WgXcQ');
+    expect(link?.textContent).toBe('youtube.com');
+    expect(body.querySelector('iframe')).toBeNull();
+  });
+});
