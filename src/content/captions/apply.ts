@@ -147,18 +147,18 @@ function textParts(caption: Element): Element[] {
 }
 
 function measure(entry: CaptionEntry, opts: ApplyOptions): Measured {
+  const { caption, credit } = entry;
   // Only a credit set beside the text is squeezed; an icon or a counter in the row keeps its place.
-  const creditBeside = !!entry.caption && entry.credit?.parentElement === entry.caption;
-  const row = creditBeside && entry.actions.includes('expand') && isFlexRow(entry.caption as Element, opts.view);
-  if (!entry.actions.includes('enlarge') || !entry.caption) return { colors: false, resize: false, row, limited: [], parts: [], partColor: '' };
+  const creditBeside = !!caption && credit?.parentElement === caption;
+  const row = creditBeside && entry.actions.includes('expand') && isFlexRow(caption, opts.view);
+  if (!entry.actions.includes('enlarge') || !caption) return { colors: false, resize: false, row, limited: [], parts: [], partColor: '' };
   const overlay = entry.unclamp.some((u) => u.reasons.includes('overlay'));
-  const colors = needsColors(entry.caption, overlay, opts.view);
+  const colors = needsColors(caption, overlay, opts.view);
   const { view } = opts;
   // Parts are read against the caption's own background, found once: walking up from each part would read
   // the styles of every ancestor again, for each.
   let behind: string | null = null;
   // A credit set beside the caption (its own paragraph, a second figcaption) is read with it, and sized with it.
-  const { caption, credit } = entry;
   const creditApart = credit && !caption.contains(credit) ? [credit, ...textParts(credit)] : [];
   const parts = view
     ? [...textParts(caption), ...creditApart].flatMap((el) => {
@@ -166,16 +166,16 @@ function measure(entry: CaptionEntry, opts: ApplyOptions): Measured {
         const px = Number.parseFloat(s.fontSize) || 0;
         if (px < HIDDEN_SIZE_PX) return [];
         const grow = px < opts.look.fontPx;
-        behind ??= backgroundBehind(entry.caption as Element, view);
+        behind ??= backgroundBehind(caption, view);
         const faint = contrast(s.color, behind) < 4.5;
         return grow || faint ? [{ el, grow, colors: faint }] : [];
       })
     : [];
-  const resize = colors || parts.length > 0 || smallerThan(entry.caption, opts.look.fontPx, view);
-  const boxes = [entry.caption, ...Array.from(entry.caption.children)];
+  const resize = colors || parts.length > 0 || smallerThan(caption, opts.look.fontPx, view);
+  const boxes = [caption, ...Array.from(caption.children)];
   const limited = resize && view ? boxes.filter((el) => !entry.unclamp.some((u) => u.element === el) && isLimited(el, view)) : [];
   // The caption's own colour is read only when a part needs it.
-  const partColor = view && !colors && parts.some((part) => part.colors) ? view.getComputedStyle(entry.caption).color : opts.look.color;
+  const partColor = view && !colors && parts.some((part) => part.colors) ? view.getComputedStyle(caption).color : opts.look.color;
   return { colors, resize, row, limited, parts, partColor };
 }
 

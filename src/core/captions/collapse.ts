@@ -4,7 +4,7 @@
  * hidden attribute and class names (jsdom, tests). Site controls are
  * looked at, never clicked.
  */
-import { firstDescendants, isOurs, siblings, tag, visibleText } from './dom';
+import { firstDescendants, isOurs, navigates, siblings, tag, visibleText } from './dom';
 import { isToggle } from './find';
 import { words } from './text';
 import type { CollapseReason, Unclamp } from './types';
@@ -133,16 +133,10 @@ function byId(doc: Document, ids: string | null): Element[] {
   return (ids ?? '').split(/\s+/).filter(Boolean).map((id) => doc.getElementById(id)).filter((el) => !!el);
 }
 
-/** A switch that folds the caption back ("less", "Hide"), not a link with somewhere to go nor one that opens more. */
+/** A switch that folds the caption back ("less", "Hide"), not a link with somewhere to go (never a caption's switch, whatever it says) nor one that opens more. */
 function foldsCopy(el: Element): boolean {
   if (!isToggle(el) || navigates(el)) return false;
   return el.getAttribute('aria-expanded') === 'true' || /\b(?:less|hide)\b/i.test(visibleText(el));
-}
-
-/** A link with somewhere to go ("Read more" to another story) is never a caption's switch, whatever it says. */
-function navigates(el: Element): boolean {
-  const href = tag(el) === 'A' ? (el.getAttribute('href') ?? '').trim() : '';
-  return href !== '' && href !== '#' && !/^javascript:/i.test(href);
 }
 
 /**

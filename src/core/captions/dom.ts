@@ -26,6 +26,12 @@ export function linksToPictureFile(href: string): boolean {
   return /\.(?:jpe?g|png|gif|webp|avif|svg)(?:[?#].*)?$/i.test(href);
 }
 
+/** A link with somewhere to go ("Read more" to another story), not one to nowhere ("#", javascript:) that a script handles. */
+export function navigates(el: Element): boolean {
+  const href = tag(el) === 'A' ? (el.getAttribute('href') ?? '').trim() : '';
+  return href !== '' && href !== '#' && !/^javascript:/i.test(href);
+}
+
 /** Lectern's own nodes (custom elements named lectern-*): never page content. */
 export function isOurs(el: Element): boolean {
   return el.localName.startsWith('lectern-');

@@ -5,6 +5,7 @@
  * scores as clutter, "media" among them, but never a figure), and the reader
  * sets the caption as a caption instead of as one more paragraph of the story.
  */
+import { navigates } from '../captions/dom';
 
 /** Levels above the caption where its picture's box may be. */
 const MAX_LEVELS = 3;
@@ -74,9 +75,7 @@ function isEmptyBox(el: Element): boolean {
 /** A link beside the picture that goes nowhere ("Enlarge image", "1 / 5"): the site's script's, not the reader's. */
 function isPictureControl(a: Element, caption: Element): boolean {
   // An anchor with no address at all is where another link lands: it stays.
-  const href = a.getAttribute('href')?.trim();
-  const nowhere = href === '' || href === '#' || (!!href && /^javascript:/i.test(href));
-  return nowhere && !caption.contains(a) && a.getElementsByTagName('img').length === 0;
+  return a.hasAttribute('href') && !navigates(a) && !caption.contains(a) && a.getElementsByTagName('img').length === 0;
 }
 
 /** An element of the same content under another tag (attributes kept, for Readability's own scoring). */

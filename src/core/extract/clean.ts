@@ -284,10 +284,10 @@ function leavesPage(a: Element): boolean {
 /** A picture that is an advertisement for a subscription: its caption asks the reader to sign up, its picture links there. */
 function isPromoFigure(b: Block): boolean {
   if (b.el.tagName.toUpperCase() !== 'FIGURE' || b.text.length >= 300) return false;
+  const pictureLinks = Array.from(b.el.querySelectorAll('a[href]')).filter((a) => a.querySelector('img, picture') && leavesPage(a));
   // A picture that links to a shop through an affiliate programme: an advertisement, whatever its caption says.
-  if (Array.from(b.el.querySelectorAll('a[href]')).some((a) => a.querySelector('img, picture') && leavesPage(a) && AFFILIATE_LINK.test(a.getAttribute('href') ?? ''))) return true;
-  if (!NEWSLETTER_STRONG.test(b.text) || !CALL_TO_ACTION.test(b.text)) return false;
-  return Array.from(b.el.querySelectorAll('a[href]')).some((a) => a.querySelector('img, picture') && leavesPage(a));
+  if (pictureLinks.some((a) => AFFILIATE_LINK.test(a.getAttribute('href') ?? ''))) return true;
+  return pictureLinks.length > 0 && NEWSLETTER_STRONG.test(b.text) && CALL_TO_ACTION.test(b.text);
 }
 
 /** A figure left with nothing to show or say (its spacer or its blank taken out). */

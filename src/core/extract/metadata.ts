@@ -27,7 +27,6 @@ function metaMap(doc: Document): Map<string, string> {
 const BYLINE_DATE_WORD = /\s(?:first published|last updated|published|updated|posted|publiziert|veröffentlicht|aktualisiert|publié|mis à jour|publicado|actualizado|atualizado|pubblicato|aggiornato)(?=[\s:]|$)/i;
 
 /** "By Jane Doe and John Roe | Staff" -> "Jane Doe and John Roe | Staff"; URLs and empties -> null. */
-
 export function cleanByline(raw: string | null | undefined): string | null {
   if (!raw) return null;
   let s = raw.replace(/\s+/g, ' ').trim();
@@ -150,8 +149,10 @@ export function readPageMeta(doc: Document): PageMeta {
   };
 }
 
-/** Where a page names the story's author (microdata, rel, or a box named so). */
-const AUTHOR_BOX = '[rel~="author" i], [itemprop~="author" i], [class*="byline" i], [class*="author" i]';
+/** Where a page marks the story's author by name (microdata, rel, or a box named so). */
+export const AUTHOR_MARK = '[itemprop~="author" i], [rel~="author" i], [class*="author" i]';
+/** Where a page names the story's author: marked so, or in its byline box. */
+const AUTHOR_BOX = `${AUTHOR_MARK}, [class*="byline" i]`;
 /** An author's name with its "By" and a date at most: longer is a bio or a list. */
 const MAX_BYLINE_CHARS = 120;
 

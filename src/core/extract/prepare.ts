@@ -10,7 +10,9 @@
  * fraction of Readability's own passes.
  */
 import { isOurs, OWN_ARIA_HIDDEN, OWN_TARGET_ID } from '../captions/dom';
+import { squash } from '../captions/text';
 import { captionsAsFigures } from './caption-figures';
+import { AUTHOR_MARK } from './metadata';
 import { videoLink } from './video-links';
 
 /** Tags that never hold article text in a reader view. */
@@ -273,14 +275,14 @@ function pictureDrawnLater(el: Element): Element | 'spacer' | null {
     const px = el.getAttribute(`data-${side}`)?.trim() ?? '';
     return /^\d+$/.test(px) ? Number(px) : NaN;
   };
-  if (size('width') <= MAX_SPACER_PX || size('height') <= MAX_SPACER_PX) return 'spacer';
+  const width = size('width');
+  const height = size('height');
+  if (width <= MAX_SPACER_PX || height <= MAX_SPACER_PX) return 'spacer';
   const img = el.ownerDocument.createElement('img');
   img.setAttribute('src', src);
   img.setAttribute('alt', alt ?? '');
-  for (const side of ['width', 'height']) {
-    const px = el.getAttribute(`data-${side}`);
-    if (px && /^\d+$/.test(px)) img.setAttribute(side, px);
-  }
+  if (Number.isFinite(width)) img.setAttribute('width', String(width));
+  if (Number.isFinite(height)) img.setAttribute('height', String(height));
   return img;
 }
 
@@ -434,9 +436,8 @@ function judge(el: Element, stats: PrepareStats, named: Element[]): 'drop' | 'ke
       // The byline box goes (the reader shows the byline in its header), but its words are kept.
       if (reason === 'byline' && !stats.byline) {
         // The author's own element where the box marks it: the box also holds dates, comment links and topics.
-        const squash = (box: Element): string => (box.textContent ?? '').replace(/\s+/g, ' ').trim();
-        const author = Array.from(el.querySelectorAll('[itemprop~="author" i], [rel~="author" i], [class*="author" i]')).find((a) => squash(a) !== '');
-        const text = squash(author ?? el);
+        const author = Array.from(el.querySelectorAll(AUTHOR_MARK)).find((a) => squash(a.textContent ?? '') !== '');
+        const text = squash((author ?? el).textContent ?? '');
         if (text && text.length < 120) stats.byline = text;
       }
       return 'drop';
