@@ -8,6 +8,7 @@
  * description (a chart's text alternative) or a whole caption hidden until
  * a button is pressed is content, and stays in the reader.
  */
+import { visuallyHidden } from '../../core/captions/dom';
 
 /** Where such labels sit in a story: in its pictures' captions and credits. */
 const IN_FIGURES = 'figure *, figcaption *';
@@ -15,14 +16,6 @@ const IN_FIGURES = 'figure *, figcaption *';
 const MAX_LABEL_CHARS = 40;
 const MAX_LABEL_WORDS = 4;
 
-/** The visually-hidden utility (Bootstrap, Tailwind, WordPress): taken out of the flow, a box of 1 px or clipped to nothing. */
-function hiddenOnScreen(el: Element, view: Window): boolean {
-  const s = view.getComputedStyle(el);
-  if (s.position !== 'absolute' && s.position !== 'fixed') return false;
-  if (/^rect\(0(?:px)?,? 0(?:px)?,? 0(?:px)?,? 0(?:px)?\)$/.test(s.clip) || s.clipPath === 'inset(50%)') return true;
-  const box = el.getBoundingClientRect();
-  return box.width <= 1 && box.height <= 1;
-}
 
 function isLabel(el: Element, view: Window): boolean {
   if (el.localName === 'figcaption') return false;
@@ -31,7 +24,7 @@ function isLabel(el: Element, view: Window): boolean {
   // Beside visible words of the same caption, not the caption itself.
   const caption = el.closest('figcaption') ?? el.closest('figure');
   if (!caption || (caption.textContent ?? '').trim().length <= text.length) return false;
-  return hiddenOnScreen(el, view);
+  return visuallyHidden(el, view.getComputedStyle(el));
 }
 
 export function screenReaderLabels(root: Element | null): Element[] {

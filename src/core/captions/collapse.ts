@@ -4,7 +4,7 @@
  * hidden attribute and class names (jsdom, tests). Site controls are
  * looked at, never clicked.
  */
-import { firstDescendants, isOurs, navigates, siblings, tag, visibleText } from './dom';
+import { firstDescendants, isOurs, navigates, siblings, tag, visibleText, visuallyHidden } from './dom';
 import { isToggle } from './find';
 import { words } from './text';
 import type { CollapseReason, Unclamp } from './types';
@@ -99,17 +99,10 @@ function classReasons(el: Element): CollapseReason[] {
   return CLASS_REASONS.filter(([re]) => re.test(name)).flatMap(([, reasons]) => reasons);
 }
 
-/** Visually hidden on purpose (the "Credit" label only screen readers get): clip, clip-path or a 1px box. */
-function screenReaderOnly(el: Element, s: CSSStyleDeclaration): boolean {
-  if (s.position !== 'absolute' && s.position !== 'fixed') return false;
-  const clipped = (!!s.clip && s.clip !== 'auto') || (!!s.clipPath && s.clipPath !== 'none');
-  return clipped || (hasLayout(el) && el.clientWidth <= 1 && el.clientHeight <= 1);
-}
-
 function reasonsFor(el: Element, view: Window | null, role: Role, caption?: Element): CollapseReason[] {
   const s = styleOf(el, view);
   const found = s ? styleReasons(el, s, view, role, caption) : [];
-  if (found.length && s && screenReaderOnly(el, s)) return [];
+  if (found.length && s && visuallyHidden(el, s)) return [];
   if (!view && role !== 'container') found.push(...classReasons(el));
   return [...new Set(found)];
 }

@@ -1,4 +1,5 @@
 /** Small DOM helpers shared by the caption finders. Realm-safe: no instanceof. */
+import { PICTURE_FILE } from '../image-files';
 
 /** What keyboard users can reach: never hidden from screen readers (axe: aria-hidden-focus). */
 export const FOCUSABLE =
@@ -21,15 +22,30 @@ export function tag(el: Element): string {
   return el.tagName;
 }
 
-/** A link to a picture's own file (a lightbox), not to another page. */
-export function linksToPictureFile(href: string): boolean {
-  return /\.(?:jpe?g|png|gif|webp|avif|svg)(?:[?#].*)?$/i.test(href);
-}
-
 /** A link with somewhere to go ("Read more" to another story), not one to nowhere ("#", javascript:) that a script handles. */
 export function navigates(el: Element): boolean {
   const href = tag(el) === 'A' ? (el.getAttribute('href') ?? '').trim() : '';
   return href !== '' && href !== '#' && !/^javascript:/i.test(href);
+}
+
+/**
+ * Hidden on screen on purpose, for screen readers alone: the visually-hidden
+ * utility (Bootstrap's and Tailwind's sr-only, WordPress's
+ * screen-reader-text) takes words such as "Image caption" or "Credit" out of
+ * the flow and clips them, or sets them in a box of a pixel. Where nothing
+ * has a layout (jsdom), only the clip tells.
+ */
+export function visuallyHidden(el: Element, s: CSSStyleDeclaration): boolean {
+  if (s.position !== 'absolute' && s.position !== 'fixed') return false;
+  const clipped = (!!s.clip && s.clip !== 'auto') || (!!s.clipPath && s.clipPath !== 'none');
+  const laidOut = el.clientWidth > 0 || el.clientHeight > 0;
+  return clipped || (laidOut && el.clientWidth <= 1 && el.clientHeight <= 1);
+}
+
+/** A link that leaves for another page: not one to nowhere, to a place on this page, or to the picture's own file (a lightbox). */
+export function leavesPage(el: Element): boolean {
+  const href = (el.getAttribute('href') ?? '').trim();
+  return navigates(el) && !href.startsWith('#') && !PICTURE_FILE.test(href);
 }
 
 /** Lectern's own nodes (custom elements named lectern-*): never page content. */

@@ -3,7 +3,7 @@
  * caption, credit and what Lectern should do about them. Data only.
  */
 import { collapseNone, findCollapse, imageShown } from './collapse';
-import { ancestor, isLink, linksToPictureFile, resetMemo, visibleText } from './dom';
+import { ancestor, isLink, leavesPage, resetMemo, visibleText } from './dom';
 import { repeatedParts } from './dedupe';
 import { creditAfter, findCaption, findMedia, isToggle } from './find';
 import { decodeReferences, inlineCreditStart, isMeaningfulAlt, repeatsAlt, squash, words } from './text';
@@ -57,9 +57,7 @@ function captionWords(caption: Element, credit: Element | null, conceal: Element
  */
 function teaser(img: Element, article: Element): boolean {
   const link = ancestor(img, article, isLink);
-  if (!link) return false;
-  const href = link.getAttribute('href') ?? '';
-  return !/^(?:#|javascript:)/i.test(href) && !linksToPictureFile(href);
+  return !!link && leavesPage(link);
 }
 
 /** The picture box (img up to media) is itself not displayed: a caption after it would show alone. */

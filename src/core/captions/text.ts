@@ -2,6 +2,7 @@
  * Text tests for captions: is an alt meaningful, is a caption a repeat of
  * the alt, does a text read like a photo credit.
  */
+import { PICTURE_FILE } from '../image-files';
 import { splitWords } from '../words';
 
 export function squash(text: string): string {
@@ -41,7 +42,6 @@ export function words(text: string): string[] {
   return splitWords(text.normalize('NFKD').replace(/[\u0300-\u036f]/g, ''));
 }
 
-const IMAGE_FILE = /\.(?:jpe?g|png|gif|webp|avif|svg|bmp|tiff?|heic)(?:\?.*)?$/i;
 const CAMERA_NAME = /^(?:img|dsc[nf]?|pict?|pxl|mvimg|gopr|dji|photo|image|screenshot|screen shot|untitled)[\s_-]*\d/i;
 /** Alts that only say "there is an image" (in a few languages sites use). */
 const GENERIC = new Set([
@@ -65,7 +65,7 @@ const FURNITURE = /\b(?:logo|icon|avatar|button|banner|sprite|call-to-action|pla
 export function isMeaningfulAlt(alt: string | null): alt is string {
   if (alt === null) return false;
   const text = squash(alt);
-  if (!text || IMAGE_FILE.test(text) || CAMERA_NAME.test(text)) return false;
+  if (!text || PICTURE_FILE.test(text) || CAMERA_NAME.test(text)) return false;
   // Words joined by an underscore are a file's name ("Light a Wish_OGE Group"), not a description.
   if (/[^\s_]_[^\s_]/.test(text)) return false;
   if (GENERIC.has(text.toLowerCase().replace(/[.:]+$/, '')) || GENERIC_PHRASE.test(text)) return false;

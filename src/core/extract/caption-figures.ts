@@ -6,6 +6,7 @@
  * sets the caption as a caption instead of as one more paragraph of the story.
  */
 import { navigates } from '../captions/dom';
+import { shownTextLength } from './text';
 
 /** Levels above the caption where its picture's box may be. */
 const MAX_LEVELS = 3;
@@ -22,22 +23,6 @@ const NEVER_BOX = new Set([
 ]);
 /** Only a block becomes a figure: an inline box around a picture may sit inside a sentence. */
 const BOX_TAGS = new Set(['DIV', 'FIGURE']);
-/** What a page never shows as words: a <noscript>'s markup is text in a page that runs scripts. */
-const UNSHOWN = new Set(['NOSCRIPT', 'SCRIPT', 'STYLE', 'TEMPLATE']);
-
-/** Characters of shown text, spaces collapsed. */
-function textLength(el: Element): number {
-  let n = 0;
-  const walk = (node: Node): void => {
-    for (let child = node.firstChild; child; child = child.nextSibling) {
-      if (child.nodeType === 3) n += (child.nodeValue ?? '').replace(/\s+/g, '').length;
-      else if (child.nodeType === 1 && !UNSHOWN.has((child as Element).tagName.toUpperCase())) walk(child);
-    }
-  };
-  walk(el);
-  return n;
-}
-
 /** Pictures shown, not the fallback copy in a <noscript>. */
 function imageCount(el: Element): number {
   return Array.from(el.getElementsByTagName('img')).filter((img) => !img.closest('noscript')).length;
@@ -65,11 +50,11 @@ function pictureBox(caption: Element, captionChars: number): Element | null {
 /** Words in the box that are neither the caption's parts nor a figcaption the figure already has. */
 function otherChars(box: Element, captionChars: number): number {
   const own = Array.from(box.children).find((c) => c.tagName.toUpperCase() === 'FIGCAPTION');
-  return textLength(box) - captionChars - (own ? textLength(own) : 0);
+  return shownTextLength(box) - captionChars - (own ? shownTextLength(own) : 0);
 }
 
 function isEmptyBox(el: Element): boolean {
-  return textLength(el) === 0 && !el.querySelector('img, picture, video, iframe, svg');
+  return shownTextLength(el) === 0 && !el.querySelector('img, picture, video, iframe, svg');
 }
 
 /** A link beside the picture that goes nowhere ("Enlarge image", "1 / 5"): the site's script's, not the reader's. */
@@ -99,7 +84,7 @@ export function captionsAsFigures(captions: readonly Element[]): number {
   for (const caption of captions) {
     const tag = caption.tagName.toUpperCase();
     if (!caption.isConnected || !TEXT_BLOCKS.has(tag) || caption.closest('figcaption')) continue;
-    const chars = textLength(caption);
+    const chars = shownTextLength(caption);
     if (chars === 0 || chars > MAX_CAPTION_CHARS || caption.getElementsByTagName('img').length > 0) continue;
     const box = pictureBox(caption, chars);
     if (!box) continue;
@@ -111,7 +96,7 @@ export function captionsAsFigures(captions: readonly Element[]): number {
   let made = 0;
   for (const [box, inBox] of parts) {
     // The words beside the caption must be the caption's: text outside every part is at most a credit's worth.
-    const captionChars = inBox.reduce((n, el) => n + textLength(el), 0);
+    const captionChars = inBox.reduce((n, el) => n + shownTextLength(el), 0);
     if (otherChars(box, captionChars) > MAX_OTHER_CHARS) continue;
     // A child of the figure itself: Readability drops a wrapper it scores as clutter ("image-meta") with all inside.
     let anchor = inBox[0]!;

@@ -10,7 +10,7 @@
  * that cannot be prose (labelled promo links, boilerplate lines) go.
  */
 
-import { linksToPictureFile } from '../captions/dom';
+import { leavesPage } from '../captions/dom';
 import { clutterReason, isInlineElement } from './prepare';
 import { wordsOf } from './text';
 
@@ -273,12 +273,6 @@ function isPromo(b: Block): boolean {
   // "[Subscribe] to WIRED and stay smart…", with the link to do it: a story's "Subscribe to Netflix's ad tier and you pay…" has none.
   if (/^subscribe to\b/i.test(t) && Array.from(b.el.getElementsByTagName('a')).some((a) => /^subscribe\b/i.test(norm(a.textContent ?? '')))) return true;
   return NEWSLETTER_STRONG.test(t) && (CALL_TO_ACTION.test(t) || isLinkDominated(b, 0.2) || /\?$/.test(t));
-}
-
-/** A link that leaves for another page: not a lightbox (the picture's own file) nor a place on this page. */
-function leavesPage(a: Element): boolean {
-  const href = (a.getAttribute('href') ?? '').trim();
-  return href !== '' && !href.startsWith('#') && !linksToPictureFile(href);
 }
 
 /** A picture that is an advertisement for a subscription: its caption asks the reader to sign up, its picture links there. */

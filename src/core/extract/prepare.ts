@@ -9,10 +9,12 @@
  * names a site. It runs in one walk over the clone, so it costs a small
  * fraction of Readability's own passes.
  */
-import { isOurs, OWN_ARIA_HIDDEN, OWN_TARGET_ID } from '../captions/dom';
+import { isOurs, leavesPage, OWN_ARIA_HIDDEN, OWN_TARGET_ID } from '../captions/dom';
+import { PICTURE_FILE_WITHIN } from '../image-files';
 import { squash } from '../captions/text';
 import { captionsAsFigures } from './caption-figures';
 import { AUTHOR_MARK } from './metadata';
+import { shownTextLength } from './text';
 import { videoLink } from './video-links';
 
 /** Tags that never hold article text in a reader view. */
@@ -52,10 +54,7 @@ const PICTURE_AD_WORDS = new Set(['cta', 'promo', 'advert', 'advertisement', 'sp
 
 /** A picture inside a link to another page: what a banner is. */
 function isLinkedPicture(el: Element): boolean {
-  return Array.from(el.getElementsByTagName('a')).some((a) => {
-    const href = a.getAttribute('href')?.trim() ?? '';
-    return href !== '' && !href.startsWith('#') && a.getElementsByTagName('img').length > 0;
-  });
+  return Array.from(el.getElementsByTagName('a')).some((a) => leavesPage(a) && a.getElementsByTagName('img').length > 0);
 }
 
 /** Pairs of words that only mean clutter together ("more stories", "read more", "sign up"). */
@@ -137,7 +136,7 @@ export function clutterReason(el: Element): string | null {
     const hidden = words.find((w) => HIDDEN_UI_WORDS.has(w));
     if (hidden) return hidden;
     const ad = words.find((w) => PICTURE_AD_WORDS.has(w));
-    return ad && textLength(el) === 0 && isLinkedPicture(el) ? ad : null;
+    return ad && shownTextLength(el) === 0 && isLinkedPicture(el) ? ad : null;
   }
   let hit: string | null = null;
   for (const w of words) {
@@ -239,8 +238,6 @@ export function pickFromSrcset(set: string): string | null {
 }
 
 const MAX_SPACER_PX = 2;
-/** An address of an image file, as Readability's own lazy-image fix looks for one. */
-const IMAGE_FILE = /\.(?:jpe?g|png|webp|gif|avif|svg)(?:[?#]|\s|$)/i;
 /** A box named as a picture ("js-delayed-image-load", "photo-placeholder"). */
 const NAMED_PICTURE = /(?:^|[^a-z])(?:image|img|photo|picture)/i;
 /** A data: URL this short is a 1×1 blank, not a picture. */
@@ -251,7 +248,7 @@ function isBlankPlaceholder(img: Element): boolean {
   // Readability swaps a blank for the picture in a <noscript> beside it.
   const noscript = img.nextElementSibling?.tagName.toUpperCase() === 'NOSCRIPT';
   // Readability gives the picture any attribute that names an image file ("data-echo", "data-orig-file").
-  const named = Array.from(img.attributes).some((a) => a.name !== 'src' && IMAGE_FILE.test(a.value));
+  const named = Array.from(img.attributes).some((a) => a.name !== 'src' && PICTURE_FILE_WITHIN.test(a.value));
   return /^data:/i.test(src) && src.length <= MAX_BLANK_DATA_URL && !img.getAttribute('srcset') && img.parentElement?.tagName.toUpperCase() !== 'PICTURE' && !noscript && !named;
 }
 
@@ -265,11 +262,11 @@ function pictureDrawnLater(el: Element): Element | 'spacer' | null {
   const tag = el.tagName.toUpperCase();
   if (tag !== 'DIV' && tag !== 'SPAN') return null;
   const src = el.getAttribute('data-src')?.trim();
-  if (!src || /^data:/i.test(src) || el.firstElementChild || textLength(el) > 0) return null;
+  if (!src || /^data:/i.test(src) || el.firstElementChild || shownTextLength(el) > 0) return null;
   const alt = el.getAttribute('data-alt');
   if (alt === null && !el.closest('figure')) return null;
   // A picture, not a player or another widget that loads later: an image file, or a box named as a picture.
-  if (!IMAGE_FILE.test(src) && !NAMED_PICTURE.test(el.getAttribute('class') ?? '')) return null;
+  if (!PICTURE_FILE_WITHIN.test(src) && !NAMED_PICTURE.test(el.getAttribute('class') ?? '')) return null;
   // A rule or a spacer (a picture a pixel or two tall): not worth drawing.
   const size = (side: string): number => {
     const px = el.getAttribute(`data-${side}`)?.trim() ?? '';
@@ -291,10 +288,6 @@ function hasTag(el: Element, tag: string): boolean {
   return el.getElementsByTagName(tag).length > 0;
 }
 
-function textLength(el: Element): number {
-  return (el.textContent ?? '').replace(/\s+/g, ' ').trim().length;
-}
-
 function linkTextLength(el: Element): number {
   let n = 0;
   for (const a of el.getElementsByTagName('a')) n += (a.textContent ?? '').replace(/\s+/g, ' ').trim().length;
@@ -305,7 +298,7 @@ function linkTextLength(el: Element): number {
 function proseParagraphs(el: Element): number {
   let n = 0;
   for (const p of el.getElementsByTagName('p')) {
-    const len = textLength(p);
+    const len = shownTextLength(p);
     if (len >= 150 && linkTextLength(p) < len / 2) n++;
     if (n >= 3) break;
   }
@@ -317,7 +310,7 @@ function proseParagraphs(el: Element): number {
  * not a wrapper of the story that happens to carry such a class.
  */
 function isClutterBox(el: Element, reason: string): boolean {
-  const len = textLength(el);
+  const len = shownTextLength(el);
   if (len === 0) return true;
   if (SMALL_ONLY.has(reason)) {
     return len < 300 && !(MEDIA_SAFE.has(reason) && (hasTag(el, 'img') || hasTag(el, 'figcaption')));
@@ -427,7 +420,7 @@ function judge(el: Element, stats: PrepareStats, named: Element[]): 'drop' | 'ke
     // Navigation and dialogs hold no story, unless a site put its story in one.
     return holdsStory(el) ? 'keep' : 'drop';
   }
-  if (tag === 'FORM' && textLength(el) < 500) return 'drop';
+  if (tag === 'FORM' && shownTextLength(el) < 500) return 'drop';
   if (tag !== 'ARTICLE' && tag !== 'MAIN') {
     const reason = clutterReason(el);
     if (reason && HIDDEN_UI_WORDS.has(reason) && hasInnerMatch(el, reason)) {
@@ -453,6 +446,6 @@ function judge(el: Element, stats: PrepareStats, named: Element[]): 'drop' | 'ke
 
 /** Several paragraphs of unlinked prose: a story, whatever box it is in. */
 function holdsStory(el: Element): boolean {
-  const len = textLength(el);
+  const len = shownTextLength(el);
   return len > 500 && linkTextLength(el) / len < 0.25 && proseParagraphs(el) >= 3;
 }

@@ -14,6 +14,25 @@ const BLOCK_TAGS = new Set([
 /** Elements whose text is never shown. */
 const SKIP_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'HEAD', 'TITLE']);
 
+/** Characters of text, runs of whitespace counted as one space. */
+function squashedLength(text: string): number {
+  return text.replace(/\s+/g, ' ').trim().length;
+}
+
+/**
+ * Characters of the words `el` shows, runs of whitespace counted as one. A
+ * <noscript>'s markup is text in a page that runs scripts, and a script's
+ * or a style's is never shown: their text is taken off. One textContent
+ * read, not a walk: this sizes many candidate boxes in every extraction.
+ */
+export function shownTextLength(el: Element): number {
+  let length = squashedLength(el.textContent ?? '');
+  for (const tag of ['noscript', 'script', 'style', 'template']) {
+    for (const unshown of Array.from(el.getElementsByTagName(tag))) length -= squashedLength(unshown.textContent ?? '');
+  }
+  return Math.max(0, length);
+}
+
 /**
  * The text a reader sees in `root`: whitespace collapsed within a block,
  * one line per block element (paragraph, heading, list item, caption, cell).

@@ -1,0 +1,15 @@
+/**
+ * How a picture's file is named on the web, for the rules that must tell a
+ * picture's address or file name from other words: an alt that is only a
+ * file's name, a lightbox link to the picture itself, a lazy loader's
+ * attribute that holds the picture's address.
+ */
+
+/** The file types pictures come in. */
+const PICTURE_TYPES = 'jpe?g|png|gif|webp|avif|svg|bmp|tiff?|heic';
+
+/** A whole value that is a picture's file name or address, up to its query or fragment: "IMG_0412.JPG", "/photos/a.webp?w=800". */
+export const PICTURE_FILE = new RegExp(`\\.(?:${PICTURE_TYPES})(?:[?#].*)?$`, 'i');
+
+/** A picture's address anywhere in a value, a srcset's list of candidates included ("a.jpg 1x, b.jpg 2x"). */
+export const PICTURE_FILE_WITHIN = new RegExp(`\\.(?:${PICTURE_TYPES})(?:[?#,]|\\s|$)`, 'i');
