@@ -42,6 +42,8 @@ it.runIf(existsSync(corpus))('extracts the corpus', () => {
   const ours: Record<string, { articleBody: string }> = {};
   const base: Record<string, { articleBody: string }> = {};
   const rows: Record<string, { extractMs: number; readabilityMs: number }> = {};
+  // The reader's header, per page: compare two builds' with a diff of meta.json.
+  const meta: Record<string, Record<string, string | null>> = {};
   for (const id of ids) {
     const html = gunzipSync(readFileSync(`${corpus}/html/${id}.html.gz`)).toString('utf8');
     const url = gt[id]?.url ?? 'https://example.com/';
@@ -67,6 +69,8 @@ it.runIf(existsSync(corpus))('extracts the corpus', () => {
         te.push(performance.now() - t0);
         // What the reader shows: the body after sanitizing (title, byline and standfirst are in its header).
         ourText = article ? blockText(sanitizeArticleFragment(article.contentHtml, url, win as unknown as WindowLike)) : '';
+        const { title = null, byline = null, siteName = null, published = null, standfirst = null } = article ?? {};
+        meta[id] = { title, byline, siteName, published, standfirst };
       };
       if (r % 2) { runOurs(); runBase(); } else { runBase(); runOurs(); }
     }
@@ -78,6 +82,7 @@ it.runIf(existsSync(corpus))('extracts the corpus', () => {
   writeFileSync(`${out}/lectern.json`, JSON.stringify(ours));
   writeFileSync(`${out}/readability.json`, JSON.stringify(base));
   writeFileSync(`${out}/timing.json`, JSON.stringify(rows, null, 1));
+  writeFileSync(`${out}/meta.json`, JSON.stringify(meta, null, 1));
   const e = Object.values(rows).map((r) => r.extractMs);
   const b = Object.values(rows).map((r) => r.readabilityMs);
   const ratios = Object.values(rows).map((r) => r.extractMs / r.readabilityMs);

@@ -13,7 +13,7 @@
 
 import { Readability } from '@mozilla/readability';
 import { articleShape, cleanArticle, stripPresentation } from './clean';
-import { readJsonLd, type JsonLdArticle } from './jsonld';
+import { readJsonLd, readJsonLdPageAuthor, type JsonLdArticle } from './jsonld';
 import { authorNames, bylineAbove, chooseTitle, cleanByline, detectDir, normalizeLang, readPageMeta, toIsoDate, type PageMeta } from './metadata';
 import { prepareDocument } from './prepare';
 import { findLeadFigure, restoreLeadFigure } from './lead-figure';
@@ -113,7 +113,7 @@ function extractFrom(doc: Document, region: Element | null, { ld, page }: PageDa
 
   const siteName = ld?.publisher ?? parsed?.siteName?.trim() ?? page.siteName ?? null;
   const title = chooseTitle(ld?.headline, parsed?.title ?? doc.title, page, siteName);
-  const byline0 = cleanByline(ld?.author) ?? cleanByline(parsed?.byline) ?? cleanByline(page.author);
+  const byline0 = cleanByline(ld?.author) ?? cleanByline(parsed?.byline) ?? cleanByline(page.author) ?? cleanByline(readJsonLdPageAuthor(doc));
   const descriptions = [...page.descriptions];
   if (ld?.description && !descriptions.includes(ld.description)) descriptions.push(ld.description);
 

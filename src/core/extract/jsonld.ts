@@ -91,6 +91,43 @@ function findArticle(node: unknown, depth: number): Record<string, unknown> | nu
   return findArticle(obj['@graph'], depth + 1) ?? findArticle(obj.mainEntity, depth + 1) ?? findArticle(obj.mainEntityOfPage, depth + 1);
 }
 
+/**
+ * Nodes of the description by their @id. Yoast and other generators write
+ * the author and the publisher once in the @graph and refer to them from
+ * the article by id alone: `"author": {"@id": "…#/schema/person/14fb"}`.
+ */
+function nodesById(node: unknown, ids: Map<string, Record<string, unknown>>, depth: number): Map<string, Record<string, unknown>> {
+  if (depth > 5 || node === null || typeof node !== 'object') return ids;
+  if (Array.isArray(node)) {
+    for (const item of node) nodesById(item, ids, depth + 1);
+    return ids;
+  }
+  const obj = node as Record<string, unknown>;
+  const id = obj['@id'];
+  if (typeof id === 'string' && !ids.has(id) && Object.keys(obj).length > 1) ids.set(id, obj);
+  nodesById(obj['@graph'], ids, depth + 1);
+  return ids;
+}
+
+/** A reference by id alone replaced by the node it names, in a value or a list of them. */
+function dereference(value: unknown, ids: Map<string, Record<string, unknown>>): unknown {
+  if (Array.isArray(value)) return value.map((item) => dereference(item, ids));
+  if (!value || typeof value !== 'object') return value;
+  const obj = value as Record<string, unknown>;
+  const id = obj['@id'];
+  return typeof id === 'string' && obj.name === undefined ? (ids.get(id) ?? value) : value;
+}
+
+/** JSON-LD as the page wrote it, or with raw control characters (a line break inside a string, which JSON forbids) read as spaces. */
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    // eslint-disable-next-line no-control-regex -- the characters JSON forbids unescaped are the ones looked for
+    return JSON.parse(text.replace(/[\u0000-\u001f]+/g, ' '));
+  }
+}
+
 function freeFlag(value: unknown): boolean | null {
   if (typeof value === 'boolean') return value;
   if (typeof value === 'string') {
@@ -101,26 +138,32 @@ function freeFlag(value: unknown): boolean | null {
   return null;
 }
 
-/** The first article described in the page's JSON-LD, or null. */
-export function readJsonLd(doc: Document): JsonLdArticle | null {
-  for (const script of doc.getElementsByTagName('script')) {
+/** Each JSON-LD block of the page that parses, in page order. */
+function* jsonLdBlocks(doc: Document): Generator<unknown> {
+  for (const script of Array.from(doc.getElementsByTagName('script'))) {
     if (script.getAttribute('type')?.trim().toLowerCase() !== 'application/ld+json') continue;
     let text = script.textContent ?? '';
     if (text.length > MAX_JSON_LD_CHARS) continue;
     // CDATA wrappers and HTML comments are common around JSON-LD.
     text = text.replace(/^\s*(?:<!\[CDATA\[|<!--)|(?:\]\]>|-->)\s*$/g, '');
-    let data: unknown;
     try {
-      data = JSON.parse(text);
+      yield parseJson(text);
     } catch {
-      continue; // Broken JSON-LD is common; it is only a hint.
+      // Broken JSON-LD is common; it is only a hint.
     }
+  }
+}
+
+/** The first article described in the page's JSON-LD, or null. */
+export function readJsonLd(doc: Document): JsonLdArticle | null {
+  for (const data of jsonLdBlocks(doc)) {
     const obj = findArticle(data, 0);
     if (!obj) continue;
-    const publisher = obj.publisher;
+    const ids = nodesById(data, new Map(), 0);
+    const publisher = dereference(obj.publisher, ids);
     return {
       headline: str(obj.headline) ?? str(obj.name),
-      author: names(obj.author) ?? names(obj.creator),
+      author: names(dereference(obj.author, ids)) ?? names(dereference(obj.creator, ids)),
       datePublished: str(obj.datePublished) ?? str(obj.dateCreated),
       publisher: publisher ? str(publisher) : null,
       description: str(obj.description),
@@ -128,6 +171,25 @@ export function readJsonLd(doc: Document): JsonLdArticle | null {
       inLanguage: str(obj.inLanguage),
       accessibleForFree: freeFlag(obj.isAccessibleForFree),
     };
+  }
+  return null;
+}
+
+const PAGE_TYPE = /^(?:WebPage|ItemPage)$/;
+
+/**
+ * The author a page's JSON-LD gives the page itself, where it describes no
+ * article: WordPress's Yoast puts the author on the WebPage node of its
+ * @graph on posts it does not type as articles.
+ */
+export function readJsonLdPageAuthor(doc: Document): string | null {
+  for (const data of jsonLdBlocks(doc)) {
+    const ids = nodesById(data, new Map(), 0);
+    for (const node of ids.values()) {
+      if (!typeNames(node['@type']).some((t) => PAGE_TYPE.test(t))) continue;
+      const author = names(dereference(node.author, ids));
+      if (author) return author;
+    }
   }
   return null;
 }

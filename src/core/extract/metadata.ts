@@ -27,6 +27,9 @@ function metaMap(doc: Document): Map<string, string> {
 const BYLINE_DATE_WORD = /\s(?:first published|last updated|published|updated|posted|publiziert|veröffentlicht|aktualisiert|publié|mis à jour|publicado|actualizado|atualizado|pubblicato|aggiornato)(?=[\s:]|$)/i;
 
 /** "By Jane Doe and John Roe | Staff" -> "Jane Doe and John Roe | Staff"; URLs and empties -> null. */
+/** A publishing system's account, not a person: WordPress's "admin" signs the posts nobody put a name to. */
+const ACCOUNT_NAME = /^(?:admin|administrator|site admin|webmaster|root|user|guest|superuser|default)$/i;
+
 export function cleanByline(raw: string | null | undefined): string | null {
   if (!raw) return null;
   let s = raw.replace(/\s+/g, ' ').trim();
@@ -37,7 +40,7 @@ export function cleanByline(raw: string | null | undefined): string | null {
   // "Wire services Published 11:11 PM EST Nov 19, 2019": the names, without the date run on after them.
   const dated = s.search(BYLINE_DATE_WORD);
   if (dated > 0 && /\d/.test(s.slice(dated))) s = s.slice(0, dated).replace(/[\s,;:]+$/, '');
-  if (!s || /^https?:\/\//i.test(s) || s.length > 200) return null;
+  if (!s || /^https?:\/\//i.test(s) || s.length > 200 || ACCOUNT_NAME.test(s)) return null;
   return s;
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readJsonLd } from '../../../src/core/extract/jsonld';
+import { readJsonLd, readJsonLdPageAuthor } from '../../../src/core/extract/jsonld';
 import { cleanByline, detectDir, normalizeLang, toIsoDate } from '../../../src/core/extract/metadata';
 import { pickFromSrcset } from '../../../src/core/extract/prepare';
 import { blockText, countWords, readingMinutes } from '../../../src/core/extract/text';
@@ -70,6 +70,31 @@ describe('readJsonLd', () => {
       accessibleForFree: null,
     });
   });
+
+  it('follows an author or publisher given by @id alone to the node of the @graph that names it', () => {
+    const doc = load(`<head><script type="application/ld+json">{"@context":"https://schema.org","@graph":[
+      {"@type":"Organization","@id":"https://example.com/#org","name":"The Paper"},
+      {"@type":"Article","headline":"H","author":[{"@id":"https://example.com/#/person/1"},{"@id":"https://example.com/#/person/unknown"}],"publisher":{"@id":"https://example.com/#org"}},
+      {"@type":["Person"],"@id":"https://example.com/#/person/1","name":"Tony Carter"}]}</script></head><body></body>`);
+    const data = readJsonLd(doc);
+    expect(data?.author).toBe('Tony Carter');
+    expect(data?.publisher).toBe('The Paper');
+  });
+
+  it("gives the page's own author where the data describes a WebPage and no article", () => {
+    const doc = load(`<head><script type="application/ld+json">{"@graph":[
+      {"@type":"WebSite","@id":"https://example.com/#website","name":"MoreBikes"},
+      {"@type":"WebPage","@id":"https://example.com/p/#webpage","author":{"@id":"https://example.com/#/person/14"}},
+      {"@type":["Person"],"@id":"https://example.com/#/person/14","name":"Tony Carter"}]}</script></head><body></body>`);
+    expect(readJsonLd(doc)).toBeNull();
+    expect(readJsonLdPageAuthor(doc)).toBe('Tony Carter');
+    expect(readJsonLdPageAuthor(load('<head><script type="application/ld+json">{"@type":"WebSite","author":"Jo Ng"}</script></head><body></body>'))).toBeNull();
+  });
+
+  it('reads a description whose strings hold raw line breaks, which JSON forbids', () => {
+    const doc = load(`<head><script type="application/ld+json">{"@type":"NewsArticle","headline":"Two\nlines","author":{"@type":"Person","name":"Nishant\tKumar"}}</script></head><body></body>`);
+    expect(readJsonLd(doc)).toMatchObject({ headline: 'Two lines', author: 'Nishant Kumar' });
+  });
 });
 
 describe('cleanByline', () => {
@@ -77,5 +102,8 @@ describe('cleanByline', () => {
     expect(cleanByline('By Justine Coleman - 11/18/19 11:04 PM EST')).toBe('Justine Coleman');
     expect(cleanByline('by Jane Doe | Updated March 5, 2024')).toBe('Jane Doe');
     expect(cleanByline('Jane Doe - Staff writer')).toBe('Jane Doe - Staff writer');
+    expect(cleanByline('admin')).toBeNull();
+    expect(cleanByline('By Admin')).toBeNull();
+    expect(cleanByline('Adminah Okoro')).toBe('Adminah Okoro');
   });
 });
