@@ -81,7 +81,8 @@ function inFlow(el: Element, view: Window | null): boolean {
  */
 function repeatsHeadline(alt: string, doc: Document): boolean {
   const headlines = [doc.querySelector('h1')?.textContent ?? '', doc.title];
-  return headlines.some((headline) => headline.trim() !== '' && repeatsAlt(alt, headline));
+  // Either way round: the headline with a few search keywords added ("Meal Prep for 80 Day Obsession, A Little More Obsessed") is still the headline.
+  return headlines.some((headline) => headline.trim() !== '' && (repeatsAlt(alt, headline) || repeatsAlt(headline, alt)));
 }
 
 /** Just before the credit (so it stays under the caption), else right after the picture box. */

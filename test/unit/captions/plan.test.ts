@@ -131,6 +131,18 @@ it("does not show an alt text that is the story's headline again", () => {
   expect(entry?.actions ?? []).not.toContain('reveal-alt');
 });
 
+it('does not show an alt that is the headline with a few keywords added, and shows one that tells more', () => {
+  const article = loadPage('captions-lazy-image');
+  const opts: PlanOptions = { showAltText: true, expandCaptions: true, view: window };
+  const shown = (alt: string): boolean => {
+    one('#mill').setAttribute('alt', alt);
+    return (planCaptions(article, opts).find((e) => e.image.id === 'mill')?.actions ?? []).includes('reveal-alt');
+  };
+  one('h1').textContent = 'Meal Prep for A Little More Obsessed';
+  expect(shown('Meal Prep for 80 Day Obsession, A Little More Obsessed')).toBe(false);
+  expect(shown('Containers of rice, chicken and greens for the week lined up on a kitchen counter, ready for Meal Prep')).toBe(true);
+});
+
 describe("a caption's neighbours that are not its switches", () => {
   const opts: PlanOptions = { showAltText: true, expandCaptions: true, view: window };
 
