@@ -11,7 +11,8 @@
  */
 
 import { leavesPage } from '../captions/dom';
-import { clutterReason, isInlineElement } from './prepare';
+import { looksLikeCredit } from '../captions/text';
+import { clutterReason, isBlankPlaceholder, isInlineElement } from './prepare';
 import { wordsOf } from './text';
 
 export interface CleanContext {
@@ -284,9 +285,25 @@ function isPromoFigure(b: Block): boolean {
   return pictureLinks.length > 0 && NEWSLETTER_STRONG.test(b.text) && CALL_TO_ACTION.test(b.text);
 }
 
-/** A figure left with nothing to show or say (its spacer or its blank taken out). */
+/** An icon drawn beside a picture (a zoom or share button's): this size or less on each side. */
+const MAX_ICON_PX = 32;
+
+/** What a figure shows: not a blank that never loads, nor a control's icon. */
+function shows(el: Element): boolean {
+  const tag = el.tagName.toUpperCase();
+  if (tag === 'IMG') return !isBlankPlaceholder(el);
+  if (tag === 'SVG') return !['width', 'height'].every((side) => Number(el.getAttribute(side) ?? NaN) <= MAX_ICON_PX);
+  return true;
+}
+
+/**
+ * A figure left with nothing to show (its spacer taken out, its picture a
+ * blank that never loads) and nothing to say but whose picture it was:
+ * "Photo: iFixit" under an empty box.
+ */
 function isEmptyFigure(b: Block): boolean {
-  return b.el.tagName.toUpperCase() === 'FIGURE' && !b.text && !b.el.querySelector('img, picture, video, audio, iframe, svg, canvas, table, math, object, embed');
+  if (b.el.tagName.toUpperCase() !== 'FIGURE' || (b.text && !looksLikeCredit(b.text))) return false;
+  return !Array.from(b.el.querySelectorAll('img, picture, video, audio, iframe, svg, canvas, table, math, object, embed')).some(shows);
 }
 
 /** Furniture that can sit anywhere in the body. */
@@ -309,7 +326,7 @@ function isAnywhereClutter(b: Block): boolean {
 
 /** Furniture before the first paragraph of prose. */
 function isLeadingClutter(b: Block, ctx: CleanContext): boolean {
-  if (b.atomic) return false;
+  if (b.atomic) return isAnywhereClutter(b); // a promo figure or an empty one
   const t = b.text;
   if (isAnywhereClutter(b) || isMetaLine(b, ctx)) return true;
   if (isLinkDominated(b, 0.8) && t.length < 120) return true; // breadcrumbs, kickers

@@ -243,7 +243,8 @@ const NAMED_PICTURE = /(?:^|[^a-z])(?:image|img|photo|picture)/i;
 /** A data: URL this short is a 1×1 blank, not a picture. */
 const MAX_BLANK_DATA_URL = 200;
 
-function isBlankPlaceholder(img: Element): boolean {
+/** A lazy loader's blank (a 1×1 data: picture) with no address of the picture it stands for: it can never show. */
+export function isBlankPlaceholder(img: Element): boolean {
   const src = (img.getAttribute('src') ?? '').trim();
   // Readability swaps a blank for the picture in a <noscript> beside it.
   const noscript = img.nextElementSibling?.tagName.toUpperCase() === 'NOSCRIPT';

@@ -126,14 +126,16 @@ describe('extractArticle: a byline above the story block', () => {
 });
 
 describe('extractArticle: pre-processing', () => {
-  it("makes the picture a lazy loader would draw into an empty box, and drops a blank that names no picture, keeping its caption", () => {
+  it("makes the picture a lazy loader would draw into an empty box, and drops a blank that names no picture, keeping its caption but not a credit alone", () => {
     const gif = 'data:image/gif;base64,R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7';
     const body = `<article><h1>Bridge reopens</h1>${paragraphs(2)}
       <figure><span><div class="js-delayed-image-load" data-src="/img/deck.jpg" data-alt="The new deck from above" data-width="976" data-height="549"></div></span><figcaption>The deck at night.</figcaption></figure>
       <p>${PROSE[2]}</p>
       <figure><div class="js-delayed-image-load" data-src="/img/rule.png" data-alt="" data-width="624" data-height="1"></div></figure>
       <figure><img src="${gif}" data-alt="Divers" width="800" height="450"><figcaption>Divers at the piers.</figcaption></figure>
-      ${PROSE.slice(3).map((p) => `<p>${p}</p>`).join('')}</article>`;
+      <p>${PROSE[3]}</p>
+      <figure><svg width="18" height="18" aria-label="Zoom in"><path d="M1 1h9"/></svg><img src="${gif}" data-alt="Crane" width="800" height="450"><figcaption>Photo: Ann Lee</figcaption></figure>
+      ${PROSE.slice(4).map((p) => `<p>${p}</p>`).join('')}</article>`;
     const a = article(page(body));
     const html = load(`<body>${a.contentHtml}</body>`).body;
     const deck = html.querySelector('img[src$="/img/deck.jpg"]');
@@ -144,6 +146,9 @@ describe('extractArticle: pre-processing', () => {
     expect(blank).not.toBeNull();
     expect([blank!.getAttribute('width'), blank!.getAttribute('height')]).toEqual([null, null]);
     expect(a.textContent).toContain('Divers at the piers.');
+    // A blank whose figure says only whose picture it was: nothing to show, nothing to say.
+    expect(a.textContent).not.toContain('Ann Lee');
+    expect(html.querySelectorAll('img[src^="data:"]')).toHaveLength(1);
     expect(html.querySelector('img[src$="/img/rule.png"]')).toBeNull();
     // The spacer's figure, left empty, is not an empty box in the reader.
     expect(Array.from(html.querySelectorAll('figure')).every((f) => f.textContent!.trim() || f.querySelector('img'))).toBe(true);
