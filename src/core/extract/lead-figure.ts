@@ -6,6 +6,7 @@
  */
 
 import { precedes } from '../detect/text';
+import { AUTHOR_BOX } from './metadata';
 
 /** A paragraph this long is the story's text, not a kicker or a byline. */
 const MIN_PROSE_CHARS = 80;
@@ -53,15 +54,19 @@ export function findLeadFigure(doc: Document): Element | null {
 /** A picture set this small (in its width or height attribute) is a headshot or an icon, not the story's photo. */
 const MAX_THUMBNAIL_PX = 120;
 
-/** The author's headshot beside the byline: a thumbnail, or a picture in the author's box. */
-function isPortrait(figure: Element, img: Element): boolean {
+/** A picture its page sets this small, in its width or height attribute: a headshot, a logo or an icon. */
+export function isThumbnail(img: Element): boolean {
   // Pixels only: width="100%" is a picture as wide as its column, not one of 100 px.
   const size = (name: string): number => {
     const value = (img.getAttribute(name) ?? '').trim();
     return /^\d+(?:\.\d+)?(?:px)?$/i.test(value) ? Number.parseFloat(value) : NaN;
   };
-  const small = [size('width'), size('height')].some((px) => px > 0 && px <= MAX_THUMBNAIL_PX);
-  return small || !!figure.closest('[class*="byline" i], [class*="author" i]');
+  return [size('width'), size('height')].some((px) => px > 0 && px <= MAX_THUMBNAIL_PX);
+}
+
+/** The author's headshot beside the byline: a thumbnail, or a picture in the author's box. */
+function isPortrait(figure: Element, img: Element): boolean {
+  return isThumbnail(img) || !!figure.closest(AUTHOR_BOX);
 }
 
 /** Text a picture may carry outside its caption (a "1/12" counter, a credit overlay). */

@@ -155,7 +155,7 @@ export function readPageMeta(doc: Document): PageMeta {
 /** Where a page marks the story's author by name (microdata, rel, or a box named so). */
 export const AUTHOR_MARK = '[itemprop~="author" i], [rel~="author" i], [class*="author" i]';
 /** Where a page names the story's author: marked so, or in its byline box. */
-const AUTHOR_BOX = `${AUTHOR_MARK}, [class*="byline" i]`;
+export const AUTHOR_BOX = `${AUTHOR_MARK}, [class*="byline" i]`;
 /** An author's name with its "By" and a date at most: longer is a bio or a list. */
 const MAX_BYLINE_CHARS = 120;
 

@@ -13,7 +13,8 @@ import { isOurs, leavesPage, OWN_ARIA_HIDDEN, OWN_TARGET_ID } from '../captions/
 import { PICTURE_FILE_WITHIN } from '../image-files';
 import { squash } from '../captions/text';
 import { captionsAsFigures } from './caption-figures';
-import { AUTHOR_MARK } from './metadata';
+import { isThumbnail } from './lead-figure';
+import { AUTHOR_BOX, AUTHOR_MARK } from './metadata';
 import { shownTextLength } from './text';
 import { videoLink } from './video-links';
 
@@ -392,6 +393,8 @@ function judge(el: Element, stats: PrepareStats, named: Element[]): 'drop' | 'ke
     el.removeAttribute(OWN_ARIA_HIDDEN);
     el.removeAttribute('aria-hidden');
   }
+  // The author's headshot, or their outlet's logo, beside the byline: the reader names the author in words.
+  if (tag === 'IMG' && isThumbnail(el) && el.closest(AUTHOR_BOX)) return 'drop';
   if (tag === 'IMG' || tag === 'SOURCE') {
     resolveLazyImage(el);
     stats.images++;

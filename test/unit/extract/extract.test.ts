@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { extractArticle } from '../../../src/core/extract/index';
+import { prepareDocument } from '../../../src/core/extract/prepare';
 import { readingMinutes } from '../../../src/core/extract/text';
 import { formatDate } from '../../../src/reader/format-date';
 import { BASE, PROSE, load, page, paragraphs } from './helpers';
@@ -168,6 +169,16 @@ describe('extractArticle: pre-processing', () => {
     expect(html.querySelector('img[src$=".mp4"]')).toBeNull();
     expect(html.querySelector('img[src$="/img/crew.jpg"]')?.getAttribute('alt')).toBe('The crew');
     expect(html.querySelector('img[src$="/img/deck.jpg"]')).not.toBeNull();
+  });
+
+  it("drops the author's headshot or outlet logo beside the byline, and keeps a small picture in the story", () => {
+    const doc = load(page(`<div class="article-header"><h1>Bridge reopens</h1>
+      <div class="author-name"><div class="author-name-image"><a href="https://paper.example/"><img width="34" height="34" src="/authors/paper-logo-50x50.jpg"></a></div>
+        <div class="author-name-text"><span>JO NG, THE PAPER</span> <span>18 NOV 2019</span></div></div></div>
+      <div class="article-body">${paragraphs(2)}<p><img src="/img/badge.png" width="100" height="80" alt="The bridge's heritage badge"></p></div>`));
+    prepareDocument(doc);
+    expect(doc.querySelector('img[src$="paper-logo-50x50.jpg"]')).toBeNull();
+    expect(doc.querySelector('img[src$="/img/badge.png"]')).not.toBeNull();
   });
 
   it('removes a banner that is a picture alone in a box named as one (a call to action), and keeps a picture in a box named otherwise', () => {
