@@ -17,6 +17,7 @@ import { readJsonLd, readJsonLdPageAuthor, type JsonLdArticle } from './jsonld';
 import { authorNames, bylineAbove, chooseTitle, cleanByline, detectDir, normalizeLang, readPageMeta, toIsoDate, type PageMeta } from './metadata';
 import { prepareDocument } from './prepare';
 import { findLeadFigure, restoreLeadFigure } from './lead-figure';
+import { standfirstPrinted } from './standfirst';
 import { elementAtPath, keepOnlyRegion, pathFromBody } from './region';
 import { blockText, countWords, readingMinutes, wordsOf } from './text';
 
@@ -153,6 +154,13 @@ function extractFrom(doc: Document, region: Element | null, { ld, page }: PageDa
     }
   }
 
+  // The summary printed under the headline that Readability left out, unless the story's first lines already say it.
+  if (!standfirst && body) {
+    const printed = standfirstPrinted(doc, descriptions);
+    const opening = textContent.split('\n', STORY_OPENING_BLOCKS);
+    if (printed && !opening.some((line) => wordCoverage(printed, line) >= 0.9 && wordCoverage(line, printed) >= 0.6)) standfirst = printed;
+  }
+
   if (!body || wordCount < minWords) return null;
   // A page with (almost) no running text is a list, an app or a player, not a
   // story, unless it says it is an article (a results table, a photo story).
@@ -177,6 +185,9 @@ function extractFrom(doc: Document, region: Element | null, { ld, page }: PageDa
 }
 
 /** Share of the distinct words of `reference` that `text` contains (0 to 1). */
+/** The story's first blocks, where a summary printed above it may be one of them. */
+const STORY_OPENING_BLOCKS = 12;
+
 function wordCoverage(reference: string, text: string): number {
   const words = (s: string): Set<string> => new Set(wordsOf(s));
   const ref = words(reference);

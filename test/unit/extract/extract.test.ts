@@ -308,6 +308,23 @@ describe('extractArticle: pre-processing', () => {
     expect(a.textContent.split('\n')[0]).toBe(PROSE[0]);
   });
 
+  it("takes the summary printed under the headline that Readability drops (an h2, a box beside the byline), as the page's description says it", () => {
+    const summary = 'The old river bridge is open again, four months late but ahead of the revised plan.';
+    const head = `<meta name="description" content="${summary}">`;
+    const asHeading = article(page(`<div class="head"><h1>Bridge reopens</h1><div class="brk_wraper"><h2 class="subhead">${summary}</h2>
+      <div class="bloger-section"><a href="/author/ana-ruiz/">Ana Ruiz</a></div></div></div><article>${paragraphs()}</article>`, head));
+    expect(asHeading.standfirst).toBe(summary);
+    const withShareLinks = article(page(`<div class="press-head"><h1>Bridge reopens</h1><div class="press-quote"><span>${summary}</span><a href="/share">FacebookTwitterEmail</a></div></div>
+      <div class="press-content">${paragraphs()}</div>`, head));
+    expect(withShareLinks.standfirst).toBe(summary);
+    // Another box under the headline is not the summary; nor is one after the story's first paragraph.
+    const elsewhere = article(page(`<article><h1>Bridge reopens</h1><h2>Traffic returns to the old crossing on Tuesday morning</h2>${paragraphs(1)}<h2>${summary}</h2>${PROSE.slice(1).map((p) => `<p>${p}</p>`).join('')}</article>`, head));
+    expect(elsewhere.standfirst).toBeNull();
+    // A teaser cut short is the story's opening, which the story then says whole.
+    const teaser = article(page(`<div class="head"><h1>Bridge reopens</h1><p class="excerpt">${PROSE[0]!.slice(0, 120)}...</p></div><article>${paragraphs()}</article>`, `<meta name="description" content="${PROSE[0]!.slice(0, 120)}...">`));
+    expect(teaser.standfirst).toBeNull();
+  });
+
   it('keeps a first paragraph that the description merely repeats', () => {
     const a = article(page(`<article><h1>Bridge reopens</h1>${paragraphs()}</article>`, `<meta name="description" content="${PROSE[0]}">`));
     expect(a.standfirst).toBeNull();

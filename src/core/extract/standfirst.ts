@@ -1,0 +1,81 @@
+/**
+ * The summary a page prints under its headline, found in the page itself.
+ * Readability often drops it (set as an h2, or in a box whose class it
+ * scores as clutter, or above the story's block), and the body's cleaning
+ * can only lift out a standfirst that Readability kept. It is recognised by
+ * what the page says it is: the page's own description (its meta, Open Graph
+ * or JSON-LD description), printed after the headline and before the story.
+ */
+import { wordsOf } from './text';
+
+/** Elements read after the headline: a header's worth, not the page. */
+const MAX_ELEMENTS = 80;
+const MIN_CHARS = 40;
+const MAX_CHARS = 600;
+/** A paragraph this long that is not the summary is the story's first. */
+const STORY_PARAGRAPH_CHARS = 150;
+/** Never shown as words. */
+const UNSHOWN = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'svg']);
+
+function squash(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/** How much of a is made of words of b (0 to 1). */
+function share(a: string, b: string): number {
+  const wa = new Set(wordsOf(a));
+  if (wa.size === 0) return 0;
+  const wb = new Set(wordsOf(b));
+  let hits = 0;
+  for (const w of wa) if (wb.has(w)) hits++;
+  return hits / wa.size;
+}
+
+function says(text: string, descriptions: readonly string[]): boolean {
+  // A teaser of the story's opening cut short ("… illegally entering the..."), not a summary: the story says it whole.
+  if (/(?:\.\.\.|…)$/.test(text)) return false;
+  return text.length >= MIN_CHARS && text.length <= MAX_CHARS && descriptions.some((d) => share(d, text) >= 0.85 && share(text, d) >= 0.6);
+}
+
+/** The innermost box that still says it: not the summary with the share buttons or the byline set beside it. */
+function innermost(el: Element, descriptions: readonly string[]): string {
+  for (const child of Array.from(el.children)) {
+    if (UNSHOWN.has(child.tagName)) continue;
+    const text = squash(child.textContent ?? '');
+    if (says(text, descriptions)) return innermost(child, descriptions);
+  }
+  return squash(el.textContent ?? '');
+}
+
+/** The next element in document order; past `el`'s own children when `skipInside`. */
+function following(el: Element, skipInside: boolean): Element | null {
+  if (!skipInside && el.firstElementChild) return el.firstElementChild;
+  for (let at: Element | null = el; at; at = at.parentElement) {
+    if (at.nextElementSibling) return at.nextElementSibling;
+  }
+  return null;
+}
+
+/**
+ * The text of the first element after the headline that says what one of
+ * `descriptions` says (all but a few of its words, and not much more: a
+ * description may be cut short), or null. Stops at the story's first
+ * paragraph.
+ */
+export function standfirstPrinted(doc: Document, descriptions: readonly string[]): string | null {
+  const headline = doc.body?.getElementsByTagName('h1')[0];
+  if (!headline || descriptions.length === 0) return null;
+  let el = following(headline, true);
+  for (let seen = 0; el && seen < MAX_ELEMENTS; seen++) {
+    if (UNSHOWN.has(el.tagName)) {
+      el = following(el, true);
+      continue;
+    }
+    const text = squash(el.textContent ?? '');
+    if (says(text, descriptions)) return innermost(el, descriptions);
+    if (el.tagName === 'P' && text.length >= STORY_PARAGRAPH_CHARS) return null;
+    // A box too short to hold the summary holds nothing of it.
+    el = following(el, text.length < MIN_CHARS);
+  }
+  return null;
+}
