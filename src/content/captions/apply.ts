@@ -4,7 +4,7 @@
  * lectern-* element or a lectern-* id; styles are inline and !important.
  */
 import { OWN_ARIA_HIDDEN, type CaptionEntry, type CaptionPlan, type CollapseReason } from '../../core/captions';
-import { isText } from '../../core/captions/dom';
+import { isText, OWN_CAPTION_ID_PREFIX } from '../../core/captions/dom';
 import { ChangeLog, type Undo } from '../change-log';
 import { articleLook, backgroundBehind, contrast, type Look } from './style';
 
@@ -82,7 +82,7 @@ function smallerThan(el: Element, px: number, view: Window | null): boolean {
 let idCounter = 0;
 function freshId(doc: Document): string {
   let id: string;
-  do id = `lectern-caption-${++idCounter}`;
+  do id = `${OWN_CAPTION_ID_PREFIX}${++idCounter}`;
   while (doc.getElementById(id));
   return id;
 }

@@ -63,9 +63,17 @@ export const OWN_ARIA_HIDDEN = 'data-lectern-hidden';
 /** The id the skip link gives a story target that has none, so its href can name it; the reader's extraction drops it. */
 export const OWN_TARGET_ID = 'lectern-article';
 
+/** The ids the captions feature gives a caption that has none, so the picture's aria-describedby can name it. */
+export const OWN_CAPTION_ID_PREFIX = 'lectern-caption-';
+
+/** An id Lectern gave, not the site: it names nothing of the page ("lectern-caption-1" is no sign of a caption). */
+export function isOwnId(id: string): boolean {
+  return id === OWN_TARGET_ID || id.startsWith(OWN_CAPTION_ID_PREFIX);
+}
+
 /** id, class, itemprop and data-testid, for naming tests ("caption", "credit"). */
 export function nameOf(el: Element): string {
-  return [el.id, el.getAttribute('class'), el.getAttribute('itemprop'), el.getAttribute('data-testid')]
+  return [isOwnId(el.id) ? '' : el.id, el.getAttribute('class'), el.getAttribute('itemprop'), el.getAttribute('data-testid')]
     .filter(Boolean)
     .join(' ');
 }

@@ -9,7 +9,7 @@
  * names a site. It runs in one walk over the clone, so it costs a small
  * fraction of Readability's own passes.
  */
-import { isOurs, leavesPage, OWN_ARIA_HIDDEN, OWN_TARGET_ID } from '../captions/dom';
+import { isOurs, isOwnId, leavesPage, OWN_ARIA_HIDDEN } from '../captions/dom';
 import { PICTURE_FILE_WITHIN } from '../image-files';
 import { squash } from '../captions/text';
 import { captionsAsFigures } from './caption-figures';
@@ -388,7 +388,15 @@ function judge(el: Element, stats: PrepareStats, named: Element[]): 'drop' | 'ke
   // Readability would drop them as hidden.
   if (isOurs(el)) return tag === 'LECTERN-REPEAT' ? 'unwrap' : 'drop';
   // The id Lectern gave the story for its skip link's address: the page's, not the story's.
-  if (el.id === OWN_TARGET_ID) el.removeAttribute('id');
+  // The ids Lectern gave the story and its captions: the page's own, not the story's. A caption
+  // box named "lectern-caption-1" would read as a caption by its name, with everything in it.
+  if (isOwnId(el.id)) el.removeAttribute('id');
+  const describedBy = el.getAttribute('aria-describedby');
+  if (describedBy) {
+    const siteIds = describedBy.split(/\s+/).filter((id) => id && !isOwnId(id));
+    if (siteIds.length) el.setAttribute('aria-describedby', siteIds.join(' '));
+    else el.removeAttribute('aria-describedby');
+  }
   if (el.hasAttribute(OWN_ARIA_HIDDEN)) {
     el.removeAttribute(OWN_ARIA_HIDDEN);
     el.removeAttribute('aria-hidden');

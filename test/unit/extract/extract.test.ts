@@ -252,7 +252,10 @@ describe('extractArticle: pre-processing', () => {
       <p>${PROSE[2]}</p>
       <p><img src="/img/c.jpg" alt="The mayor cuts a ribbon at the north end of the bridge"></p><lectern-alt-caption aria-hidden="true">The mayor cuts a ribbon at the north end of the bridge</lectern-alt-caption>
       <figure><img src="/img/d.jpg" alt="A map"><figcaption><span aria-hidden="true">Map data hidden by the site</span> The new footpaths</figcaption></figure>
-      ${PROSE.slice(3).map((p) => `<p>${p}</p>`).join('')}
+      <p>${PROSE[3]}</p>
+      <div class="asset asset-image"><div class="image-image"><img src="/img/e.jpg" aria-describedby="site-note lectern-caption-1"></div>
+        <div class="image-meta" id="lectern-caption-1"><div class="image-caption">Crews at the east pier</div><div class="image-credit">Ann Lee, Associated Press</div></div></div>
+      ${PROSE.slice(4).map((p) => `<p>${p}</p>`).join('')}
     </article>`;
     const a = article(page(body));
     expect(a.textContent).toContain('Workers lay the last deck plate in February Photo: AP');
@@ -263,6 +266,10 @@ describe('extractArticle: pre-processing', () => {
     expect(a.textContent).not.toContain('The mayor cuts a ribbon');
     // The site's own aria-hidden is still the site's.
     expect(a.textContent).not.toContain('Map data hidden by the site');
+    // The id Lectern gave a caption box names nothing: the box's caption and credit are the figure's caption, in words.
+    const html = load(`<body>${a.contentHtml}</body>`).body;
+    expect(html.querySelector('img[src$="/img/e.jpg"]')?.closest('figure')?.querySelector('figcaption')?.textContent?.replace(/\s+/g, ' ').trim()).toBe('Crews at the east pier Ann Lee, Associated Press');
+    expect(html.querySelector('img[src$="/img/e.jpg"]')?.getAttribute('aria-describedby')).toBe('site-note');
   });
 
   it('removes share bars, newsletter boxes, related modules, ads and breadcrumbs', () => {
