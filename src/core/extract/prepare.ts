@@ -423,7 +423,10 @@ function judge(el: Element, stats: PrepareStats, named: Element[]): 'drop' | 'ke
   }
   if (tag === 'IFRAME') {
     const link = videoLink(el, el.ownerDocument.baseURI);
-    if (link) el.replaceWith(link);
+    if (link) {
+      el.replaceWith(link);
+      liftOutOfWrappers(link);
+    }
     return 'leaf';
   }
   if (OPAQUE_TAGS.has(tag)) return 'leaf';
@@ -445,6 +448,13 @@ function judge(el: Element, stats: PrepareStats, named: Element[]): 'drop' | 'ke
         const text = squash((author ?? el).textContent ?? '');
         if (text && text.length < 120) stats.byline = text;
       }
+      // A box drawn around a player ("player-overlay", with its buttons): the box goes, the video's link stays.
+      const player = lonePlayer(el);
+      if (player) {
+        el.replaceWith(player);
+        liftOutOfWrappers(player);
+        return 'leaf';
+      }
       return 'drop';
     }
   }
@@ -454,6 +464,30 @@ function judge(el: Element, stats: PrepareStats, named: Element[]): 'drop' | 'ke
   }
   if (tag !== 'FIGCAPTION' && namesCaption(el)) named.push(el);
   return 'keep';
+}
+
+/** Words a player's box may hold beside the player (a button's label, a "Watch"), and no more. */
+const MAX_PLAYER_BOX_CHARS = 100;
+
+/** The link to the one video player in a box that holds nothing else to read, or null. */
+function lonePlayer(box: Element): Element | null {
+  const frames = box.getElementsByTagName('iframe');
+  if (frames.length !== 1 || shownTextLength(box) >= MAX_PLAYER_BOX_CHARS) return null;
+  return videoLink(frames[0]!, box.ownerDocument.baseURI);
+}
+
+/**
+ * The player's link moved out of the divs that wrapped the player (up to its
+ * figure): Readability removes a div that is all link, as it removes a box
+ * of teasers, and the link is all the div would hold. An svg there is the
+ * player's icons (a sprite of its buttons), not a picture.
+ */
+function liftOutOfWrappers(link: Element): void {
+  let wrapper = link.parentElement;
+  while (wrapper && wrapper.tagName.toUpperCase() === 'DIV' && shownTextLength(wrapper) === shownTextLength(link) && !wrapper.querySelector('img, picture, video, audio, iframe, canvas, table')) {
+    wrapper.replaceWith(link);
+    wrapper = link.parentElement;
+  }
 }
 
 /** Several paragraphs of unlinked prose: a story, whatever box it is in. */

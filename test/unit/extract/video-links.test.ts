@@ -33,4 +33,17 @@ describe('extractArticle: an embedded video', () => {
     expect(link?.textContent).toBe('youtube.com');
     expect(body.querySelector('iframe')).toBeNull();
   });
+
+  it("is kept where the site drew a box named as clutter around the player (an overlay with its buttons) above the story, and not from a box of other videos", () => {
+    const [first, ...rest] = PROSE.map((p) => `<p>${p}</p>`);
+    // Above the story's first paragraph, in wrappers with the player's icon sprite: Readability drops a div that is all link.
+    const html = page(`<article><h1>Bridge reopens</h1><figure class="embed"><div class="embed__content-wrapper"><div class="embed__resizer"></div>
+      <svg style="position:absolute;width:0;height:0"><defs><symbol id="icon-play"><path d="M4 4h10"/></symbol></defs></svg>
+      <div class="embed__content--draggable"><div class="player-overlay__container"><button aria-label="Disable small player"></button>
+      <iframe src="https://news.example/embed/video/?v=2189" title="Video shows the deck lifted into place"></iframe></div></div></div></figure>${first}${rest.join('')}
+      <div class="related-videos"><h4>More videos</h4><iframe src="https://www.youtube.com/embed/abcdefgh1"></iframe><p>Ferry strike ends after two weeks of talks</p><p>Mayor opens the riverside park in the rain</p></div></article>`);
+    const body = load(`<body>${extractArticle(load(html))!.contentHtml}</body>`).body;
+    expect(Array.from(body.querySelectorAll('a')).find((el) => el.getAttribute('href') === 'https://news.example/embed/video/?v=2189')?.textContent).toBe('Video shows the deck lifted into place');
+    expect(body.querySelector('a[href*="abcdefgh1"]')).toBeNull();
+  });
 });
