@@ -153,7 +153,7 @@ const NUMERIC_DATE = /\b\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b|\b\d{1,2}:\d{2}\b|\b(?
 const META_PREFIX = /^(?:by|von|par|por|di|door|av|posted|published|updated|first published|last updated|modified|created|written by|words by|story by|posté|publié|veröffentlicht|aktualisiert|publicado|atualizado|pubblicato|aggiornato|opublikowano)\b/i;
 const READING_TIME = /(?:\b\d+\s*(?:min(?:ute)?s?|minutos?|minuten|minuti)\b.{0,20}\b(?:read|leitura|lesezeit|lecture|lettura|lectura)\b)|(?:\b(?:read(?:ing)? time|tempo de leitura|lesezeit|temps de lecture|tempo di lettura|tiempo de lectura)\b.{0,5}\d+)|^\d+\s*(?:min(?:ute)?s?)(?: read)?$/i;
 const CREDIT_LINE = /^[([]?\s*(?:(?:additional )?reporting by|editing by|edited by|writing by|compiled by|(?:with )?additional reporting|produced by)\b|contributed (?:reporting|to this (?:report|story|article))|^have a (?:news )?tip\??|^(?:source|sources|via|image source)\s*:/i;
-const NEWSLETTER = /\b(?:newsletters?|subscribe|subscription|sign up|signup|sign-up|inbox|delivered (?:to you|daily|weekly|every)|get the latest|e-?mail alerts?|breaking news alerts)\b/i;
+const NEWSLETTER = /\b(?:newsletters?|subscribe|subscription|sign up|signup|sign-up|inbox|delivered (?:[\w']+ ){0,3}?(?:to you|daily|weekly|monthly|every)|get the latest|e-?mail alerts?|breaking news alerts)\b/i;
 /** A call to act: what a promo asks and a story reports. */
 const CALL_TO_ACTION = /(?:^|[.!?]\s+)(?:sign up|subscribe|register|join|get|download|follow|click|tap|want|never miss|don'?t miss|stay (?:informed|up to date|in the know)|start your day|be the first)\b|\b(?:sign up|subscribe) (?:now|today|here|for free)\b|\b(?:click|tap) here\b/i;
 /** Wording that only a sign-up promo uses. */

@@ -14,7 +14,7 @@
 import { Readability } from '@mozilla/readability';
 import { articleShape, cleanArticle, stripPresentation } from './clean';
 import { readJsonLd, readJsonLdPageAuthor, type JsonLdArticle } from './jsonld';
-import { authorNames, bylineAbove, chooseTitle, cleanByline, detectDir, normalizeLang, readPageMeta, toIsoDate, type PageMeta } from './metadata';
+import { authorNames, bylineAbove, chooseTitle, cleanByline, detectDir, normalizeLang, publisherName, readPageMeta, toIsoDate, type PageMeta } from './metadata';
 import { prepareDocument } from './prepare';
 import { findLeadFigure, restoreLeadFigure } from './lead-figure';
 import { standfirstPrinted } from './standfirst';
@@ -112,7 +112,8 @@ function extractFrom(doc: Document, region: Element | null, { ld, page }: PageDa
   }
   if (parsed?.content && lead) restoreLeadFigure(parsed.content, lead, doc.baseURI);
 
-  const siteName = ld?.publisher ?? parsed?.siteName?.trim() ?? page.siteName ?? null;
+  // Readability takes its site name from the same JSON-LD publisher.
+  const siteName = publisherName(ld?.publisher) ?? publisherName(parsed?.siteName?.trim()) ?? page.siteName ?? null;
   const title = chooseTitle(ld?.headline, parsed?.title ?? doc.title, page, siteName);
   const byline0 = cleanByline(ld?.author) ?? cleanByline(parsed?.byline) ?? cleanByline(page.author) ?? cleanByline(readJsonLdPageAuthor(doc));
   const descriptions = [...page.descriptions];

@@ -27,6 +27,14 @@ function metaMap(doc: Document): Map<string, string> {
 const BYLINE_DATE_WORD = /\s(?:first published|last updated|published|updated|posted|publiziert|veröffentlicht|aktualisiert|publié|mis à jour|publicado|actualizado|atualizado|pubblicato|aggiornato)(?=[\s:]|$)/i;
 
 /** "By Jane Doe and John Roe | Staff" -> "Jane Doe and John Roe | Staff"; URLs and empties -> null. */
+/** A blogging platform's name, which its templates put in the data as every blog's publisher. */
+const PLATFORM_NAME = /^(?:blogger|blogspot|wordpress(?:\.com)?|tumblr|medium|wix|squarespace|ghost|substack)$/i;
+
+/** The publisher the page's data names, unless it is the platform the blog runs on. */
+export function publisherName(raw: string | null | undefined): string | null {
+  return raw && !PLATFORM_NAME.test(raw.trim()) ? raw : null;
+}
+
 /** A publishing system's account, not a person: WordPress's "admin" signs the posts nobody put a name to. */
 const ACCOUNT_NAME = /^(?:admin|administrator|site admin|webmaster|root|user|guest|superuser|default)$/i;
 

@@ -46,6 +46,11 @@ describe('cleanArticle: what trails the story', () => {
     expect(clean('<p>Smith &amp; Jones</p>')).not.toContain('Jones');
   });
 
+  it('removes a closing offer of the magazine by post, and keeps a closing sentence about deliveries', () => {
+    expect(clean('<p>Get <a href="https://shop.example/mcm">Motor Cycle Monthly</a> delivered through your letterbox every month. 12 issues for £11.99. <a href="https://shop.example/mcm">Click here</a> for more information.</p>')).not.toContain('letterbox');
+    expect(clean('<p>Books will be delivered to readers at home every week while the branch is closed, the council said.</p>')).toContain('delivered to readers');
+  });
+
   it('keeps a closing sentence of the story that begins with a name', () => {
     expect(clean('<p>Mayor Jane Doe said the library would stay open for as long as readers came to it.</p>')).toContain('Mayor Jane Doe said');
     expect(clean('<p>The mayor said 2,000 people had signed the petition.</p>')).toContain('2,000 people');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readJsonLd, readJsonLdPageAuthor } from '../../../src/core/extract/jsonld';
-import { cleanByline, detectDir, normalizeLang, toIsoDate } from '../../../src/core/extract/metadata';
+import { cleanByline, detectDir, normalizeLang, publisherName, toIsoDate } from '../../../src/core/extract/metadata';
 import { pickFromSrcset } from '../../../src/core/extract/prepare';
 import { blockText, countWords, readingMinutes } from '../../../src/core/extract/text';
 import { load } from './helpers';
@@ -94,6 +94,15 @@ describe('readJsonLd', () => {
   it('reads a description whose strings hold raw line breaks, which JSON forbids', () => {
     const doc = load(`<head><script type="application/ld+json">{"@type":"NewsArticle","headline":"Two\nlines","author":{"@type":"Person","name":"Nishant\tKumar"}}</script></head><body></body>`);
     expect(readJsonLd(doc)).toMatchObject({ headline: 'Two lines', author: 'Nishant Kumar' });
+  });
+});
+
+describe('publisherName', () => {
+  it("is the data's publisher, unless that is the blogging platform's default", () => {
+    expect(publisherName('The River Post')).toBe('The River Post');
+    expect(publisherName('Blogger')).toBeNull();
+    expect(publisherName(' WordPress.com ')).toBeNull();
+    expect(publisherName('Medium Rare Magazine')).toBe('Medium Rare Magazine');
   });
 });
 
