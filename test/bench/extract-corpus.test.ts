@@ -70,7 +70,8 @@ it.runIf(existsSync(corpus))('extracts the corpus', () => {
         // What the reader shows: the body after sanitizing (title, byline and standfirst are in its header).
         ourText = article ? blockText(sanitizeArticleFragment(article.contentHtml, url, win as unknown as WindowLike)) : '';
         const { title = null, byline = null, siteName = null, published = null, standfirst = null } = article ?? {};
-        meta[id] = { title, byline, siteName, published, standfirst };
+        const firstPicture = /<img[^>]*\ssrc="([^"]*)"/.exec(article?.contentHtml ?? '')?.[1] ?? null;
+        meta[id] = { title, byline, siteName, published, standfirst, firstPicture };
       };
       if (r % 2) { runOurs(); runBase(); } else { runBase(); runOurs(); }
     }

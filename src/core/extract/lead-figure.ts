@@ -48,6 +48,29 @@ export function findLeadFigure(doc: Document): Element | null {
     const img = figure.querySelector('img[src]');
     if (img && !isPortrait(figure, img) && isPicture(figure)) return figure;
   }
+  return namedLeadPicture(body, headline, firstProse);
+}
+
+/** A picture the page names as the story's own: WordPress's "featured image", a "hero" or "lead" image. */
+const LEAD_PICTURE_NAME = /(?:^|[^a-z])(?:featured|hero|lead|main|top)[-_]?(?:image|img|photo|picture|media)(?:[^a-z]|$)/i;
+
+/**
+ * The lead picture set on its own, outside any figure, between the headline
+ * and the text, where the page names it as the story's picture: in a new
+ * figure. Unnamed pictures there are left alone: a low-quality placeholder,
+ * a logo or an advertisement look the same.
+ */
+function namedLeadPicture(body: HTMLElement, headline: Element | null, firstProse: Element): Element | null {
+  for (const img of Array.from(body.getElementsByTagName('img'))) {
+    if (!precedes(img, firstProse)) break;
+    if (headline && !precedes(headline, img)) continue;
+    const src = (img.getAttribute('src') ?? '').trim();
+    if (!src || /^data:/i.test(src) || img.closest('figure') || isThumbnail(img)) continue;
+    if (![img, img.parentElement].some((el) => LEAD_PICTURE_NAME.test(el?.getAttribute('class') ?? ''))) continue;
+    const figure = body.ownerDocument.createElement('figure');
+    figure.append(img.cloneNode(true));
+    return figure;
+  }
   return null;
 }
 

@@ -23,6 +23,16 @@ describe('the lead picture', () => {
     expect(a.textContent).toContain('The bridge at dawn on its first day. Photo: River Post');
   });
 
+  it('is found outside any figure where the page names it as the story\'s picture, and not where it does not', () => {
+    const named = '<div class="article__featured-image-wrapper"><img src="/img/bridge.jpg?w=600" class="article__featured-image" alt="The bridge at dawn"></div>';
+    const a = extractArticle(load(layout(named)))!;
+    const img = load(`<body>${a.contentHtml}</body>`).body.querySelector('figure img');
+    expect(img?.getAttribute('src')).toBe('https://news.example.com/img/bridge.jpg?w=600');
+    expect(img?.getAttribute('alt')).toBe('The bridge at dawn');
+    const unnamed = extractArticle(load(layout('<div class="wrapper"><img src="/img/banner.jpg" alt=""></div>')))!;
+    expect(unnamed.contentHtml).not.toContain('banner.jpg');
+  });
+
   it('is found under a standfirst long enough to pass for the story, and with a credit set outside its caption', () => {
     const standfirst = '<p class="standfirst">The river crossing that carried twelve thousand cars a day is open again after two years of work on its steel.</p>';
     const credited = PHOTO.replace('</figure>', '<cite>Maria Jensen / River Post Photo Agency</cite></figure>');
