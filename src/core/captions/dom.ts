@@ -24,7 +24,8 @@ export function tag(el: Element): string {
 
 /** A link with somewhere to go ("Read more" to another story), not one to nowhere ("#", javascript:) that a script handles. */
 export function navigates(el: Element): boolean {
-  const href = tag(el) === 'A' ? (el.getAttribute('href') ?? '').trim() : '';
+  // localName: an XHTML page's tagName is lower case.
+  const href = el.localName === 'a' ? (el.getAttribute('href') ?? '').trim() : '';
   return href !== '' && href !== '#' && !/^javascript:/i.test(href);
 }
 
@@ -37,7 +38,8 @@ export function navigates(el: Element): boolean {
  */
 export function visuallyHidden(el: Element, s: CSSStyleDeclaration): boolean {
   if (s.position !== 'absolute' && s.position !== 'fixed') return false;
-  const clipped = (!!s.clip && s.clip !== 'auto') || (!!s.clipPath && s.clipPath !== 'none');
+  // clip-path: inset(50%), the utility's modern form; a shape (a polygon badge) is a design, not hiding.
+  const clipped = (!!s.clip && s.clip !== 'auto') || /^inset\((?:50|100)%\)$/.test(s.clipPath ?? '');
   const laidOut = el.clientWidth > 0 || el.clientHeight > 0;
   return clipped || (laidOut && el.clientWidth <= 1 && el.clientHeight <= 1);
 }

@@ -74,6 +74,9 @@ function inFlow(el: Element, view: Window | null): boolean {
   return position !== 'absolute' && position !== 'fixed';
 }
 
+/** Search keywords a site adds to the headline to make an alt. */
+const MAX_KEYWORDS_ADDED = 3;
+
 /**
  * The alt text is the story's headline again (a lead picture whose alt a
  * site fills with the title): shown under the picture, it would print the
@@ -81,8 +84,10 @@ function inFlow(el: Element, view: Window | null): boolean {
  */
 function repeatsHeadline(alt: string, doc: Document): boolean {
   const headlines = [doc.querySelector('h1')?.textContent ?? '', doc.title];
-  // Either way round: the headline with a few search keywords added ("Meal Prep for 80 Day Obsession, A Little More Obsessed") is still the headline.
-  return headlines.some((headline) => headline.trim() !== '' && (repeatsAlt(alt, headline) || repeatsAlt(headline, alt)));
+  // Either way round: the headline with a few search keywords added ("Meal Prep for 80 Day Obsession, A Little More Obsessed")
+  // is still the headline; with more, the alt tells what the headline does not.
+  const added = (headline: string): number => words(alt).length - words(headline).length;
+  return headlines.some((headline) => headline.trim() !== '' && (repeatsAlt(alt, headline) || (repeatsAlt(headline, alt) && added(headline) <= MAX_KEYWORDS_ADDED)));
 }
 
 /** Just before the credit (so it stays under the caption), else right after the picture box. */

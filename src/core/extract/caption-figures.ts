@@ -10,10 +10,10 @@ import { shownTextLength } from './text';
 
 /** Levels above the caption where its picture's box may be. */
 const MAX_LEVELS = 3;
-/** Words the box may hold beside its caption (a credit, a "1 of 5"), and no more. */
-const MAX_OTHER_CHARS = 80;
+/** Words the box may hold beside its caption (a credit, a "1 of 5"), and no more: characters, spaces counted. */
+const MAX_OTHER_CHARS = 100;
 /** Longer is not a caption but a story block with a caption-like class. */
-const MAX_CAPTION_CHARS = 1000;
+const MAX_CAPTION_CHARS = 1200;
 
 const TEXT_BLOCKS = new Set(['DIV', 'P', 'SPAN', 'SMALL']);
 /** Boxes that are something else than a picture's: the story, a list, a teaser in an aside, a paragraph. */

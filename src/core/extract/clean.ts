@@ -11,7 +11,7 @@
  */
 
 import { leavesPage } from '../captions/dom';
-import { looksLikeCredit } from '../captions/text';
+import { isMeaningfulAlt, looksLikeCredit } from '../captions/text';
 import { clutterReason, isBlankPlaceholder, isInlineElement } from './prepare';
 import { wordsOf } from './text';
 
@@ -153,7 +153,7 @@ const NUMERIC_DATE = /\b\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b|\b\d{1,2}:\d{2}\b|\b(?
 const META_PREFIX = /^(?:by|von|par|por|di|door|av|posted|published|updated|first published|last updated|modified|created|written by|words by|story by|posté|publié|veröffentlicht|aktualisiert|publicado|atualizado|pubblicato|aggiornato|opublikowano)\b/i;
 const READING_TIME = /(?:\b\d+\s*(?:min(?:ute)?s?|minutos?|minuten|minuti)\b.{0,20}\b(?:read|leitura|lesezeit|lecture|lettura|lectura)\b)|(?:\b(?:read(?:ing)? time|tempo de leitura|lesezeit|temps de lecture|tempo di lettura|tiempo de lectura)\b.{0,5}\d+)|^\d+\s*(?:min(?:ute)?s?)(?: read)?$/i;
 const CREDIT_LINE = /^[([]?\s*(?:(?:additional )?reporting by|editing by|edited by|writing by|compiled by|(?:with )?additional reporting|produced by)\b|contributed (?:reporting|to this (?:report|story|article))|^have a (?:news )?tip\??|^(?:source|sources|via|image source)\s*:/i;
-const NEWSLETTER = /\b(?:newsletters?|subscribe|subscription|sign up|signup|sign-up|inbox|delivered (?:[\w']+ ){0,3}?(?:to you|daily|weekly|monthly|every)|get the latest|e-?mail alerts?|breaking news alerts)\b/i;
+const NEWSLETTER = /\b(?:newsletters?|subscribe|subscription|sign up|signup|sign-up|inbox|delivered (?:to you|daily|weekly|every)|delivered (?:[\w']+ ){0,2}?(?:to|through) your\b|get the latest|e-?mail alerts?|breaking news alerts)\b/i;
 /** A call to act: what a promo asks and a story reports. */
 const CALL_TO_ACTION = /(?:^|[.!?]\s+)(?:sign up|subscribe|register|join|get|download|follow|click|tap|want|never miss|don'?t miss|stay (?:informed|up to date|in the know)|start your day|be the first)\b|\b(?:sign up|subscribe) (?:now|today|here|for free)\b|\b(?:click|tap) here\b/i;
 /** Wording that only a sign-up promo uses. */
@@ -285,13 +285,15 @@ function isPromoFigure(b: Block): boolean {
   return pictureLinks.length > 0 && NEWSLETTER_STRONG.test(b.text) && CALL_TO_ACTION.test(b.text);
 }
 
+/** A credit names a person or an agency ("Photo: Ann Lee / AP"); a caption that starts "Photo:" says more. */
+const MAX_CREDIT_WORDS = 6;
 /** An icon drawn beside a picture (a zoom or share button's): this size or less on each side. */
 const MAX_ICON_PX = 32;
 
-/** What a figure shows: not a blank that never loads, nor a control's icon. */
+/** What a figure shows, or says to a screen reader: not a blank that never loads and says nothing, nor a control's icon. */
 function shows(el: Element): boolean {
   const tag = el.tagName.toUpperCase();
-  if (tag === 'IMG') return !isBlankPlaceholder(el);
+  if (tag === 'IMG') return !isBlankPlaceholder(el) || isMeaningfulAlt(el.getAttribute('alt'));
   if (tag === 'SVG') return !['width', 'height'].every((side) => Number(el.getAttribute(side) ?? NaN) <= MAX_ICON_PX);
   return true;
 }
@@ -302,7 +304,7 @@ function shows(el: Element): boolean {
  * "Photo: iFixit" under an empty box.
  */
 function isEmptyFigure(b: Block): boolean {
-  if (b.el.tagName.toUpperCase() !== 'FIGURE' || (b.text && !looksLikeCredit(b.text))) return false;
+  if (b.el.tagName.toUpperCase() !== 'FIGURE' || (b.text && !(looksLikeCredit(b.text) && b.text.split(' ').length <= MAX_CREDIT_WORDS))) return false;
   return !Array.from(b.el.querySelectorAll('img, picture, video, audio, iframe, svg, canvas, table, math, object, embed')).some(shows);
 }
 

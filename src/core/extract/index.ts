@@ -157,7 +157,7 @@ function extractFrom(doc: Document, region: Element | null, { ld, page }: PageDa
 
   // The summary printed under the headline that Readability left out, unless the story's first lines already say it.
   if (!standfirst && body) {
-    const printed = standfirstPrinted(doc, descriptions);
+    const printed = standfirstPrinted(doc, descriptions, title);
     const opening = textContent.split('\n', STORY_OPENING_BLOCKS);
     if (printed && !opening.some((line) => wordCoverage(printed, line) >= 0.9 && wordCoverage(line, printed) >= 0.6)) standfirst = printed;
   }
@@ -185,10 +185,10 @@ function extractFrom(doc: Document, region: Element | null, { ld, page }: PageDa
   };
 }
 
-/** Share of the distinct words of `reference` that `text` contains (0 to 1). */
 /** The story's first blocks, where a summary printed above it may be one of them. */
 const STORY_OPENING_BLOCKS = 12;
 
+/** Share of the distinct words of `reference` that `text` contains (0 to 1). */
 function wordCoverage(reference: string, text: string): number {
   const words = (s: string): Set<string> => new Set(wordsOf(s));
   const ref = words(reference);

@@ -118,13 +118,20 @@ function dereference(value: unknown, ids: Map<string, Record<string, unknown>>):
   return typeof id === 'string' && obj.name === undefined ? (ids.get(id) ?? value) : value;
 }
 
-/** JSON-LD as the page wrote it, or with raw control characters (a line break inside a string, which JSON forbids) read as spaces. */
+/**
+ * JSON-LD as the page wrote it, or with the raw control characters that
+ * JSON forbids inside a string (a line break, a tab) escaped there: a line
+ * break stays one (an articleBody keeps its paragraphs), any other is a space.
+ */
 function parseJson(text: string): unknown {
   try {
     return JSON.parse(text);
   } catch {
-    // eslint-disable-next-line no-control-regex -- the characters JSON forbids unescaped are the ones looked for
-    return JSON.parse(text.replace(/[\u0000-\u001f]+/g, ' '));
+    const escaped = text.replace(/"(?:[^"\\]|\\.)*"/g, (literal) =>
+      // eslint-disable-next-line no-control-regex -- the characters JSON forbids unescaped are the ones looked for
+      literal.replace(/\r?\n/g, '\\n').replace(/[\u0000-\u001f]/g, ' '),
+    );
+    return JSON.parse(escaped);
   }
 }
 
@@ -177,6 +184,13 @@ export function readJsonLd(doc: Document): JsonLdArticle | null {
 
 const PAGE_TYPE = /^(?:WebPage|ItemPage)$/;
 
+/** The things a JSON-LD block describes: itself, the items of a list, the nodes of a @graph. */
+function describedNodes(data: unknown): Record<string, unknown>[] {
+  const isNode = (value: unknown): value is Record<string, unknown> => !!value && typeof value === 'object' && !Array.isArray(value);
+  const top = (Array.isArray(data) ? data : [data]).filter(isNode);
+  return top.flatMap((node) => [node, ...(Array.isArray(node['@graph']) ? node['@graph'].filter(isNode) : [])]);
+}
+
 /**
  * The author a page's JSON-LD gives the page itself, where it describes no
  * article: WordPress's Yoast puts the author on the WebPage node of its
@@ -185,7 +199,7 @@ const PAGE_TYPE = /^(?:WebPage|ItemPage)$/;
 export function readJsonLdPageAuthor(doc: Document): string | null {
   for (const data of jsonLdBlocks(doc)) {
     const ids = nodesById(data, new Map(), 0);
-    for (const node of ids.values()) {
+    for (const node of describedNodes(data)) {
       if (!typeNames(node['@type']).some((t) => PAGE_TYPE.test(t))) continue;
       const author = names(dereference(node.author, ids));
       if (author) return author;

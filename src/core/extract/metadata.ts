@@ -26,7 +26,6 @@ function metaMap(doc: Document): Map<string, string> {
 /** Where a date starts in a byline that runs on into it (a lookahead, not \b, which ends no word at "é"). */
 const BYLINE_DATE_WORD = /\s(?:first published|last updated|published|updated|posted|publiziert|veröffentlicht|aktualisiert|publié|mis à jour|publicado|actualizado|atualizado|pubblicato|aggiornato)(?=[\s:]|$)/i;
 
-/** "By Jane Doe and John Roe | Staff" -> "Jane Doe and John Roe | Staff"; URLs and empties -> null. */
 /** A blogging platform's name, which its templates put in the data as every blog's publisher. */
 const PLATFORM_NAME = /^(?:blogger|blogspot|wordpress(?:\.com)?|tumblr|medium|wix|squarespace|ghost|substack)$/i;
 
@@ -38,6 +37,7 @@ export function publisherName(raw: string | null | undefined): string | null {
 /** A publishing system's account, not a person: WordPress's "admin" signs the posts nobody put a name to. */
 const ACCOUNT_NAME = /^(?:admin|administrator|site admin|webmaster|root|user|guest|superuser|default)$/i;
 
+/** "By Jane Doe and John Roe | Staff" -> "Jane Doe and John Roe | Staff"; URLs, empties and accounts -> null. */
 export function cleanByline(raw: string | null | undefined): string | null {
   if (!raw) return null;
   let s = raw.replace(/\s+/g, ' ').trim();

@@ -243,6 +243,8 @@ const MAX_SPACER_PX = 2;
 const NAMED_PICTURE = /(?:^|[^a-z])(?:image|img|photo|picture)/i;
 /** A data: URL this short is a 1×1 blank, not a picture. */
 const MAX_BLANK_DATA_URL = 200;
+/** What Readability's lazy-image fix takes for a picture's address in another attribute (its own test, file types included). */
+const READABILITY_PICTURE_FILE = /\.(?:jpg|jpeg|png|webp)/i;
 
 /** A lazy loader's blank (a 1×1 data: picture) with no address of the picture it stands for: it can never show. */
 export function isBlankPlaceholder(img: Element): boolean {
@@ -250,7 +252,7 @@ export function isBlankPlaceholder(img: Element): boolean {
   // Readability swaps a blank for the picture in a <noscript> beside it.
   const noscript = img.nextElementSibling?.tagName.toUpperCase() === 'NOSCRIPT';
   // Readability gives the picture any attribute that names an image file ("data-echo", "data-orig-file").
-  const named = Array.from(img.attributes).some((a) => a.name !== 'src' && PICTURE_FILE_WITHIN.test(a.value));
+  const named = Array.from(img.attributes).some((a) => a.name !== 'src' && a.name !== 'alt' && READABILITY_PICTURE_FILE.test(a.value));
   return /^data:/i.test(src) && src.length <= MAX_BLANK_DATA_URL && !img.getAttribute('srcset') && img.parentElement?.tagName.toUpperCase() !== 'PICTURE' && !noscript && !named;
 }
 
@@ -387,7 +389,6 @@ function judge(el: Element, stats: PrepareStats, named: Element[]): 'drop' | 'ke
   // alt), and caption words it hid from screen readers come back, else
   // Readability would drop them as hidden.
   if (isOurs(el)) return tag === 'LECTERN-REPEAT' ? 'unwrap' : 'drop';
-  // The id Lectern gave the story for its skip link's address: the page's, not the story's.
   // The ids Lectern gave the story and its captions: the page's own, not the story's. A caption
   // box named "lectern-caption-1" would read as a caption by its name, with everything in it.
   if (isOwnId(el.id)) el.removeAttribute('id');
@@ -449,7 +450,7 @@ function judge(el: Element, stats: PrepareStats, named: Element[]): 'drop' | 'ke
         if (text && text.length < 120) stats.byline = text;
       }
       // A box drawn around a player ("player-overlay", with its buttons): the box goes, the video's link stays.
-      const player = lonePlayer(el);
+      const player = PLAYER_BOX_WORDS.has(reason) ? lonePlayer(el) : null;
       if (player) {
         el.replaceWith(player);
         liftOutOfWrappers(player);
@@ -466,6 +467,8 @@ function judge(el: Element, stats: PrepareStats, named: Element[]): 'drop' | 'ke
   return 'keep';
 }
 
+/** Names of the box a player is drawn in (its floating frame, its pop-up): not a related video's nor an ad's. */
+const PLAYER_BOX_WORDS = new Set(['overlay', 'modal', 'popup']);
 /** Words a player's box may hold beside the player (a button's label, a "Watch"), and no more. */
 const MAX_PLAYER_BOX_CHARS = 100;
 

@@ -15,7 +15,7 @@ const MAX_CHARS = 600;
 /** A paragraph this long that is not the summary is the story's first. */
 const STORY_PARAGRAPH_CHARS = 150;
 /** Never shown as words. */
-const UNSHOWN = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'svg']);
+const UNSHOWN = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG']);
 
 function squash(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
@@ -40,7 +40,7 @@ function says(text: string, descriptions: readonly string[]): boolean {
 /** The innermost box that still says it: not the summary with the share buttons or the byline set beside it. */
 function innermost(el: Element, descriptions: readonly string[]): string {
   for (const child of Array.from(el.children)) {
-    if (UNSHOWN.has(child.tagName)) continue;
+    if (UNSHOWN.has(child.tagName.toUpperCase())) continue;
     const text = squash(child.textContent ?? '');
     if (says(text, descriptions)) return innermost(child, descriptions);
   }
@@ -62,18 +62,21 @@ function following(el: Element, skipInside: boolean): Element | null {
  * description may be cut short), or null. Stops at the story's first
  * paragraph.
  */
-export function standfirstPrinted(doc: Document, descriptions: readonly string[]): string | null {
+export function standfirstPrinted(doc: Document, descriptions: readonly string[], title: string): string | null {
   const headline = doc.body?.getElementsByTagName('h1')[0];
-  if (!headline || descriptions.length === 0) return null;
+  // A page whose description is its headline says nothing more under it.
+  const summaries = descriptions.filter((d) => !(share(d, title) >= 0.85 && share(title, d) >= 0.85));
+  if (!headline || summaries.length === 0) return null;
   let el = following(headline, true);
   for (let seen = 0; el && seen < MAX_ELEMENTS; seen++) {
-    if (UNSHOWN.has(el.tagName)) {
+    const tag = el.tagName.toUpperCase();
+    if (UNSHOWN.has(tag)) {
       el = following(el, true);
       continue;
     }
     const text = squash(el.textContent ?? '');
-    if (says(text, descriptions)) return innermost(el, descriptions);
-    if (el.tagName === 'P' && text.length >= STORY_PARAGRAPH_CHARS) return null;
+    if (says(text, summaries)) return innermost(el, summaries);
+    if (tag === 'P' && text.length >= STORY_PARAGRAPH_CHARS) return null;
     // A box too short to hold the summary holds nothing of it.
     el = following(el, text.length < MIN_CHARS);
   }

@@ -14,6 +14,8 @@ const BLOCK_TAGS = new Set([
 /** Elements whose text is never shown. */
 const SKIP_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'HEAD', 'TITLE']);
 
+const UNSHOWN_TAGS = ['noscript', 'script', 'style', 'template'];
+
 /** Characters of text, runs of whitespace counted as one space. */
 function squashedLength(text: string): number {
   return text.replace(/\s+/g, ' ').trim().length;
@@ -27,8 +29,12 @@ function squashedLength(text: string): number {
  */
 export function shownTextLength(el: Element): number {
   let length = squashedLength(el.textContent ?? '');
-  for (const tag of ['noscript', 'script', 'style', 'template']) {
-    for (const unshown of Array.from(el.getElementsByTagName(tag))) length -= squashedLength(unshown.textContent ?? '');
+  for (const tag of UNSHOWN_TAGS) {
+    for (const unshown of Array.from(el.getElementsByTagName(tag))) {
+      // Taken off once: a <style> inside a <noscript> (a page read with scripting off) is in the noscript's text.
+      const outer = unshown.parentElement?.closest(UNSHOWN_TAGS.join(','));
+      if (!outer || !el.contains(outer)) length -= squashedLength(unshown.textContent ?? '');
+    }
   }
   return Math.max(0, length);
 }

@@ -141,6 +141,8 @@ it('does not show an alt that is the headline with a few keywords added, and sho
   one('h1').textContent = 'Meal Prep for A Little More Obsessed';
   expect(shown('Meal Prep for 80 Day Obsession, A Little More Obsessed')).toBe(false);
   expect(shown('Containers of rice, chicken and greens for the week lined up on a kitchen counter, ready for Meal Prep')).toBe(true);
+  one('h1').textContent = 'Firefighters battle wildfire near Athens as thousands flee their homes';
+  expect(shown('Firefighters battle wildfire near Athens as thousands flee their homes in Varnavas, north of the capital')).toBe(true);
 });
 
 describe("a caption's neighbours that are not its switches", () => {

@@ -49,6 +49,7 @@ describe('cleanArticle: what trails the story', () => {
   it('removes a closing offer of the magazine by post, and keeps a closing sentence about deliveries', () => {
     expect(clean('<p>Get <a href="https://shop.example/mcm">Motor Cycle Monthly</a> delivered through your letterbox every month. 12 issues for £11.99. <a href="https://shop.example/mcm">Click here</a> for more information.</p>')).not.toContain('letterbox');
     expect(clean('<p>Books will be delivered to readers at home every week while the branch is closed, the council said.</p>')).toContain('delivered to readers');
+    expect(clean('<p>The pantry has delivered food to families every week since March. Want to help? Donations can be dropped off at the church on Main Street.</p>')).toContain('The pantry');
   });
 
   it('keeps a closing sentence of the story that begins with a name', () => {

@@ -136,6 +136,8 @@ describe('extractArticle: pre-processing', () => {
       <figure><img src="${gif}" data-alt="Divers" width="800" height="450"><figcaption>Divers at the piers.</figcaption></figure>
       <p>${PROSE[3]}</p>
       <figure><svg width="18" height="18" aria-label="Zoom in"><path d="M1 1h9"/></svg><img src="${gif}" data-alt="Crane" width="800" height="450"><figcaption>Photo: Ann Lee</figcaption></figure>
+      <figure><img src="${gif}" width="800" height="450"><figcaption>Photo: Crews lift the new steel deck into place over the river at dawn</figcaption></figure>
+      <figure><img src="${gif}" alt="Crews lift the old deck off the piers" width="800" height="450"></figure>
       ${PROSE.slice(4).map((p) => `<p>${p}</p>`).join('')}</article>`;
     const a = article(page(body));
     const html = load(`<body>${a.contentHtml}</body>`).body;
@@ -149,7 +151,10 @@ describe('extractArticle: pre-processing', () => {
     expect(a.textContent).toContain('Divers at the piers.');
     // A blank whose figure says only whose picture it was: nothing to show, nothing to say.
     expect(a.textContent).not.toContain('Ann Lee');
-    expect(html.querySelectorAll('img[src^="data:"]')).toHaveLength(1);
+    // A caption that says more than whose picture it was stays; so does a blank's alt, for screen readers.
+    expect(a.textContent).toContain('Crews lift the new steel deck into place');
+    expect(html.querySelector('img[alt="Crews lift the old deck off the piers"]')).not.toBeNull();
+    expect(html.querySelectorAll('img[src^="data:"]')).toHaveLength(3);
     expect(html.querySelector('img[src$="/img/rule.png"]')).toBeNull();
     // The spacer's figure, left empty, is not an empty box in the reader.
     expect(Array.from(html.querySelectorAll('figure')).every((f) => f.textContent!.trim() || f.querySelector('img'))).toBe(true);
@@ -327,6 +332,10 @@ describe('extractArticle: pre-processing', () => {
     // Another box under the headline is not the summary; nor is one after the story's first paragraph.
     const elsewhere = article(page(`<article><h1>Bridge reopens</h1><h2>Traffic returns to the old crossing on Tuesday morning</h2>${paragraphs(1)}<h2>${summary}</h2>${PROSE.slice(1).map((p) => `<p>${p}</p>`).join('')}</article>`, head));
     expect(elsewhere.standfirst).toBeNull();
+    // A description that is the headline again is no summary of it.
+    const h = 'Bridge reopens to traffic after eighteen months of repairs';
+    const headlineAgain = article(page(`<header><h1>${h}</h1><h2 class="dek">${h}</h2></header><article>${paragraphs()}</article>`, `<meta name="description" content="${h}">`));
+    expect(headlineAgain.standfirst).toBeNull();
     // A teaser cut short is the story's opening, which the story then says whole.
     const teaser = article(page(`<div class="head"><h1>Bridge reopens</h1><p class="excerpt">${PROSE[0]!.slice(0, 120)}...</p></div><article>${paragraphs()}</article>`, `<meta name="description" content="${PROSE[0]!.slice(0, 120)}...">`));
     expect(teaser.standfirst).toBeNull();

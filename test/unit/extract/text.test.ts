@@ -94,6 +94,8 @@ describe('readJsonLd', () => {
   it('reads a description whose strings hold raw line breaks, which JSON forbids', () => {
     const doc = load(`<head><script type="application/ld+json">{"@type":"NewsArticle","headline":"Two\nlines","author":{"@type":"Person","name":"Nishant\tKumar"}}</script></head><body></body>`);
     expect(readJsonLd(doc)).toMatchObject({ headline: 'Two lines', author: 'Nishant Kumar' });
+    const body = load(`<head><script type="application/ld+json">{"@type":"NewsArticle","headline":"H","articleBody":"First paragraph.\n\nSecond paragraph."}</script></head><body></body>`);
+    expect(readJsonLd(body)?.articleBody).toBe('First paragraph.\n\nSecond paragraph.');
   });
 });
 

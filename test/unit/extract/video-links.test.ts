@@ -45,5 +45,10 @@ describe('extractArticle: an embedded video', () => {
     const body = load(`<body>${extractArticle(load(html))!.contentHtml}</body>`).body;
     expect(Array.from(body.querySelectorAll('a')).find((el) => el.getAttribute('href') === 'https://news.example/embed/video/?v=2189')?.textContent).toBe('Video shows the deck lifted into place');
     expect(body.querySelector('a[href*="abcdefgh1"]')).toBeNull();
+    // A related video alone in its box, or a video advertisement: the box goes with its player.
+    const [second, ...others] = rest;
+    const boxed = (box: string): string => extractArticle(load(page(`<article><h1>Bridge reopens</h1>${first}${second}${box}${others.join('')}</article>`)))!.contentHtml;
+    expect(boxed('<div class="related-video"><h4>Related</h4><iframe src="https://www.youtube.com/embed/relatedvid1" title="Ferry strike ends after two weeks"></iframe></div>')).not.toContain('relatedvid1');
+    expect(boxed('<div class="ad-slot"><span>Advertisement</span><iframe src="https://ads.adnet.example/video/player?slot=3"></iframe></div>')).not.toContain('adnet');
   });
 });
