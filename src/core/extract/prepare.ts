@@ -15,7 +15,7 @@ import { squash } from '../captions/text';
 import { captionsAsFigures } from './caption-figures';
 import { isThumbnail } from './lead-figure';
 import { AUTHOR_BOX, AUTHOR_MARK } from './metadata';
-import { shownTextLength } from './text';
+import { textLength } from './text';
 import { videoLink } from './video-links';
 
 /** Tags that never hold article text in a reader view. */
@@ -137,7 +137,7 @@ export function clutterReason(el: Element): string | null {
     const hidden = words.find((w) => HIDDEN_UI_WORDS.has(w));
     if (hidden) return hidden;
     const ad = words.find((w) => PICTURE_AD_WORDS.has(w));
-    return ad && shownTextLength(el) === 0 && isLinkedPicture(el) ? ad : null;
+    return ad && textLength(el) === 0 && isLinkedPicture(el) ? ad : null;
   }
   let hit: string | null = null;
   for (const w of words) {
@@ -266,7 +266,7 @@ function pictureDrawnLater(el: Element): Element | 'spacer' | null {
   const tag = el.tagName.toUpperCase();
   if (tag !== 'DIV' && tag !== 'SPAN') return null;
   const src = el.getAttribute('data-src')?.trim();
-  if (!src || /^data:/i.test(src) || el.firstElementChild || shownTextLength(el) > 0) return null;
+  if (!src || /^data:/i.test(src) || el.firstElementChild || textLength(el) > 0) return null;
   const alt = el.getAttribute('data-alt');
   if (alt === null && !el.closest('figure')) return null;
   // A picture, not a player or another widget that loads later: an image file, or a box named as a picture.
@@ -302,7 +302,7 @@ function linkTextLength(el: Element): number {
 function proseParagraphs(el: Element): number {
   let n = 0;
   for (const p of el.getElementsByTagName('p')) {
-    const len = shownTextLength(p);
+    const len = textLength(p);
     if (len >= 150 && linkTextLength(p) < len / 2) n++;
     if (n >= 3) break;
   }
@@ -314,7 +314,7 @@ function proseParagraphs(el: Element): number {
  * not a wrapper of the story that happens to carry such a class.
  */
 function isClutterBox(el: Element, reason: string): boolean {
-  const len = shownTextLength(el);
+  const len = textLength(el);
   if (len === 0) return true;
   if (SMALL_ONLY.has(reason)) {
     return len < 300 && !(MEDIA_SAFE.has(reason) && (hasTag(el, 'img') || hasTag(el, 'figcaption')));
@@ -436,7 +436,7 @@ function judge(el: Element, stats: PrepareStats, named: Element[]): 'drop' | 'ke
     // Navigation and dialogs hold no story, unless a site put its story in one.
     return holdsStory(el) ? 'keep' : 'drop';
   }
-  if (tag === 'FORM' && shownTextLength(el) < 500) return 'drop';
+  if (tag === 'FORM' && textLength(el) < 500) return 'drop';
   if (tag !== 'ARTICLE' && tag !== 'MAIN') {
     const reason = clutterReason(el);
     if (reason && HIDDEN_UI_WORDS.has(reason) && hasInnerMatch(el, reason)) {
@@ -475,7 +475,7 @@ const MAX_PLAYER_BOX_CHARS = 100;
 /** The link to the one video player in a box that holds nothing else to read, or null. */
 function lonePlayer(box: Element): Element | null {
   const frames = box.getElementsByTagName('iframe');
-  if (frames.length !== 1 || shownTextLength(box) >= MAX_PLAYER_BOX_CHARS) return null;
+  if (frames.length !== 1 || textLength(box) >= MAX_PLAYER_BOX_CHARS) return null;
   return videoLink(frames[0]!, box.ownerDocument.baseURI);
 }
 
@@ -487,7 +487,7 @@ function lonePlayer(box: Element): Element | null {
  */
 function liftOutOfWrappers(link: Element): void {
   let wrapper = link.parentElement;
-  while (wrapper && wrapper.tagName.toUpperCase() === 'DIV' && shownTextLength(wrapper) === shownTextLength(link) && !wrapper.querySelector('img, picture, video, audio, iframe, canvas, table')) {
+  while (wrapper && wrapper.tagName.toUpperCase() === 'DIV' && textLength(wrapper) === textLength(link) && !wrapper.querySelector('img, picture, video, audio, iframe, canvas, table')) {
     wrapper.replaceWith(link);
     wrapper = link.parentElement;
   }
@@ -495,6 +495,6 @@ function liftOutOfWrappers(link: Element): void {
 
 /** Several paragraphs of unlinked prose: a story, whatever box it is in. */
 function holdsStory(el: Element): boolean {
-  const len = shownTextLength(el);
+  const len = textLength(el);
   return len > 500 && linkTextLength(el) / len < 0.25 && proseParagraphs(el) >= 3;
 }

@@ -10,6 +10,10 @@ import { wordsOf } from './text';
 
 /** Elements read after the headline: a header's worth, not the page. */
 const MAX_ELEMENTS = 80;
+/** A box with more children than this is a layout's, not a summary's: its words are not read whole. */
+const MAX_CHILDREN = 8;
+/** A summary's own element, whatever links and emphasis it holds. */
+const TEXT_BLOCKS = new Set(['P', 'H2', 'H3', 'H4', 'H5', 'H6']);
 const MIN_CHARS = 40;
 const MAX_CHARS = 600;
 /** A paragraph this long that is not the summary is the story's first. */
@@ -72,6 +76,10 @@ export function standfirstPrinted(doc: Document, descriptions: readonly string[]
     const tag = el.tagName.toUpperCase();
     if (UNSHOWN.has(tag)) {
       el = following(el, true);
+      continue;
+    }
+    if (el.childElementCount > MAX_CHILDREN && !TEXT_BLOCKS.has(tag)) {
+      el = following(el, false);
       continue;
     }
     const text = squash(el.textContent ?? '');

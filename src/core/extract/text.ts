@@ -22,10 +22,19 @@ function squashedLength(text: string): number {
 }
 
 /**
+ * Characters of all the text in `el`, a <noscript>'s markup included: one
+ * read of textContent, for sizing the many boxes the pre-processing weighs
+ * (shownTextLength reads the subtree four more times).
+ */
+export function textLength(el: Element): number {
+  return squashedLength(el.textContent ?? '');
+}
+
+/**
  * Characters of the words `el` shows, runs of whitespace counted as one. A
  * <noscript>'s markup is text in a page that runs scripts, and a script's
- * or a style's is never shown: their text is taken off. One textContent
- * read, not a walk: this sizes many candidate boxes in every extraction.
+ * or a style's is never shown: their text is taken off. For the few boxes
+ * where a noscript copy would be counted as words (a picture's box).
  */
 export function shownTextLength(el: Element): number {
   let length = squashedLength(el.textContent ?? '');
