@@ -13,7 +13,7 @@
 import { leavesPage } from '../captions/dom';
 import { isMeaningfulAlt, looksLikeCredit } from '../captions/text';
 import { clutterReason, isBlankPlaceholder, isInlineElement } from './prepare';
-import { wordsOf } from './text';
+import { wordCoverage } from './text';
 
 export interface CleanContext {
   /** The story's title, to drop repeats of it. */
@@ -232,18 +232,6 @@ function isProse(b: Block): boolean {
   return /[.!?。！？…:;"”'’»)]\s*$/.test(b.text) || b.text.length > 200;
 }
 
-function wordSet(s: string): Set<string> {
-  return new Set(wordsOf(s));
-}
-
-/** How much of a is made of words of b (0 to 1). */
-function overlap(a: string, b: string): number {
-  const wa = [...wordSet(a)];
-  if (wa.length === 0) return 0;
-  const wb = wordSet(b);
-  return wa.filter((w) => wb.has(w)).length / wa.length;
-}
-
 function mentionsAuthor(text: string, authors: string[]): boolean {
   const t = text.toLowerCase();
   return authors.some((a) => a.length > 3 && t.includes(a.toLowerCase()));
@@ -333,7 +321,7 @@ function isLeadingClutter(b: Block, ctx: CleanContext): boolean {
   if (isAnywhereClutter(b) || isMetaLine(b, ctx)) return true;
   if (isLinkDominated(b, 0.8) && t.length < 120) return true; // breadcrumbs, kickers
   if (BARE_URL.test(t)) return true;
-  if (ctx.title && t.length < ctx.title.length * 1.5 + 10 && overlap(t, ctx.title) > 0.85 && overlap(ctx.title, t) > 0.85) return true;
+  if (ctx.title && t.length < ctx.title.length * 1.5 + 10 && wordCoverage(t, ctx.title) > 0.85 && wordCoverage(ctx.title, t) > 0.85) return true;
   // A kicker or section label ("Entertainment", "Opinion Columnist"): one to three words, no sentence.
   if (!isHeading(b.el) && t.length < 30 && t.split(' ').length <= 3 && !/[.!?,;:]/.test(t) && b.el.tagName.toUpperCase() !== 'LI') return true;
   return false;
@@ -467,7 +455,7 @@ function findStandfirst(blocks: Block[], first: number, ctx: CleanContext): numb
   for (let i = 0; i < limit; i++) {
     const b = blocks[i]!;
     if (b.atomic || b.text.length < 40 || b.text.length > 400) continue;
-    const similar = ctx.descriptions.some((d) => overlap(b.text, d) > 0.8 && overlap(d, b.text) > 0.6);
+    const similar = ctx.descriptions.some((d) => wordCoverage(b.text, d) > 0.8 && wordCoverage(d, b.text) > 0.6);
     if (!similar) continue;
     // Its own class, or that of a wrapper made for it alone (not the body's wrapper).
     const parent = b.el.parentElement;

@@ -19,7 +19,7 @@ import { prepareDocument } from './prepare';
 import { findLeadFigure, restoreLeadFigure } from './lead-figure';
 import { standfirstPrinted } from './standfirst';
 import { elementAtPath, keepOnlyRegion, pathFromBody } from './region';
-import { blockText, countWords, readingMinutes, wordsOf } from './text';
+import { blockText, countWords, readingMinutes, wordCoverage } from './text';
 
 export interface ExtractedArticle {
   /** The headline. */
@@ -187,17 +187,6 @@ function extractFrom(doc: Document, region: Element | null, { ld, page }: PageDa
 
 /** The story's first blocks, where a summary printed above it may be one of them. */
 const STORY_OPENING_BLOCKS = 12;
-
-/** Share of the distinct words of `reference` that `text` contains (0 to 1). */
-function wordCoverage(reference: string, text: string): number {
-  const words = (s: string): Set<string> => new Set(wordsOf(s));
-  const ref = words(reference);
-  if (ref.size === 0) return 1;
-  const have = words(text);
-  let hits = 0;
-  for (const w of ref) if (have.has(w)) hits++;
-  return hits / ref.size;
-}
 
 /** Paragraphs built from plain text (blank lines, else line breaks, separate them). */
 function bodyFromText(doc: Document, text: string): Element {

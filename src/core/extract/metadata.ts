@@ -6,7 +6,7 @@
  */
 
 import type { JsonLdArticle } from './jsonld';
-import { wordsOf } from './text';
+import { wordCoverage } from './text';
 
 /** All <meta> name/property/itemprop/http-equiv values, lower-cased keys, first one wins. */
 function metaMap(doc: Document): Map<string, string> {
@@ -221,7 +221,7 @@ function pickTitle(ldHeadline: string | null | undefined, readabilityTitle: stri
   const ld = clean(ldHeadline);
   // The page's only h1, when it tells the same story, is the headline the reader just saw; the data's is often an
   // SEO copy ("Michael Webb: Dramatic video shows rescue…" for "Video shows dramatic rescue…: 'We got her!'").
-  if (ld && page.h1 && page.h1.length <= 300 && wordOverlap(page.h1, ld) >= 0.6) return page.h1;
+  if (ld && page.h1 && page.h1.length <= 300 && wordCoverage(page.h1, ld) >= 0.6) return page.h1;
   if (ld) return ld;
   const t = clean(readabilityTitle);
   for (const candidate of page.titles) {
@@ -240,15 +240,8 @@ function pickTitle(ldHeadline: string | null | undefined, readabilityTitle: stri
   }
   // A page's only h1 that shares most of its words with the title is the
   // headline as the reader saw it; the title is often a shortened SEO copy.
-  if (page.h1 && page.h1.length <= 300 && wordOverlap(t, page.h1) >= 0.6) return page.h1;
+  if (page.h1 && page.h1.length <= 300 && wordCoverage(t, page.h1) >= 0.6) return page.h1;
   return t || clean(page.titles[0]);
-}
-
-function wordOverlap(a: string, b: string): number {
-  const wa = wordsOf(a);
-  if (wa.length === 0) return 0;
-  const wb = new Set(wordsOf(b));
-  return wa.filter((w) => wb.has(w)).length / wa.length;
 }
 
 export function authorNames(...bylines: (string | null | undefined)[]): string[] {

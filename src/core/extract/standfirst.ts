@@ -6,7 +6,7 @@
  * what the page says it is: the page's own description (its meta, Open Graph
  * or JSON-LD description), printed after the headline and before the story.
  */
-import { wordsOf } from './text';
+import { wordCoverage } from './text';
 
 /** Elements read after the headline: a header's worth, not the page. */
 const MAX_ELEMENTS = 80;
@@ -25,20 +25,10 @@ function squash(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
-/** How much of a is made of words of b (0 to 1). */
-function share(a: string, b: string): number {
-  const wa = new Set(wordsOf(a));
-  if (wa.size === 0) return 0;
-  const wb = new Set(wordsOf(b));
-  let hits = 0;
-  for (const w of wa) if (wb.has(w)) hits++;
-  return hits / wa.size;
-}
-
 function says(text: string, descriptions: readonly string[]): boolean {
   // A teaser of the story's opening cut short ("… illegally entering the..."), not a summary: the story says it whole.
   if (/(?:\.\.\.|…)$/.test(text)) return false;
-  return text.length >= MIN_CHARS && text.length <= MAX_CHARS && descriptions.some((d) => share(d, text) >= 0.85 && share(text, d) >= 0.6);
+  return text.length >= MIN_CHARS && text.length <= MAX_CHARS && descriptions.some((d) => wordCoverage(d, text) >= 0.85 && wordCoverage(text, d) >= 0.6);
 }
 
 /** The innermost box that still says it: not the summary with the share buttons or the byline set beside it. */
@@ -69,7 +59,7 @@ function following(el: Element, skipInside: boolean): Element | null {
 export function standfirstPrinted(doc: Document, descriptions: readonly string[], title: string): string | null {
   const headline = doc.body?.getElementsByTagName('h1')[0];
   // A page whose description is its headline says nothing more under it.
-  const summaries = descriptions.filter((d) => !(share(d, title) >= 0.85 && share(title, d) >= 0.85));
+  const summaries = descriptions.filter((d) => !(wordCoverage(d, title) >= 0.85 && wordCoverage(title, d) >= 0.85));
   if (!headline || summaries.length === 0) return null;
   let el = following(headline, true);
   for (let seen = 0; el && seen < MAX_ELEMENTS; seen++) {

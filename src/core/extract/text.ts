@@ -110,6 +110,16 @@ export function wordsOf(text: string): string[] {
   return text.toLowerCase().match(WORD_PARTS) ?? [];
 }
 
+/** How much of `a` is made of words of `b`: the share of a's distinct words that b holds (0 to 1; 0 for no words). */
+export function wordCoverage(a: string, b: string): number {
+  const wa = new Set(wordsOf(a));
+  if (wa.size === 0) return 0;
+  const wb = new Set(wordsOf(b));
+  let hits = 0;
+  for (const w of wa) if (wb.has(w)) hits++;
+  return hits / wa.size;
+}
+
 /**
  * Words in `text`. Scripts written without spaces (Chinese, Japanese, Thai
  * and their neighbours) count two characters as one word, a common
