@@ -14,6 +14,7 @@ import { leavesPage } from '../captions/dom';
 import { isMeaningfulAlt, looksLikeCredit } from '../captions/text';
 import { clutterReason, isBlankPlaceholder, isInlineElement } from './prepare';
 import { wordCoverage } from './text';
+import { isVideoAddress } from './video-links';
 
 export interface CleanContext {
   /** The story's title, to drop repeats of it. */
@@ -152,6 +153,9 @@ const DATE_WORDS_ALL = new RegExp(DATE_WORDS.source, 'gi');
 const NUMERIC_DATE = /\b\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b|\b\d{1,2}:\d{2}\b|\b(?:19|20)\d{2}\b/;
 const META_PREFIX = /^(?:by|von|par|por|di|door|av|posted|published|updated|first published|last updated|modified|created|written by|words by|story by|posté|publié|veröffentlicht|aktualisiert|publicado|atualizado|pubblicato|aggiornato|opublikowano)\b/i;
 const READING_TIME = /(?:\b\d+\s*(?:min(?:ute)?s?|minutos?|minuten|minuti)\b.{0,20}\b(?:read|leitura|lesezeit|lecture|lettura|lectura)\b)|(?:\b(?:read(?:ing)? time|tempo de leitura|lesezeit|temps de lecture|tempo di lettura|tiempo de lectura)\b.{0,5}\d+)|^\d+\s*(?:min(?:ute)?s?)(?: read)?$/i;
+/** Where a syndicated story first ran: part of the story, set after its related links. */
+const SYNDICATION_NOTE = /^(?:this (?:article|story|piece) (?:was|is) )?(?:originally|first) (?:published|appeared|ran)\b/i;
+const MAX_SYNDICATION_CHARS = 200;
 const CREDIT_LINE = /^[([]?\s*(?:(?:additional )?reporting by|editing by|edited by|writing by|compiled by|(?:with )?additional reporting|produced by)\b|contributed (?:reporting|to this (?:report|story|article))|^have a (?:news )?tip\??|^(?:source|sources|via|image source)\s*:/i;
 const NEWSLETTER = /\b(?:newsletters?|subscribe|subscription|sign up|signup|sign-up|inbox|delivered (?:to you|daily|weekly|every)|delivered (?:[\w']+ ){0,2}?(?:to|through) your\b|get the latest|e-?mail alerts?|breaking news alerts)\b/i;
 /** A call to act: what a promo asks and a story reports. */
@@ -341,6 +345,12 @@ function isLinkList(el: Element): boolean {
     items++;
   }
   return items >= 2;
+}
+
+/** The link that stands for an embedded video player (see video-links.ts). */
+function standsForPlayer(b: Block): boolean {
+  const links = b.el.getElementsByTagName('a');
+  return links.length === 1 && norm(links[0]!.textContent ?? '') === b.text && isVideoAddress(links[0]!.getAttribute('href') ?? '');
 }
 
 /** Furniture after the last paragraph of prose. */
@@ -585,9 +595,17 @@ export function cleanArticle(root: Element, ctx: CleanContext): CleanResult {
   }
 
   // Trailing furniture: walk back from the end while blocks are furniture.
+  let pastNote = false;
   for (let i = blocks.length - 1; i >= first; i--) {
     const b = blocks[i]!;
     if (b.atomic) continue; // pictures at the end stay; keep looking above them
+    // "Originally published on Live Science." stays, and the related links above it go.
+    if (b.text.length < MAX_SYNDICATION_CHARS && SYNDICATION_NOTE.test(b.text)) {
+      pastNote = true;
+      continue;
+    }
+    // Above the note, the story's own last lines: its video's link (see video-links.ts) among them.
+    if (pastNote && standsForPlayer(b)) break;
     if (!isTrailingClutter(b, ctx)) break;
     drop.add(b);
   }

@@ -52,6 +52,15 @@ describe('cleanArticle: what trails the story', () => {
     expect(clean('<p>The pantry has delivered food to families every week since March. Want to help? Donations can be dropped off at the church on Main Street.</p>')).toContain('The pantry');
   });
 
+  it('removes related links set above the note of where the story first ran, and keeps the note', () => {
+    const out = clean('<ul><li><a href="/stars">15 Amazing Images of Stars</a></li><li><a href="/milky-way">11 Fascinating Facts About Our Milky Way</a></li></ul><p><em>Originally published on </em><a href="/story">Live Science</a><em>.</em></p>');
+    expect(out).not.toContain('Amazing Images');
+    expect(out).toContain('Originally published on Live Science.');
+    // The story's video, set last before the note, is the story's.
+    const video = clean('<p><a href="https://www.youtube.com/watch?v=abcdefgh1">youtube.com</a></p><p>This article was originally published by Futurism. Read the original article.</p>');
+    expect(video).toContain('youtube.com');
+  });
+
   it('keeps a closing sentence of the story that begins with a name', () => {
     expect(clean('<p>Mayor Jane Doe said the library would stay open for as long as readers came to it.</p>')).toContain('Mayor Jane Doe said');
     expect(clean('<p>The mayor said 2,000 people had signed the petition.</p>')).toContain('2,000 people');
