@@ -472,11 +472,11 @@ const PLAYER_BOX_WORDS = new Set(['overlay', 'modal', 'popup']);
 /** Words a player's box may hold beside the player (a button's label, a "Watch"), and no more. */
 const MAX_PLAYER_BOX_CHARS = 100;
 
-/** The link to the one video player in a box that holds nothing else to read, or null. */
+/** The link to the one video player in a box that holds nothing else to read (its title bar at most, which names it), or null. */
 function lonePlayer(box: Element): Element | null {
   const frames = box.getElementsByTagName('iframe');
   if (frames.length !== 1 || textLength(box) >= MAX_PLAYER_BOX_CHARS) return null;
-  return videoLink(frames[0]!, box.ownerDocument.baseURI);
+  return videoLink(frames[0]!, box.ownerDocument.baseURI, squash(box.textContent ?? ''));
 }
 
 /**

@@ -21,8 +21,12 @@ function watchAddress(src: URL): string {
   return src.href;
 }
 
-/** The link that stands for a video player, or null when the iframe is not one. */
-export function videoLink(iframe: Element, base: string): Element | null {
+/**
+ * The link that stands for a video player, or null when the iframe is not
+ * one. Named by the player's title where it says something, else by `name`
+ * (the words of the player's own box, its title bar), else by the host.
+ */
+export function videoLink(iframe: Element, base: string, name = ''): Element | null {
   const raw = (iframe.getAttribute('src') ?? iframe.getAttribute('data-src') ?? '').trim();
   let src: URL;
   try {
@@ -36,7 +40,7 @@ export function videoLink(iframe: Element, base: string): Element | null {
   const watch = watchAddress(src);
   const link = doc.createElement('a');
   link.setAttribute('href', watch);
-  link.textContent = title && !GENERIC_TITLE.test(title) ? title : new URL(watch).hostname.replace(/^www\./, '');
+  link.textContent = title && !GENERIC_TITLE.test(title) ? title : name || new URL(watch).hostname.replace(/^www\./, '');
   // In a paragraph already, the link alone: a paragraph inside one would split it when the reader parses it again.
   if (iframe.parentElement && /^(?:P|SPAN|A|EM|STRONG|B|I|SMALL|LABEL)$/i.test(iframe.parentElement.tagName)) return link;
   const paragraph = doc.createElement('p');

@@ -40,10 +40,14 @@ describe('extractArticle: an embedded video', () => {
     const html = page(`<article><h1>Bridge reopens</h1><figure class="embed"><div class="embed__content-wrapper"><div class="embed__resizer"></div>
       <svg style="position:absolute;width:0;height:0"><defs><symbol id="icon-play"><path d="M4 4h10"/></symbol></defs></svg>
       <div class="embed__content--draggable"><div class="player-overlay__container"><button aria-label="Disable small player"></button>
-      <iframe src="https://news.example/embed/video/?v=2189" title="Video shows the deck lifted into place"></iframe></div></div></div></figure>${first}${rest.join('')}
+      <iframe src="https://news.example/embed/video/?v=2189" title="Video shows the deck lifted into place"></iframe></div></div></div></figure>
+      <figure><div class="player-overlay"><span class="player-overlay__title"> Divers inspect the piers </span><button aria-label="Close"></button>
+      <iframe src="https://news.example/embed/video/?v=2190"></iframe></div></figure>${first}${rest.join('')}
       <div class="related-videos"><h4>More videos</h4><iframe src="https://www.youtube.com/embed/abcdefgh1"></iframe><p>Ferry strike ends after two weeks of talks</p><p>Mayor opens the riverside park in the rain</p></div></article>`);
     const body = load(`<body>${extractArticle(load(html))!.contentHtml}</body>`).body;
     expect(Array.from(body.querySelectorAll('a')).find((el) => el.getAttribute('href') === 'https://news.example/embed/video/?v=2189')?.textContent).toBe('Video shows the deck lifted into place');
+    // A player with no title of its own is named by its box's title bar, not by its host.
+    expect(Array.from(body.querySelectorAll('a')).find((el) => el.getAttribute('href') === 'https://news.example/embed/video/?v=2190')?.textContent).toBe('Divers inspect the piers');
     expect(body.querySelector('a[href*="abcdefgh1"]')).toBeNull();
     // A related video alone in its box, or a video advertisement: the box goes with its player.
     const [second, ...others] = rest;
