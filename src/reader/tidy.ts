@@ -3,7 +3,7 @@
  * what Lectern renders has a sound outline and no unnamed controls, even
  * when the site's own markup had neither.
  */
-import { isVideoAddress } from '../core/extract/video-links';
+import { standsForVideo } from '../core/extract/video-links';
 import { planCaptions } from '../core/captions';
 // The page's caption code splits text the same way; its undo log goes unused here.
 import { ChangeLog } from '../content/change-log';
@@ -88,8 +88,7 @@ export function trimBlockEdges(body: Element): void {
 export function labelVideoLinks(body: Element, label: string): void {
   for (const link of Array.from(body.querySelectorAll('p > a[href]'))) {
     const paragraph = link.parentElement as Element;
-    if (paragraph.textContent?.trim() !== link.textContent?.trim() || !isVideoAddress(link.getAttribute('href') ?? '')) continue;
-    paragraph.prepend(`${label} `);
+    if (standsForVideo(paragraph)) paragraph.prepend(`${label} `);
   }
 }
 

@@ -16,7 +16,6 @@ const IN_FIGURES = 'figure *, figcaption *';
 const MAX_LABEL_CHARS = 40;
 const MAX_LABEL_WORDS = 4;
 
-
 function isLabel(el: Element, view: Window): boolean {
   if (el.localName === 'figcaption') return false;
   const text = (el.textContent ?? '').trim();

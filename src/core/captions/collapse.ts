@@ -4,7 +4,7 @@
  * hidden attribute and class names (jsdom, tests). Site controls are
  * looked at, never clicked.
  */
-import { firstDescendants, isOurs, navigates, siblings, tag, visibleText, visuallyHidden } from './dom';
+import { firstDescendants, hasLayout, isOurs, navigates, siblings, tag, visibleText, visuallyHidden } from './dom';
 import { isToggle } from './find';
 import { words } from './text';
 import type { CollapseReason, Unclamp } from './types';
@@ -33,10 +33,6 @@ function styleOf(el: Element, view: Window | null): CSSStyleDeclaration | null {
 function overflows(el: Element, axis: 'x' | 'y'): boolean {
   if (el.clientHeight === 0 && el.clientWidth === 0) return true;
   return axis === 'y' ? el.scrollHeight > el.clientHeight + 1 : el.scrollWidth > el.clientWidth + 1;
-}
-
-function hasLayout(el: Element): boolean {
-  return el.clientHeight > 0 || el.clientWidth > 0;
 }
 
 /**

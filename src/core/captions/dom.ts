@@ -40,8 +40,12 @@ export function visuallyHidden(el: Element, s: CSSStyleDeclaration): boolean {
   if (s.position !== 'absolute' && s.position !== 'fixed') return false;
   // clip-path: inset(50%), the utility's modern form; a shape (a polygon badge) is a design, not hiding.
   const clipped = (!!s.clip && s.clip !== 'auto') || /^inset\((?:50|100)%\)$/.test(s.clipPath ?? '');
-  const laidOut = el.clientWidth > 0 || el.clientHeight > 0;
-  return clipped || (laidOut && el.clientWidth <= 1 && el.clientHeight <= 1);
+  return clipped || (hasLayout(el) && el.clientWidth <= 1 && el.clientHeight <= 1);
+}
+
+/** A box the browser laid out: jsdom, which lays out nothing, gives every box 0 × 0. */
+export function hasLayout(el: Element): boolean {
+  return el.clientHeight > 0 || el.clientWidth > 0;
 }
 
 /** A link that leaves for another page: not one to nowhere, to a place on this page, or to the picture's own file (a lightbox). */

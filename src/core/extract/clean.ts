@@ -11,10 +11,10 @@
  */
 
 import { leavesPage } from '../captions/dom';
-import { isMeaningfulAlt, looksLikeCredit } from '../captions/text';
+import { isMeaningfulAlt, looksLikeCredit, squash } from '../captions/text';
 import { clutterReason, isBlankPlaceholder, isInlineElement } from './prepare';
 import { wordCoverage } from './text';
-import { isVideoAddress } from './video-links';
+import { standsForVideo } from './video-links';
 
 export interface CleanContext {
   /** The story's title, to drop repeats of it. */
@@ -56,14 +56,10 @@ interface Block {
   atomic: boolean;
 }
 
-function norm(s: string): string {
-  return s.replace(/\s+/g, ' ').trim();
-}
-
 function linkTextLength(el: Element): number {
-  if (el.tagName === 'A') return norm(el.textContent ?? '').length;
+  if (el.tagName === 'A') return squash(el.textContent ?? '').length;
   let n = 0;
-  for (const a of el.getElementsByTagName('a')) n += norm(a.textContent ?? '').length;
+  for (const a of el.getElementsByTagName('a')) n += squash(a.textContent ?? '').length;
   return n;
 }
 
@@ -106,13 +102,13 @@ function collectBlocks(root: Element): Block[] {
     for (let c = el.firstElementChild; c; c = c.nextElementSibling) {
       const tag = c.tagName.toUpperCase();
       if (ATOMIC_BLOCKS.has(tag) || ATOMIC_BLOCKS.has(c.tagName)) {
-        blocks.push({ el: c, text: norm(c.textContent ?? ''), linkText: 0, atomic: true });
+        blocks.push({ el: c, text: squash(c.textContent ?? ''), linkText: 0, atomic: true });
       } else if (hasBlockChild(c)) {
         walk(c);
       } else if (isBlockTag(c) || standsAlone(c)) {
         // Leaf blocks, and inline elements alone between blocks (a date
         // <span> under the headline): both are judged as lines of their own.
-        const text = norm(c.textContent ?? '');
+        const text = squash(c.textContent ?? '');
         if (text || c.querySelector(MEDIA)) blocks.push({ el: c, text, linkText: linkTextLength(c), atomic: !!c.querySelector(MEDIA) && !text });
       }
     }
@@ -264,7 +260,7 @@ function isPromo(b: Block): boolean {
   // A promo asks; it never quotes anyone ("Subscribe to the basic plan and you pay less, the company said").
   if (t.length >= 300 || REPORTED_SPEECH.test(t)) return false;
   // "[Subscribe] to WIRED and stay smart…", with the link to do it: a story's "Subscribe to Netflix's ad tier and you pay…" has none.
-  if (/^subscribe to\b/i.test(t) && Array.from(b.el.getElementsByTagName('a')).some((a) => /^subscribe\b/i.test(norm(a.textContent ?? '')))) return true;
+  if (/^subscribe to\b/i.test(t) && Array.from(b.el.getElementsByTagName('a')).some((a) => /^subscribe\b/i.test(squash(a.textContent ?? '')))) return true;
   return NEWSLETTER_STRONG.test(t) && (CALL_TO_ACTION.test(t) || isLinkDominated(b, 0.2) || /\?$/.test(t));
 }
 
@@ -336,21 +332,15 @@ function isLinkList(el: Element): boolean {
   const list = el.tagName.toUpperCase() === 'LI' ? el.parentElement : null;
   if (!list || (list.tagName.toUpperCase() !== 'UL' && list.tagName.toUpperCase() !== 'OL')) return false;
   // "Here is how to do it:" introduces a list that belongs to the story.
-  if (/:\s*$/.test(norm(list.previousElementSibling?.textContent ?? ''))) return false;
+  if (/:\s*$/.test(squash(list.previousElementSibling?.textContent ?? ''))) return false;
   let items = 0;
   for (let li = list.firstElementChild; li; li = li.nextElementSibling) {
     if (li.tagName.toUpperCase() !== 'LI') continue;
-    const len = norm(li.textContent ?? '').length;
+    const len = squash(li.textContent ?? '').length;
     if (len > 160 || !li.querySelector('a[href]')) return false;
     items++;
   }
   return items >= 2;
-}
-
-/** The link that stands for an embedded video player (see video-links.ts). */
-function standsForPlayer(b: Block): boolean {
-  const links = b.el.getElementsByTagName('a');
-  return links.length === 1 && norm(links[0]!.textContent ?? '') === b.text && isVideoAddress(links[0]!.getAttribute('href') ?? '');
 }
 
 /** Furniture after the last paragraph of prose. */
@@ -379,7 +369,7 @@ function removeBlock(el: Element, root: Element, detach: Detach): void {
     const parent: Element | null = node.parentElement;
     detach(node);
     if (!parent || parent === root) break;
-    if (norm(parent.textContent ?? '') || parent.querySelector(MEDIA)) break;
+    if (squash(parent.textContent ?? '') || parent.querySelector(MEDIA)) break;
     node = parent;
   }
 }
@@ -392,7 +382,7 @@ function removeToggles(root: Element, detach: Detach): number {
   let n = 0;
   for (const a of Array.from(root.getElementsByTagName('a'))) {
     const href = (a.getAttribute('href') ?? '').trim();
-    if ((href === '' || href === '#' || /^javascript:/i.test(href)) && TOGGLE.test(norm(a.textContent ?? ''))) {
+    if ((href === '' || href === '#' || /^javascript:/i.test(href)) && TOGGLE.test(squash(a.textContent ?? ''))) {
       detach(a);
       n++;
     }
@@ -415,7 +405,7 @@ function truncatedStem(text: string): string | null {
 function removeTeaserCards(root: Element, detach: Detach): number {
   const groups = new Map<string, Element[]>();
   for (const h of root.querySelectorAll('h1, h2, h3, h4, h5, h6')) {
-    const text = norm(h.textContent ?? '');
+    const text = squash(h.textContent ?? '');
     if (!text || linkTextLength(h) < text.length * 0.8) continue;
     // The card: the largest box around the headline that holds no other headline.
     let card: Element = h;
@@ -423,7 +413,7 @@ function removeTeaserCards(root: Element, detach: Detach): number {
       if (up.querySelectorAll('h1, h2, h3, h4, h5, h6').length > 1) break;
       card = up;
     }
-    if (card === h || norm(card.textContent ?? '').length > 500) continue;
+    if (card === h || squash(card.textContent ?? '').length > 500) continue;
     const key = `${card.tagName}.${card.getAttribute('class') ?? ''}`;
     const list = groups.get(key) ?? [];
     list.push(card);
@@ -549,10 +539,10 @@ export function cleanArticle(root: Element, ctx: CleanContext): CleanResult {
     const reason = clutterReason(el);
     // A box with its own headings is a section of the story, not a widget.
     if (!reason || el.getElementsByTagName('h2').length || el.getElementsByTagName('h3').length || el.getElementsByTagName('h1').length) continue;
-    const len = norm(el.textContent ?? '').length;
+    const len = squash(el.textContent ?? '').length;
     if (len > 600) continue;
     if ((reason === 'byline' || reason === 'dateline') && !result.byline && len < 100) {
-      result.byline = norm(el.textContent ?? '').replace(/^by\s+/i, '') || null;
+      result.byline = squash(el.textContent ?? '').replace(/^by\s+/i, '') || null;
     }
     detach(el);
     result.removed++;
@@ -605,7 +595,7 @@ export function cleanArticle(root: Element, ctx: CleanContext): CleanResult {
       continue;
     }
     // Above the note, the story's own last lines: its video's link (see video-links.ts) among them.
-    if (pastNote && standsForPlayer(b)) break;
+    if (pastNote && standsForVideo(b.el)) break;
     if (!isTrailingClutter(b, ctx)) break;
     drop.add(b);
   }

@@ -13,7 +13,7 @@
 
 import { Readability } from '@mozilla/readability';
 import { articleShape, cleanArticle, stripPresentation } from './clean';
-import { readJsonLd, readJsonLdPageAuthor, type JsonLdArticle } from './jsonld';
+import { jsonLdBlocks, readJsonLd, readJsonLdPageAuthor, type JsonLdArticle } from './jsonld';
 import { authorNames, bylineAbove, chooseTitle, cleanByline, detectDir, normalizeLang, publisherName, readPageMeta, toIsoDate, type PageMeta } from './metadata';
 import { prepareDocument } from './prepare';
 import { findLeadFigure, restoreLeadFigure } from './lead-figure';
@@ -70,7 +70,8 @@ const DEFAULT_MIN_WORDS = 50;
  */
 export function extractArticle(doc: Document, options: ExtractOptions = {}): ExtractedArticle | null {
   // The page's metadata is the same whichever part of the body is read.
-  const meta: PageData = { ld: readJsonLd(doc), page: readPageMeta(doc) };
+  const jsonLd = jsonLdBlocks(doc);
+  const meta: PageData = { ld: readJsonLd(jsonLd), ldPageAuthor: readJsonLdPageAuthor(jsonLd), page: readPageMeta(doc) };
   // Where the story's block gives no article (a detector that was wrong), the whole page may still hold one.
   const narrowed = options.region ? extractFrom(doc, options.region, meta, options) : null;
   return narrowed ?? extractFrom(doc, null, meta, options);
@@ -88,10 +89,12 @@ function labelsIn(clone: Document, labels: Element[]): Element[] {
 /** What the page says of itself, outside its body text: JSON-LD and <meta>/<title>. */
 interface PageData {
   ld: JsonLdArticle | null;
+  /** The author the JSON-LD gives a page it describes as no article. */
+  ldPageAuthor: string | null;
   page: PageMeta;
 }
 
-function extractFrom(doc: Document, region: Element | null, { ld, page }: PageData, options: ExtractOptions): ExtractedArticle | null {
+function extractFrom(doc: Document, region: Element | null, { ld, ldPageAuthor, page }: PageData, options: ExtractOptions): ExtractedArticle | null {
   const minWords = options.minWords ?? DEFAULT_MIN_WORDS;
 
   // Read before the clone is cut down to the story's block, which leaves a byline above it out.
@@ -115,7 +118,7 @@ function extractFrom(doc: Document, region: Element | null, { ld, page }: PageDa
   // Readability takes its site name from the same JSON-LD publisher.
   const siteName = publisherName(ld?.publisher) ?? publisherName(parsed?.siteName?.trim()) ?? page.siteName ?? null;
   const title = chooseTitle(ld?.headline, parsed?.title ?? doc.title, page, siteName);
-  const byline0 = cleanByline(ld?.author) ?? cleanByline(parsed?.byline) ?? cleanByline(page.author) ?? cleanByline(readJsonLdPageAuthor(doc));
+  const byline0 = cleanByline(ld?.author) ?? cleanByline(parsed?.byline) ?? cleanByline(page.author) ?? cleanByline(ldPageAuthor);
   const descriptions = [...page.descriptions];
   if (ld?.description && !descriptions.includes(ld.description)) descriptions.push(ld.description);
 

@@ -145,8 +145,9 @@ function freeFlag(value: unknown): boolean | null {
   return null;
 }
 
-/** Each JSON-LD block of the page that parses, in page order. */
-function* jsonLdBlocks(doc: Document): Generator<unknown> {
+/** Each JSON-LD block of the page that parses, in page order: parsed once, read by the functions below. */
+export function jsonLdBlocks(doc: Document): unknown[] {
+  const blocks: unknown[] = [];
   for (const script of Array.from(doc.getElementsByTagName('script'))) {
     if (script.getAttribute('type')?.trim().toLowerCase() !== 'application/ld+json') continue;
     let text = script.textContent ?? '';
@@ -154,16 +155,17 @@ function* jsonLdBlocks(doc: Document): Generator<unknown> {
     // CDATA wrappers and HTML comments are common around JSON-LD.
     text = text.replace(/^\s*(?:<!\[CDATA\[|<!--)|(?:\]\]>|-->)\s*$/g, '');
     try {
-      yield parseJson(text);
+      blocks.push(parseJson(text));
     } catch {
       // Broken JSON-LD is common; it is only a hint.
     }
   }
+  return blocks;
 }
 
-/** The first article described in the page's JSON-LD, or null. */
-export function readJsonLd(doc: Document): JsonLdArticle | null {
-  for (const data of jsonLdBlocks(doc)) {
+/** The first article described in the page's JSON-LD blocks, or null. */
+export function readJsonLd(blocks: readonly unknown[]): JsonLdArticle | null {
+  for (const data of blocks) {
     const obj = findArticle(data, 0);
     if (!obj) continue;
     const ids = nodesById(data, new Map(), 0);
@@ -196,8 +198,8 @@ function describedNodes(data: unknown): Record<string, unknown>[] {
  * article: WordPress's Yoast puts the author on the WebPage node of its
  * @graph on posts it does not type as articles.
  */
-export function readJsonLdPageAuthor(doc: Document): string | null {
-  for (const data of jsonLdBlocks(doc)) {
+export function readJsonLdPageAuthor(blocks: readonly unknown[]): string | null {
+  for (const data of blocks) {
     const ids = nodesById(data, new Map(), 0);
     for (const node of describedNodes(data)) {
       if (!typeNames(node['@type']).some((t) => PAGE_TYPE.test(t))) continue;

@@ -5,6 +5,7 @@
  * dates, BCP 47 language tags, a text direction.
  */
 
+import { precedes } from '../detect/text';
 import type { JsonLdArticle } from './jsonld';
 import { wordCoverage } from './text';
 
@@ -127,7 +128,7 @@ function datePrinted(doc: Document): string | null {
   if (!headline) return null;
   let looked = 0;
   for (const box of Array.from(doc.querySelectorAll(DATE_BOX))) {
-    if (!(headline.compareDocumentPosition(box) & 4)) continue;
+    if (!precedes(headline, box)) continue;
     const machine = box.getAttribute('datetime') ?? box.getAttribute('content');
     if (machine) return machine;
     const words = (box.textContent ?? '').replace(/\s+/g, ' ').trim();
@@ -173,7 +174,7 @@ const MAX_BYLINE_CHARS = 120;
  * story's block: the first box there that names an author.
  */
 export function bylineAbove(doc: Document, region: Element): string | null {
-  const headline = Array.from(doc.getElementsByTagName('h1')).find((h) => !!(h.compareDocumentPosition(region) & 4) && !region.contains(h));
+  const headline = Array.from(doc.getElementsByTagName('h1')).find((h) => precedes(h, region) && !region.contains(h));
   if (!headline) return null;
   // The headline's block above the story (a hero): the byline may be set over the headline or under it.
   let hero: Element = headline;

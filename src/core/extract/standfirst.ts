@@ -6,6 +6,7 @@
  * what the page says it is: the page's own description (its meta, Open Graph
  * or JSON-LD description), printed after the headline and before the story.
  */
+import { squash } from '../captions/text';
 import { wordCoverage } from './text';
 
 /** Elements read after the headline: a header's worth, not the page. */
@@ -20,10 +21,6 @@ const MAX_CHARS = 600;
 const STORY_PARAGRAPH_CHARS = 150;
 /** Never shown as words. */
 const UNSHOWN = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG']);
-
-function squash(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
-}
 
 function says(text: string, descriptions: readonly string[]): boolean {
   // A teaser of the story's opening cut short ("… illegally entering the..."), not a summary: the story says it whole.

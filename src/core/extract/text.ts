@@ -3,6 +3,8 @@
  * block elements on their own lines, word counts and reading time.
  */
 
+import { squash } from '../captions/text';
+
 /** Elements that start a new line of text when rendered. */
 const BLOCK_TAGS = new Set([
   'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'CAPTION', 'DD', 'DETAILS', 'DIV', 'DL', 'DT',
@@ -15,10 +17,11 @@ const BLOCK_TAGS = new Set([
 const SKIP_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'HEAD', 'TITLE']);
 
 const UNSHOWN_TAGS = ['noscript', 'script', 'style', 'template'];
+const UNSHOWN_SELECTOR = UNSHOWN_TAGS.join(',');
 
 /** Characters of text, runs of whitespace counted as one space. */
 function squashedLength(text: string): number {
-  return text.replace(/\s+/g, ' ').trim().length;
+  return squash(text).length;
 }
 
 /**
@@ -41,7 +44,7 @@ export function shownTextLength(el: Element): number {
   for (const tag of UNSHOWN_TAGS) {
     for (const unshown of Array.from(el.getElementsByTagName(tag))) {
       // Taken off once: a <style> inside a <noscript> (a page read with scripting off) is in the noscript's text.
-      const outer = unshown.parentElement?.closest(UNSHOWN_TAGS.join(','));
+      const outer = unshown.parentElement?.closest(UNSHOWN_SELECTOR);
       if (!outer || !el.contains(outer)) length -= squashedLength(unshown.textContent ?? '');
     }
   }

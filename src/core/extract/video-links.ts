@@ -4,14 +4,27 @@
  * video, so the story's "Watch:" is followed by something to follow.
  */
 
+import { squash } from '../captions/text';
+
 /** Players by address: the big hosts, and any embed path that says it plays video. */
 const VIDEO_SRC = /^https?:\/\/(?:[\w-]+\.)*(?:youtube(?:-nocookie)?\.com|youtu\.be|vimeo\.com|dailymotion\.com|twitch\.tv|jwplayer\.com|jwplatform\.com|brightcove\.net|ted\.com|facebook\.com\/plugins\/video)\/|\/(?:embed|player)\/.*video|video.*\/(?:embed|player)\b/i;
 /** Titles players give themselves, which say nothing of the video. */
 const GENERIC_TITLE = /^(?:youtube|vimeo|dailymotion)?\s*(?:video\s*)?(?:player|embed(?:ded)?(?: content| video)?|video|iframe)?$/i;
 
-/** Whether a link goes to a video (a player's address or its watch page): the reader says so before it. */
-export function isVideoAddress(href: string): boolean {
+/** Whether a link goes to a video (a player's address or its watch page). */
+function isVideoAddress(href: string): boolean {
   return VIDEO_SRC.test(href);
+}
+
+/**
+ * A block that is one link to a video and nothing else: what a player
+ * became in the extraction. The cleaning keeps it; the reader says "Video:"
+ * before it.
+ */
+export function standsForVideo(block: Element): boolean {
+  const links = block.getElementsByTagName('a');
+  const link = links[0];
+  return links.length === 1 && !!link && squash(link.textContent ?? '') === squash(block.textContent ?? '') && isVideoAddress(link.getAttribute('href') ?? '');
 }
 
 /** The page a viewer opens for a player's address: YouTube's embed has a watch page. */
@@ -34,7 +47,7 @@ export function videoLink(iframe: Element, base: string, name = ''): Element | n
   } catch {
     return null;
   }
-  if (!/^https?:$/.test(src.protocol) || !VIDEO_SRC.test(src.href)) return null;
+  if (!/^https?:$/.test(src.protocol) || !isVideoAddress(src.href)) return null;
   const doc = iframe.ownerDocument;
   const title = (iframe.getAttribute('title') ?? '').replace(/\s+/g, ' ').trim();
   const watch = watchAddress(src);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readJsonLd, readJsonLdPageAuthor } from '../../../src/core/extract/jsonld';
+import { jsonLdBlocks, readJsonLd, readJsonLdPageAuthor } from '../../../src/core/extract/jsonld';
 import { cleanByline, detectDir, normalizeLang, publisherName, toIsoDate } from '../../../src/core/extract/metadata';
 import { pickFromSrcset } from '../../../src/core/extract/prepare';
 import { blockText, countWords, readingMinutes } from '../../../src/core/extract/text';
@@ -59,7 +59,7 @@ describe('readJsonLd', () => {
       <script type="application/ld+json">{"@type":"Organization","name":"Org"}</script>
       <script type="application/ld+json">[{"@type":"WebPage","mainEntity":{"@type":["NewsArticle"],"headline":"Rock &amp; roll","author":"https://example.com/a","creator":{"name":"Jo Ng"},"dateCreated":"2020-01-01","publisher":"Paper","articleBody":"Line one.\\n\\nLine two.","inLanguage":{"@value":"de"}}}]</script>
     </head><body></body>`);
-    expect(readJsonLd(doc)).toEqual({
+    expect(readJsonLd(jsonLdBlocks(doc))).toEqual({
       headline: 'Rock & roll',
       author: 'Jo Ng',
       datePublished: '2020-01-01',
@@ -76,7 +76,7 @@ describe('readJsonLd', () => {
       {"@type":"Organization","@id":"https://example.com/#org","name":"The Paper"},
       {"@type":"Article","headline":"H","author":[{"@id":"https://example.com/#/person/1"},{"@id":"https://example.com/#/person/unknown"}],"publisher":{"@id":"https://example.com/#org"}},
       {"@type":["Person"],"@id":"https://example.com/#/person/1","name":"Tony Carter"}]}</script></head><body></body>`);
-    const data = readJsonLd(doc);
+    const data = readJsonLd(jsonLdBlocks(doc));
     expect(data?.author).toBe('Tony Carter');
     expect(data?.publisher).toBe('The Paper');
   });
@@ -86,16 +86,16 @@ describe('readJsonLd', () => {
       {"@type":"WebSite","@id":"https://example.com/#website","name":"MoreBikes"},
       {"@type":"WebPage","@id":"https://example.com/p/#webpage","author":{"@id":"https://example.com/#/person/14"}},
       {"@type":["Person"],"@id":"https://example.com/#/person/14","name":"Tony Carter"}]}</script></head><body></body>`);
-    expect(readJsonLd(doc)).toBeNull();
-    expect(readJsonLdPageAuthor(doc)).toBe('Tony Carter');
-    expect(readJsonLdPageAuthor(load('<head><script type="application/ld+json">{"@type":"WebSite","author":"Jo Ng"}</script></head><body></body>'))).toBeNull();
+    expect(readJsonLd(jsonLdBlocks(doc))).toBeNull();
+    expect(readJsonLdPageAuthor(jsonLdBlocks(doc))).toBe('Tony Carter');
+    expect(readJsonLdPageAuthor(jsonLdBlocks(load('<head><script type="application/ld+json">{"@type":"WebSite","author":"Jo Ng"}</script></head><body></body>')))).toBeNull();
   });
 
   it('reads a description whose strings hold raw line breaks, which JSON forbids', () => {
     const doc = load(`<head><script type="application/ld+json">{"@type":"NewsArticle","headline":"Two\nlines","author":{"@type":"Person","name":"Nishant\tKumar"}}</script></head><body></body>`);
-    expect(readJsonLd(doc)).toMatchObject({ headline: 'Two lines', author: 'Nishant Kumar' });
+    expect(readJsonLd(jsonLdBlocks(doc))).toMatchObject({ headline: 'Two lines', author: 'Nishant Kumar' });
     const body = load(`<head><script type="application/ld+json">{"@type":"NewsArticle","headline":"H","articleBody":"First paragraph.\n\nSecond paragraph."}</script></head><body></body>`);
-    expect(readJsonLd(body)?.articleBody).toBe('First paragraph.\n\nSecond paragraph.');
+    expect(readJsonLd(jsonLdBlocks(body))?.articleBody).toBe('First paragraph.\n\nSecond paragraph.');
   });
 });
 
