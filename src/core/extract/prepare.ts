@@ -423,10 +423,13 @@ function judge(el: Element, stats: PrepareStats, named: Element[]): 'drop' | 'ke
     return 'leaf';
   }
   if (tag === 'IFRAME') {
-    const link = videoLink(el, el.ownerDocument.baseURI);
+    const caption = playerCaption(el);
+    const link = videoLink(el, el.ownerDocument.baseURI, caption ? squash(caption.textContent ?? '') : '');
     if (link) {
       el.replaceWith(link);
       liftOutOfWrappers(link);
+      // The caption is the link's name now: heard once, as the link.
+      if (caption && link.textContent === squash(caption.textContent ?? '')) caption.remove();
     }
     return 'leaf';
   }
@@ -471,6 +474,22 @@ function judge(el: Element, stats: PrepareStats, named: Element[]): 'drop' | 'ke
 const PLAYER_BOX_WORDS = new Set(['overlay', 'modal', 'popup']);
 /** Words a player's box may hold beside the player (a button's label, a "Watch"), and no more. */
 const MAX_PLAYER_BOX_CHARS = 100;
+
+/** A caption as long as a title, at most: a longer one describes the video, and stays under it. */
+const MAX_PLAYER_CAPTION_CHARS = 120;
+
+/**
+ * The caption of a figure that holds this player and nothing else to see
+ * (the video's title, set under it), for a player without a title of its
+ * own: a link named by the site's host tells nothing.
+ */
+function playerCaption(iframe: Element): Element | null {
+  const figure = iframe.closest('figure');
+  if (!figure || figure.querySelectorAll('iframe, img, picture, video, svg image').length !== 1) return null;
+  const caption = Array.from(figure.getElementsByTagName('figcaption')).find((fc) => fc.closest('figure') === figure);
+  const length = caption ? textLength(caption) : 0;
+  return caption && length > 0 && length <= MAX_PLAYER_CAPTION_CHARS ? caption : null;
+}
 
 /** The link to the one video player in a box that holds nothing else to read (its title bar at most, which names it), or null. */
 function lonePlayer(box: Element): Element | null {

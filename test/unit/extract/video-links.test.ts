@@ -34,6 +34,20 @@ describe('extractArticle: an embedded video', () => {
     expect(body.querySelector('iframe')).toBeNull();
   });
 
+  it("without a title of its own is named by its figure's caption, which the link then replaces", () => {
+    const [first, ...rest] = PROSE.map((p) => `<p>${p}</p>`);
+    const player = '<iframe src="https://news.example/embed/video/?v=2191"></iframe>';
+    const html = page(`<article><h1>Bridge reopens</h1>${first}<figure><div class="player">${player}</div><figcaption><span>Day 3: the deck is lifted into place</span></figcaption></figure>
+      <figure>${player.replace('2191', '2192')}<figcaption>Crews worked through the night to lift the deck, watched by a crowd on the far bank who had waited since the afternoon for the first section to move.</figcaption></figure>${rest.join('')}</article>`);
+    const body = load(`<body>${extractArticle(load(html))!.contentHtml}</body>`).body;
+    const titled = Array.from(body.querySelectorAll('a')).find((el) => el.getAttribute('href')?.endsWith('2191'));
+    expect(titled?.textContent).toBe('Day 3: the deck is lifted into place');
+    expect(body.textContent?.split('Day 3: the deck').length).toBe(2);
+    // A caption that describes the video rather than naming it stays a caption, under a link named by the host.
+    expect(Array.from(body.querySelectorAll('a')).find((el) => el.getAttribute('href')?.endsWith('2192'))?.textContent).toBe('news.example');
+    expect(body.querySelector('figcaption')?.textContent).toContain('Crews worked through the night');
+  });
+
   it("is kept where the site drew a box named as clutter around the player (an overlay with its buttons) above the story, and not from a box of other videos", () => {
     const [first, ...rest] = PROSE.map((p) => `<p>${p}</p>`);
     // Above the story's first paragraph, in wrappers with the player's icon sprite: Readability drops a div that is all link.
