@@ -28,14 +28,24 @@ function imageCount(el: Element): number {
   return Array.from(el.getElementsByTagName('img')).filter((img) => !img.closest('noscript')).length;
 }
 
+/**
+ * The one item of a list: a gallery of one slide, whose picture and caption
+ * are a figure, not a bulleted list of one.
+ */
+function isLoneItem(el: Element): boolean {
+  const list = el.parentElement;
+  return el.tagName.toUpperCase() === 'LI' && !!list && /^[OU]L$/i.test(list.tagName) && list.childElementCount === 1;
+}
+
 /** The picture's box: the nearest ancestor with one picture and nothing else to read but the caption. */
 function pictureBox(caption: Element, captionChars: number): Element | null {
   let box = caption.parentElement;
   for (let level = 0; box && level < MAX_LEVELS; level++, box = box.parentElement) {
     const tag = box.tagName.toUpperCase();
-    if (NEVER_BOX.has(tag)) return null;
+    const slide = isLoneItem(box);
+    if (NEVER_BOX.has(tag) && !slide) return null;
     // Inside a figure already, the figure is the box: no figure in a figure.
-    if (!BOX_TAGS.has(tag) || (tag !== 'FIGURE' && box.parentElement?.closest('figure'))) continue;
+    if ((!BOX_TAGS.has(tag) && !slide) || (tag !== 'FIGURE' && box.parentElement?.closest('figure'))) continue;
     const images = imageCount(box);
     if (images > 1) return null;
     if (images === 0) continue;
@@ -111,7 +121,11 @@ export function captionsAsFigures(captions: readonly Element[]): number {
     // The wrapper the caption came out of, left empty.
     if (anchor !== figcaption && anchor.isConnected && !anchor.contains(figcaption) && isEmptyBox(anchor)) anchor.remove();
     for (const control of Array.from(box.getElementsByTagName('a'))) if (isPictureControl(control, figcaption)) control.remove();
-    if (box.tagName.toUpperCase() !== 'FIGURE') retag(box, 'figure');
+    if (isLoneItem(box)) {
+      // The list goes with its one item: the figure takes the list's place.
+      const list = box.parentElement!;
+      list.replaceWith(retag(box, 'figure'));
+    } else if (box.tagName.toUpperCase() !== 'FIGURE') retag(box, 'figure');
     made++;
   }
   return made;

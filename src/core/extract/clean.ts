@@ -13,7 +13,7 @@
 import { leavesPage } from '../captions/dom';
 import { isMeaningfulAlt, looksLikeCredit, squash } from '../captions/text';
 import { clutterReason, isBlankPlaceholder, isInlineElement } from './prepare';
-import { wordCoverage } from './text';
+import { truncatedStem, wordCoverage } from './text';
 import { standsForVideo } from './video-links';
 
 export interface CleanContext {
@@ -388,12 +388,6 @@ function removeToggles(root: Element, detach: Detach): number {
     }
   }
   return n;
-}
-
-/** Text without a trailing ellipsis: a truncated copy of a caption or summary. */
-function truncatedStem(text: string): string | null {
-  const m = /^(.*?)\s*(?:\.{3}|…)\s*(?:more|read more)?$/i.exec(text);
-  return m && m[1]!.length >= 30 ? m[1]! : null;
 }
 
 /**

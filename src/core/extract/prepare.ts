@@ -15,7 +15,8 @@ import { squash } from '../captions/text';
 import { captionsAsFigures } from './caption-figures';
 import { isThumbnail } from './lead-figure';
 import { AUTHOR_BOX, AUTHOR_MARK } from './metadata';
-import { textLength } from './text';
+import { precedes } from '../detect/text';
+import { textLength, truncatedStem } from './text';
 import { videoLink } from './video-links';
 
 /** Tags that never hold article text in a reader view. */
@@ -163,6 +164,50 @@ function isCaptionish(el: Element): boolean {
   if (el.tagName === 'FIGCAPTION') return true;
   const cls = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
   return CAPTIONISH.test(cls) && el.closest('figure, [class*="image" i], [class*="photo" i], [class*="media" i]') !== null;
+}
+
+/**
+ * A gallery prints the shown picture's caption and credit twice or three
+ * times (under the picture, in its control bar, in a caption panel, a copy
+ * cut short with "... more"), and the reader would read each copy. A caption
+ * or credit box that repeats one printed since the last picture goes, and a
+ * cut-short copy goes for the whole; the same credit under two pictures
+ * stays with each.
+ */
+function dropRepeatedCaptions(body: Element): number {
+  let seen: { el: Element; text: string }[] = [];
+  let dropped = 0;
+  const drop = (el: Element): void => {
+    el.remove();
+    dropped++;
+  };
+  // Sorted: jsdom lists a selector group's matches group by group, not in document order.
+  const found = Array.from(body.querySelectorAll('img, picture, video, figcaption, [class*="caption" i], [class*="credit" i]'));
+  found.sort((a, b) => (precedes(a, b) ? -1 : 1));
+  for (const el of found) {
+    const tag = el.tagName.toUpperCase();
+    if (tag === 'IMG' || tag === 'PICTURE' || tag === 'VIDEO') {
+      seen = [];
+      continue;
+    }
+    // A link named "more-caption" is the caption's switch, not a copy of it.
+    if ((tag !== 'FIGCAPTION' && !namesCaption(el)) || tag === 'A' || !el.isConnected || el.querySelector('img, picture, video')) continue;
+    const text = squash(el.textContent ?? '');
+    if (!text) continue;
+    const stem = truncatedStem(text);
+    // A box and the part of it that holds all its words are one caption, not two.
+    const others = seen.filter((s) => s.el.isConnected && !s.el.contains(el) && !el.contains(s.el));
+    if (others.some((s) => s.text === text || (stem && s.text.length > stem.length && s.text.startsWith(stem)))) {
+      drop(el);
+      continue;
+    }
+    for (const s of others) {
+      const earlier = truncatedStem(s.text);
+      if (earlier && text.length > earlier.length && text.startsWith(earlier)) drop(s.el);
+    }
+    seen.push({ el, text });
+  }
+  return dropped;
 }
 
 /** Makes a collapsed caption visible to Readability's visibility check. */
@@ -354,6 +399,13 @@ export function prepareDocument(doc: Document): PrepareStats {
   const stats: PrepareStats = { removed: 0, captions: 0, images: 0, figures: 0 };
   const body = doc.body;
   if (!body) return stats;
+  // Readability judges <html> by its class and id like any box, and a
+  // layout class ("header-spacing") reads as clutter: its first pass then
+  // throws the whole page away, and its second, without that pass's
+  // tidying, loses a caption set in bare divs. Names on <html> never say
+  // where the story is.
+  doc.documentElement.removeAttribute('class');
+  doc.documentElement.removeAttribute('id');
   const doomed: Element[] = [];
   const unwrapped: Element[] = [];
   const named: Element[] = [];
@@ -370,8 +422,8 @@ export function prepareDocument(doc: Document): PrepareStats {
   }
   for (const el of unwrapped) el.replaceWith(...Array.from(el.childNodes));
   for (const el of doomed) el.remove();
-  stats.removed = doomed.length;
-  stats.figures = captionsAsFigures(named);
+  stats.removed = doomed.length + dropRepeatedCaptions(body);
+  stats.figures = captionsAsFigures(named.filter((el) => el.isConnected));
   return stats;
 }
 

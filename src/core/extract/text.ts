@@ -108,6 +108,12 @@ const WORD = new RegExp(`[${LETTER}][${LETTER}${MARK}'’-]*`, 'g');
 // eslint-disable-next-line no-misleading-character-class -- as above
 const WORD_PARTS = new RegExp(`[${LETTER}${MARK}]+`, 'g');
 
+/** Text without a trailing ellipsis: a truncated copy of a caption or summary. */
+export function truncatedStem(text: string): string | null {
+  const m = /^(.*?)\s*(?:\.{3}|…)\s*(?:more|read more)?$/i.exec(text);
+  return m && m[1]!.length >= 30 ? m[1]! : null;
+}
+
 /** Lower-case runs of letters and digits in `text` (apostrophes and hyphens split them). */
 export function wordsOf(text: string): string[] {
   return text.toLowerCase().match(WORD_PARTS) ?? [];

@@ -248,6 +248,37 @@ describe('extractArticle: pre-processing', () => {
     expect(a.contentHtml).not.toMatch(/display:\s*none/);
   });
 
+  it("keeps a caption in bare divs on a page whose <html> wears a class Readability reads as clutter", () => {
+    const body = `<article><h1>Bridge reopens</h1><ul><li><div><img src="/img/a.jpg" alt="A diver below the waterline"></div>
+      <div class="caption"><div class="caption-full">A diver checks the piers below the waterline on Tuesday.</div><span class="credit">Photo: Ann Lee, AP</span></div></li></ul>
+      ${paragraphs()}</article>`;
+    const a = article(page(body, '', 'lang="en" class="header-spacing spacing"'));
+    expect(a.textContent).toContain('A diver checks the piers below the waterline on Tuesday.');
+    expect(a.textContent.split('Photo: Ann Lee, AP').length).toBe(2);
+  });
+
+  it("reads a gallery's caption and credit once, as a figure, where the gallery prints them again in its control bar and caption panel", () => {
+    const caption = 'A diver checks the piers below the waterline on Tuesday, before the bridge reopened.';
+    const body = `<article><h1>Bridge reopens</h1><div class="gallery"><ul class="slides"><li class="slide"><div class="img-wrap"><img src="/img/a.jpg" alt="A diver"></div>
+      <div class="caption"><div class="caption-full">${caption}<a class="more-caption"> less</a></div>
+      <div class="caption-truncated">A diver checks the piers below the waterline<a class="more-caption"> ... more</a></div>
+      <span class="credit">Photo: Ann Lee, AP</span></div></li></ul>
+      <div class="control-bar"><div class="control-bar-credit"><span class="credit">Photo: Ann Lee, AP</span></div></div>
+      <div class="caption"><div class="caption-remote"><div class="caption-full">${caption}<a class="more-caption"> less</a></div><span class="credit">Photo: Ann Lee, AP</span></div></div></div>
+      ${paragraphs(3)}
+      <figure><img src="/img/b.jpg" alt="The deck"><figcaption>The new deck. <span class="credit">Photo: Ann Lee, AP</span></figcaption></figure>
+      ${PROSE.slice(3).map((p) => `<p>${p}</p>`).join('')}</article>`;
+    const a = article(page(body));
+    expect(a.textContent.split('A diver checks the piers').length).toBe(2);
+    const doc = load(`<body>${a.contentHtml}</body>`);
+    const first = doc.querySelector('figure');
+    expect(first?.querySelector('img')?.getAttribute('src')).toContain('/img/a.jpg');
+    expect(first?.querySelector('figcaption')?.textContent).toContain(caption);
+    expect(doc.querySelector('li')).toBeNull();
+    // Each picture keeps its own credit, the same words under both.
+    expect(a.textContent.split('Photo: Ann Lee, AP').length).toBe(3);
+  });
+
   it("reads captions as the site wrote them, not as Lectern's captions feature changed them on the page", () => {
     // What src/content/captions/apply.ts leaves in the live page, which the reader clones.
     const body = `<article><h1>Bridge reopens</h1>
