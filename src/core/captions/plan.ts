@@ -90,6 +90,52 @@ function repeatsHeadline(alt: string, doc: Document): boolean {
   return headlines.some((headline) => headline.trim() !== '' && (repeatsAlt(alt, headline) || (repeatsAlt(headline, alt) && added(headline) <= MAX_KEYWORDS_ADDED)));
 }
 
+/** The picture's file name, without its type and the size a site's resizer adds ("bridge-768x593.jpg" is "bridge"). */
+function pictureFile(img: Element): string {
+  const src = img.getAttribute('src') ?? '';
+  const address = /^(?:data:|$)/.test(src) ? (LAZY_SOURCES.map((a) => img.getAttribute(a)).find(Boolean) ?? '') : src;
+  const file = address.trim().split(/[\s?#]/)[0]!.split('/').pop() ?? '';
+  let name = file;
+  try {
+    name = decodeURIComponent(file);
+  } catch {
+    // A stray % in the name: read as it is.
+  }
+  return name.replace(/\.[a-z0-9]{2,5}$/i, '').replace(/[-_@]\d+(?:x\d+)?w?$/i, '').toLowerCase();
+}
+
+/**
+ * The alt is the picture's file name with its dashes made spaces ("Amsterdam
+ * Light Festival 2018 2019 Portam Civitatis"), a publishing tool's default:
+ * every word of it is a word of the file's name.
+ */
+function altIsFileName(alt: string, img: Element): boolean {
+  const fileWords = new Set(words(pictureFile(img).replace(/[-_.+]+/g, ' ')));
+  const altWords = words(alt);
+  return altWords.length > 0 && altWords.every((w) => fileWords.has(w));
+}
+
+/**
+ * Alts set on pictures of different files (a post's title, a string of
+ * hashtags set on every photo): such an alt describes none of them. Copies
+ * of one picture (a slider's clones, responsive sizes) are one picture.
+ * Judged among the images planned together: the whole article at load.
+ */
+function altsOnSeveralPictures(images: readonly Element[]): Set<string> {
+  const fileOf = new Map<string, string>();
+  const shared = new Set<string>();
+  for (const img of images) {
+    const raw = img.getAttribute('alt');
+    const file = pictureFile(img);
+    if (!raw || !file) continue;
+    const alt = squash(decodeReferences(raw));
+    const first = fileOf.get(alt);
+    if (first === undefined) fileOf.set(alt, file);
+    else if (first !== file) shared.add(alt);
+  }
+  return shared;
+}
+
 /** Just before the credit (so it stays under the caption), else right after the picture box. */
 function revealPoint(media: Element, credit: Element | null): InsertionPoint | null {
   if (credit?.parentNode) return { parent: credit.parentNode, before: credit };
@@ -97,7 +143,7 @@ function revealPoint(media: Element, credit: Element | null): InsertionPoint | n
 }
 
 /** Everything known about one image, with actions allowed by `opts`. */
-export function inspectImage(img: HTMLImageElement, article: Element, opts: PlanOptions): CaptionEntry {
+export function inspectImage(img: HTMLImageElement, article: Element, opts: PlanOptions, sharedAlts: ReadonlySet<string> = new Set()): CaptionEntry {
   const media = findMedia(img, article);
   const found = findCaption(img, media, article);
   const { caption, native, tied } = found;
@@ -140,7 +186,10 @@ export function inspectImage(img: HTMLImageElement, article: Element, opts: Plan
     // Shown at the reader's caption size; captions laid over the picture only once expand puts them in the flow.
     if (inFlow(caption, opts.view) || entry.unclamp.some((u) => u.reasons.includes('overlay'))) act('enlarge');
   }
-  if (opts.showAltText && alt && !captionText && !small && !isTeaser && !boxHidden(img, media, opts.view) && !repeatsHeadline(alt, img.ownerDocument)) {
+  if (
+    opts.showAltText && alt && !captionText && !small && !isTeaser && !boxHidden(img, media, opts.view) &&
+    !repeatsHeadline(alt, img.ownerDocument) && !altIsFileName(alt, img) && !sharedAlts.has(alt)
+  ) {
     entry.insertAt = revealPoint(media, credit);
     if (entry.insertAt) act('reveal-alt');
   }
@@ -160,9 +209,10 @@ export function planImages(images: Iterable<HTMLImageElement>, article: Element,
     enlarge: new Set(),
     'reveal-alt': new Set(),
   };
-  for (const img of images) {
-    if (!isCandidate(img)) continue;
-    const entry = inspectImage(img, article, opts);
+  const candidates = Array.from(images).filter(isCandidate);
+  const sharedAlts = altsOnSeveralPictures(candidates);
+  for (const img of candidates) {
+    const entry = inspectImage(img, article, opts, sharedAlts);
     entry.actions = entry.actions.filter((action) => {
       const seen = once[action];
       const key = action === 'reveal-alt' ? entry.alt : entry.caption;

@@ -145,6 +145,37 @@ it('does not show an alt that is the headline with a few keywords added, and sho
   expect(shown('Firefighters battle wildfire near Athens as thousands flee their homes in Varnavas, north of the capital')).toBe(true);
 });
 
+it("does not show an alt that is the picture's file name with its dashes made spaces, and shows one that only shares words with it", () => {
+  const article = loadPage('captions-lazy-image');
+  const opts: PlanOptions = { showAltText: true, expandCaptions: true, view: window };
+  const mill = one('#mill');
+  const shown = (alt: string, file: string): boolean => {
+    mill.setAttribute('alt', alt);
+    mill.setAttribute('data-src', file);
+    return (planCaptions(article, opts).find((e) => e.image.id === 'mill')?.actions ?? []).includes('reveal-alt');
+  };
+  expect(shown('Amsterdam Light Festival 2018 2019 Portam Civitatis Peter Snijder', '/uploads/Amsterdam-Light-Festival-2018-2019-Portam-Civitatis-Peter-Snijder-768x593.jpg')).toBe(false);
+  expect(shown('The restored watermill on the Elver brook in the spring flood', '/uploads/restored-watermill-elver-brook.jpg')).toBe(true);
+});
+
+it('does not show an alt set on several different pictures (a post title, hashtags), and shows one set on copies of one picture', () => {
+  const article = loadPage('captions-lazy-image');
+  const opts: PlanOptions = { showAltText: true, expandCaptions: true, view: window };
+  const alt = 'Give the Gift of Homemade Pear Jam #ad #canning #jam #holidays';
+  const mill = one('#mill');
+  mill.setAttribute('alt', alt);
+  const other = document.createElement('img');
+  other.setAttribute('alt', alt);
+  other.setAttribute('width', '800');
+  other.setAttribute('height', '500');
+  mill.closest('figure')!.after(other);
+  const revealed = (): boolean => (planCaptions(article, opts).find((e) => e.image.id === 'mill')?.actions ?? []).includes('reveal-alt');
+  other.setAttribute('src', 'mill-800x500.svg');
+  expect(revealed()).toBe(true);
+  other.setAttribute('src', 'jars-on-shelf.svg');
+  expect(revealed()).toBe(false);
+});
+
 describe("a caption's neighbours that are not its switches", () => {
   const opts: PlanOptions = { showAltText: true, expandCaptions: true, view: window };
 
