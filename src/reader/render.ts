@@ -7,7 +7,9 @@ import type { ExtractedArticle } from '../core/extract';
 import { sanitizeArticleFragment } from '../core/extract/sanitize';
 import { formatDate } from './format-date';
 import { t } from './i18n';
-import { labelVideoLinks, markRepeatedCaptionWords, normalizeHeadings, spaceCaptionParts, trimBlockEdges, unwrapDeadLinks, unwrapNamelessLinks } from './tidy';
+import {
+  labelVideoLinks, markRepeatedCaptionWords, normalizeHeadings, silenceEmptyAlts, spaceCaptionParts, trimBlockEdges, unwrapDeadLinks, unwrapNamelessLinks,
+} from './tidy';
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
@@ -70,10 +72,7 @@ export function renderArticle(article: ExtractedArticle, url: string, ui: UiLoca
   spaceCaptionParts(body);
   markRepeatedCaptionWords(body);
   labelVideoLinks(body, t('readerVideoLink'));
-  for (const img of Array.from(body.querySelectorAll('img'))) {
-    // An image without alt text is announced by its file name; treat it as decorative instead.
-    if (!img.hasAttribute('alt')) img.alt = '';
-  }
+  silenceEmptyAlts(body, article.title);
   root.append(body);
   return root;
 }

@@ -5,6 +5,7 @@
  */
 import { standsForVideo } from '../core/extract/video-links';
 import { planCaptions } from '../core/captions';
+import { repeatsAlt } from '../core/captions/text';
 // The page's caption code splits text the same way; its undo log goes unused here.
 import { ChangeLog } from '../content/change-log';
 
@@ -44,6 +45,19 @@ function hasName(link: Element): boolean {
 export function unwrapNamelessLinks(body: Element): void {
   for (const link of Array.from(body.querySelectorAll('a[href]'))) {
     if (!hasName(link)) link.replaceWith(...Array.from(link.childNodes));
+  }
+}
+
+/**
+ * Pictures that would tell a listener nothing: no alt (a screen reader
+ * would read out the file's name), or an alt that repeats the headline just
+ * heard (a lead photo a site labels with the title). A picture that is a
+ * link keeps its alt: it is the link's name.
+ */
+export function silenceEmptyAlts(body: Element, title: string): void {
+  for (const img of Array.from(body.getElementsByTagName('img'))) {
+    const alt = img.getAttribute('alt');
+    if (alt === null || (alt.trim() && !img.closest('a[href]') && repeatsAlt(alt, title))) img.setAttribute('alt', '');
   }
 }
 

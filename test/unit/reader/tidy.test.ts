@@ -1,6 +1,8 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
-import { heardOnce, labelVideoLinks, markRepeatedCaptionWords, normalizeHeadings, spaceCaptionParts, trimBlockEdges, unwrapDeadLinks, unwrapNamelessLinks } from '../../../src/reader/tidy';
+import {
+  heardOnce, labelVideoLinks, markRepeatedCaptionWords, normalizeHeadings, silenceEmptyAlts, spaceCaptionParts, trimBlockEdges, unwrapDeadLinks, unwrapNamelessLinks,
+} from '../../../src/reader/tidy';
 
 function body(html: string): HTMLElement {
   const div = document.createElement('div');
@@ -29,6 +31,19 @@ describe('normalizeHeadings', () => {
     const el = body('<h4 id="x" dir="rtl">Title <a href="#">link</a></h4>');
     normalizeHeadings(el);
     expect(el.innerHTML).toBe('<h2 id="x" dir="rtl">Title <a href="#">link</a></h2>');
+  });
+});
+
+describe('silenceEmptyAlts', () => {
+  it('makes a picture without alt, or with the headline for alt, decorative; keeps an alt that tells more, and a linked picture\'s', () => {
+    const title = 'The VW ID. SPACE VIZZION is a electric wagon concept';
+    const el = body(`<figure><img src="/a.jpg"></figure><figure><img src="/b.jpg" alt="The VW ID. SPACE VIZZION is a electric wagon concept"></figure>
+      <figure><img src="/c.jpg" alt="The VW ID. SPACE VIZZION on the stand in Los Angeles, with its doors open"></figure>
+      <a href="/gallery"><img src="/d.jpg" alt="The VW ID. SPACE VIZZION is a electric wagon concept"></a>`);
+    silenceEmptyAlts(el, title);
+    expect(Array.from(el.querySelectorAll('img'), (img) => img.getAttribute('alt'))).toEqual([
+      '', '', 'The VW ID. SPACE VIZZION on the stand in Los Angeles, with its doors open', 'The VW ID. SPACE VIZZION is a electric wagon concept',
+    ]);
   });
 });
 
