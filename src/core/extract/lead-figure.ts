@@ -51,24 +51,61 @@ export function findLeadFigure(doc: Document): Element | null {
   return namedLeadPicture(body, headline, firstProse);
 }
 
-/** A picture the page names as the story's own: WordPress's "featured image", a "hero" or "lead" image. */
+/** A picture the page names as the story's own: a "featured image", a "hero" or "lead" image. */
 const LEAD_PICTURE_NAME = /(?:^|[^a-z])(?:featured|hero|lead|main|top)[-_]?(?:image|img|photo|picture|media)(?:[^a-z]|$)/i;
+/** WordPress's own class for a post's featured image, whatever the theme names its box. */
+const WORDPRESS_FEATURED = /(?:^|\s)wp-post-image(?:\s|$)/;
+/** A box named as a caption or credit, beside the picture. */
+const CAPTION_NAME = /caption|credit/i;
+/** Longer than this, the block after the picture is the story, not its caption. */
+const MAX_CAPTION_CHARS = 400;
+
+/** The file an address names, without its query: "save-1574243680.jpg". */
+function fileOf(address: string): string {
+  return address.trim().split(/[?#]/)[0]!.split('/').pop()?.toLowerCase() ?? '';
+}
+
+/** The page names the picture as the story's: by its class or its box's, or as the picture it shares to social media. */
+function namedAsLead(img: Element, sharedFile: string): boolean {
+  if ([img, img.parentElement].some((el) => LEAD_PICTURE_NAME.test(el?.getAttribute('class') ?? ''))) return true;
+  if (WORDPRESS_FEATURED.test(img.getAttribute('class') ?? '')) return true;
+  return sharedFile !== '' && fileOf(img.getAttribute('src') ?? '') === sharedFile;
+}
+
+/** The caption set right after the picture (or after the link or box that holds only it), named so. */
+function captionAfter(img: Element): Element | null {
+  let box = img;
+  while (box.parentElement && box.parentElement.childElementCount === 1 && !(box.parentElement.textContent ?? '').trim()) box = box.parentElement;
+  const next = box.nextElementSibling;
+  if (!next || !CAPTION_NAME.test(next.getAttribute('class') ?? '') || next.querySelector('img, picture, video, iframe')) return null;
+  const length = (next.textContent ?? '').trim().length;
+  return length > 0 && length <= MAX_CAPTION_CHARS ? next : null;
+}
 
 /**
  * The lead picture set on its own, outside any figure, between the headline
  * and the text, where the page names it as the story's picture: in a new
- * figure. Unnamed pictures there are left alone: a low-quality placeholder,
- * a logo or an advertisement look the same.
+ * figure, with the caption set after it. Unnamed pictures there are left
+ * alone: a low-quality placeholder, a logo or an advertisement look the same.
  */
 function namedLeadPicture(body: HTMLElement, headline: Element | null, firstProse: Element): Element | null {
+  const doc = body.ownerDocument;
+  const shared = doc.querySelector('meta[property="og:image" i], meta[name="og:image" i]')?.getAttribute('content') ?? '';
+  const sharedFile = fileOf(shared);
   for (const img of Array.from(body.getElementsByTagName('img'))) {
     if (!precedes(img, firstProse)) break;
     if (headline && !precedes(headline, img)) continue;
     const src = (img.getAttribute('src') ?? '').trim();
     if (!src || /^data:/i.test(src) || img.closest('figure') || isThumbnail(img)) continue;
-    if (![img, img.parentElement].some((el) => LEAD_PICTURE_NAME.test(el?.getAttribute('class') ?? ''))) continue;
-    const figure = body.ownerDocument.createElement('figure');
+    if (!namedAsLead(img, sharedFile)) continue;
+    const figure = doc.createElement('figure');
     figure.append(img.cloneNode(true));
+    const caption = captionAfter(img);
+    if (caption) {
+      const figcaption = doc.createElement('figcaption');
+      figcaption.append(...Array.from(caption.cloneNode(true).childNodes));
+      figure.append(figcaption);
+    }
     return figure;
   }
   return null;

@@ -24,6 +24,8 @@ function metaMap(doc: Document): Map<string, string> {
   return map;
 }
 
+/** What may follow a printed date at the end of a byline: a time of day and its zone (", 9:02 AM EST"). */
+const TIME_OF_DAY_TAIL = /^[\s,]*(?:(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4}|[+-]\d{2}:?\d{2})?)?\s*$/i;
 /** Where a date starts in a byline that runs on into it (a lookahead, not \b, which ends no word at "é"). */
 const BYLINE_DATE_WORD = /\s(?:first published|last updated|published|updated|posted|publiziert|veröffentlicht|aktualisiert|publié|mis à jour|publicado|actualizado|atualizado|pubblicato|aggiornato)(?=[\s:]|$)/i;
 
@@ -49,6 +51,11 @@ export function cleanByline(raw: string | null | undefined): string | null {
   // "Wire services Published 11:11 PM EST Nov 19, 2019": the names, without the date run on after them.
   const dated = s.search(BYLINE_DATE_WORD);
   if (dated > 0 && /\d/.test(s.slice(dated))) s = s.slice(0, dated).replace(/[\s,;:]+$/, '');
+  // "Associated Press November 19, 2019, 9:02 AM": the names, without the date and time that close the line.
+  const printed = PRINTED_DATE.exec(s);
+  if (printed && printed.index > 0 && TIME_OF_DAY_TAIL.test(s.slice(printed.index + printed[0].length))) {
+    s = s.slice(0, printed.index).replace(/[\s,;:|·•–—-]+$/, '');
+  }
   if (!s || /^https?:\/\//i.test(s) || s.length > 200 || ACCOUNT_NAME.test(s)) return null;
   return s;
 }
@@ -152,7 +159,8 @@ export function readPageMeta(doc: Document): PageMeta {
   return {
     descriptions,
     author: m.get('author') ?? m.get('article:author') ?? null,
-    published: m.get('article:published_time') ?? m.get('pubdate') ?? m.get('datepublished') ?? m.get('date') ?? datePrinted(doc),
+    // The keys Readability reads too: a page may give only the Open Graph one ("og:article:published_time").
+    published: m.get('article:published_time') ?? m.get('og:article:published_time') ?? m.get('og:published_time') ?? m.get('parsely-pub-date') ?? m.get('pubdate') ?? m.get('datepublished') ?? m.get('date') ?? datePrinted(doc),
     siteName: m.get('og:site_name') ?? m.get('application-name') ?? null,
     titles: [...h1s.slice(0, 3), m.get('og:title') ?? '', m.get('twitter:title') ?? ''].filter(Boolean),
     h1: h1s.length === 1 ? h1s[0]! : null,

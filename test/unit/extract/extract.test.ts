@@ -64,6 +64,9 @@ describe('extractArticle: metadata', () => {
     // Above the headline, or far below it among other stories, a date is not the story's.
     const elsewhere = article(page(`<div class="date">Nov 28, 2026</div><article><h1>Bridge reopens</h1>${paragraphs()}<ul><li class="a"></li><li class="b"></li></ul></article>`));
     expect(elsewhere.published).toBeNull();
+    // The Open Graph key, from a meta tag in the body, outside the story's block.
+    const doc = load(page(`<meta property="og:article:published_time" content="2019-11-19T21:57:01+0000"><article><h1>Bridge reopens</h1>${paragraphs()}</article>`));
+    expect(extractArticle(doc, { region: doc.querySelector('article') })?.published).toBe('2019-11-19T21:57:01.000Z');
   });
 
   it('ignores placeholder dates and falls back to meta tags', () => {

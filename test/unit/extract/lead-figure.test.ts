@@ -33,6 +33,19 @@ describe('the lead picture', () => {
     expect(unnamed.contentHtml).not.toContain('banner.jpg');
   });
 
+  it("is found as WordPress's featured image or as the picture the page shares (og:image), with the caption named so after it", () => {
+    const caption = '<div class="caption-text-block"><p>The bridge at dawn on its first day. (Ann Lee/AP)</p></div>';
+    const wordpress = extractArticle(load(layout(`<div class="img-box"><img class="attachment-large size-large wp-post-image" src="/img/bridge.jpg" alt=""></div>${caption}`)))!;
+    const figure = load(`<body>${wordpress.contentHtml}</body>`).body.querySelector('figure');
+    expect(figure?.querySelector('img')?.getAttribute('src')).toBe('https://news.example.com/img/bridge.jpg');
+    expect(figure?.querySelector('figcaption')?.textContent).toBe('The bridge at dawn on its first day. (Ann Lee/AP)');
+    expect(wordpress.textContent.split('on its first day.')).toHaveLength(2);
+    const html = layout('<div class="field-image"><img class="caption" src="/styles/detail/bridge-1574.jpg?itok=4" width="700" height="441" alt="The bridge at dawn"></div>')
+      .replace('</head>', '<meta property="og:image" content="https://news.example.com/files/bridge-1574.jpg"></head>');
+    const shared = extractArticle(load(html))!;
+    expect(load(`<body>${shared.contentHtml}</body>`).body.querySelector('figure img')?.getAttribute('src')).toBe('https://news.example.com/styles/detail/bridge-1574.jpg?itok=4');
+  });
+
   it('is found under a standfirst long enough to pass for the story, and with a credit set outside its caption', () => {
     const standfirst = '<p class="standfirst">The river crossing that carried twelve thousand cars a day is open again after two years of work on its steel.</p>';
     const credited = PHOTO.replace('</figure>', '<cite>Maria Jensen / River Post Photo Agency</cite></figure>');

@@ -36,6 +36,11 @@ describe('metadata helpers', () => {
     expect(cleanByline('https://example.com/staff/jane')).toBeNull();
     expect(cleanByline('Detroit News wire services Published 11:11 PM EST Nov 19, 2019')).toBe('Detroit News wire services');
     expect(cleanByline('Von Marie Lenz, publié le 3 mars 2024')).toBe('Marie Lenz');
+    // A date and time that close the line, with no word before them.
+    expect(cleanByline('Associated Press November 19, 2019, 9:02 AM')).toBe('Associated Press');
+    expect(cleanByline('Ann Lee 12 March 2024')).toBe('Ann Lee');
+    // A date inside the line is part of what it says.
+    expect(cleanByline('Ann Lee, reporting since May 3, 2019 from Kyiv')).toBe('Ann Lee, reporting since May 3, 2019 from Kyiv');
     // Without a date after it, the word is part of the name ("Published Reports Desk").
     expect(cleanByline('Ann Lee, Published Works Editor')).toBe('Ann Lee, Published Works Editor');
   });
