@@ -52,10 +52,16 @@ export function unwrapNamelessLinks(body: Element): void {
  * Pictures that would tell a listener nothing: no alt (a screen reader
  * would read out the file's name), or an alt that repeats the headline just
  * heard (a lead photo a site labels with the title). A picture that is a
- * link keeps its alt: it is the link's name.
+ * link keeps its alt: it is the link's name. A picture named by aria-label
+ * alone has that name as its alt, one name the rest of the reader reads.
  */
 export function silenceEmptyAlts(body: Element, title: string): void {
   for (const img of Array.from(body.getElementsByTagName('img'))) {
+    const label = img.getAttribute('aria-label')?.trim();
+    if (label && !img.hasAttribute('alt')) {
+      img.setAttribute('alt', label);
+      img.removeAttribute('aria-label');
+    }
     const alt = img.getAttribute('alt');
     if (alt === null || (alt.trim() && !img.closest('a[href]') && repeatsAlt(alt, title))) img.setAttribute('alt', '');
   }

@@ -199,14 +199,20 @@ function commonParent(a: Element, b: Element): Element | null {
   return p;
 }
 
+/** A figcaption a site set right after the figure instead of inside it: a caption, but not tied by HTML. */
+function captionAfterFigure(figure: Element): Element | null {
+  const next = siblings(figure, true, 1)[0];
+  return next && tag(next) === 'FIGCAPTION' && captionLike(next) ? next : null;
+}
+
 export function findCaption(img: Element, media: Element, article: Element): FoundCaption {
   const figure = ancestor(img, article, (a) => tag(a) === 'FIGURE');
   const fromFigure = figure ? nativeCaption(figure) : null;
   const described = fromFigure ? null : describedByCaption(img);
-  const caption = fromFigure ?? described ?? nearbyCaption(media, figure, article);
+  const caption = fromFigure ?? described ?? (figure ? captionAfterFigure(figure) : null) ?? nearbyCaption(media, figure, article);
   const credit = caption ? findCredit(caption) : null;
   const container = figure ?? (caption ? commonParent(media, caption) : null);
-  const named = !!fromFigure || !!described || (!!caption && captionNamed(caption));
+  const named = !!fromFigure || !!described || (!!caption && (tag(caption) === 'FIGCAPTION' || captionNamed(caption)));
   return { caption, credit, container, native: !!fromFigure, tied: !!described, named };
 }
 

@@ -148,7 +148,8 @@ export function inspectImage(img: HTMLImageElement, article: Element, opts: Plan
   const found = findCaption(img, media, article);
   const { caption, native, tied } = found;
   const credit = found.credit ?? (caption ? null : creditAfter(media));
-  const rawAlt = img.getAttribute('alt');
+  // What a screen reader says for the picture: an aria-label wins over the alt.
+  const rawAlt = img.getAttribute('aria-label')?.trim() || img.getAttribute('alt');
   const decodedAlt = rawAlt === null ? null : decodeReferences(rawAlt);
   const alt = isMeaningfulAlt(decodedAlt) ? squash(decodedAlt) : null;
   const collapse =

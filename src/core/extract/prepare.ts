@@ -210,6 +210,31 @@ function dropRepeatedCaptions(body: Element): number {
   return dropped;
 }
 
+/** A credit is a name or two: longer, the block after a figure is the story's. */
+const MAX_CREDIT_CHARS = 120;
+
+/**
+ * A figcaption a site sets right after its figure rather than inside it,
+ * and a credit line set after a figure's box ("image-credit"): moved into
+ * the figure, so the reader shows them as its caption and a screen reader
+ * hears them as the picture's, not as a line of the story.
+ */
+function joinCaptionsSetAfterFigures(body: Element): void {
+  for (const figure of Array.from(body.getElementsByTagName('figure'))) {
+    const own = (): Element | null => Array.from(figure.children).find((c) => c.tagName.toUpperCase() === 'FIGCAPTION') ?? null;
+    let next = figure.nextElementSibling;
+    if (next?.tagName.toUpperCase() === 'FIGCAPTION' && !own()) {
+      figure.append(next);
+      next = figure.nextElementSibling;
+    }
+    if (!next || !classWords(next).some((w) => w === 'credit' || w === 'credits') || next.querySelector('img, picture, video, iframe')) continue;
+    const length = textLength(next);
+    if (length === 0 || length > MAX_CREDIT_CHARS) continue;
+    const caption = own() ?? figure.appendChild(figure.ownerDocument.createElement('figcaption'));
+    caption.append(' ', next);
+  }
+}
+
 /** Makes a collapsed caption visible to Readability's visibility check. */
 function expandCaption(el: Element): void {
   el.removeAttribute('hidden');
@@ -424,6 +449,7 @@ export function prepareDocument(doc: Document): PrepareStats {
   for (const el of doomed) el.remove();
   stats.removed = doomed.length + dropRepeatedCaptions(body);
   stats.figures = captionsAsFigures(named.filter((el) => el.isConnected));
+  joinCaptionsSetAfterFigures(body);
   return stats;
 }
 

@@ -176,6 +176,22 @@ it('does not show an alt set on several different pictures (a post title, hashta
   expect(revealed()).toBe(false);
 });
 
+it("hears a picture named by aria-label once when a figcaption set after its figure repeats it, and ties a different one to it", () => {
+  const article = loadPage('captions-lazy-image');
+  const opts: PlanOptions = { showAltText: true, expandCaptions: true, view: window };
+  const box = document.createElement('div');
+  box.innerHTML =
+    '<figure><img id="traders" src="traders.svg" width="800" height="500" aria-label="FILE PHOTO: Traders work on the floor of the exchange. REUTERS/Brendan McDermid"></figure>' +
+    '<figcaption><span>FILE PHOTO: Traders work on the floor of the exchange. REUTERS/Brendan McDermid</span></figcaption>';
+  one('#mill-figure').after(box);
+  const entry = (): ReturnType<typeof inspectImage> | undefined => planCaptions(article, opts).find((e) => e.image.id === 'traders');
+  expect(entry()?.caption).toBe(box.querySelector('figcaption'));
+  expect(entry()?.actions).toContain('dedupe');
+  box.querySelector('figcaption span')!.textContent = 'Traders at the close on Monday, when the index fell two per cent';
+  expect(entry()?.actions).toContain('describe');
+  expect(entry()?.actions).not.toContain('dedupe');
+});
+
 describe("a caption's neighbours that are not its switches", () => {
   const opts: PlanOptions = { showAltText: true, expandCaptions: true, view: window };
 

@@ -282,6 +282,17 @@ describe('extractArticle: pre-processing', () => {
     expect(a.textContent.split('Photo: Ann Lee, AP').length).toBe(3);
   });
 
+  it('joins to its figure a figcaption set after the figure, and a credit line set after a caption box', () => {
+    const body = `<article><h1>Bridge reopens</h1>${paragraphs(2)}
+      <div class="image-container"><figure><img src="/img/a.jpg" width="800" height="500"></figure><figcaption><div class="image-caption"><span>Divers check the piers. Photo: Ann Lee</span></div></figcaption></div>
+      <p>${PROSE[2]}</p>
+      <div class="wp-caption"><img src="/img/b.jpg" alt="" width="780" height="438"><p class="wp-caption-text">The new deck at dusk</p></div><p class="image-credit">River Post Photo Agency</p>
+      ${PROSE.slice(3).map((p) => `<p>${p}</p>`).join('')}</article>`;
+    const doc = load(`<body>${article(page(body)).contentHtml}</body>`);
+    const captions = Array.from(doc.querySelectorAll('figure'), (f) => f.querySelector('figcaption')?.textContent?.replace(/\s+/g, ' ').trim());
+    expect(captions).toEqual(['Divers check the piers. Photo: Ann Lee', 'The new deck at dusk River Post Photo Agency']);
+  });
+
   it("reads captions as the site wrote them, not as Lectern's captions feature changed them on the page", () => {
     // What src/content/captions/apply.ts leaves in the live page, which the reader clones.
     const body = `<article><h1>Bridge reopens</h1>

@@ -44,6 +44,9 @@ describe('silenceEmptyAlts', () => {
     expect(Array.from(el.querySelectorAll('img'), (img) => img.getAttribute('alt'))).toEqual([
       '', '', 'The VW ID. SPACE VIZZION on the stand in Los Angeles, with its doors open', 'The VW ID. SPACE VIZZION is a electric wagon concept',
     ]);
+    const labelled = body('<figure><img src="/e.jpg" aria-label="Traders on the floor of the exchange"></figure>');
+    silenceEmptyAlts(labelled, title);
+    expect(labelled.querySelector('img')?.outerHTML).toBe('<img src="/e.jpg" alt="Traders on the floor of the exchange">');
   });
 });
 
