@@ -14,7 +14,9 @@
 import { Readability } from '@mozilla/readability';
 import { articleShape, cleanArticle, stripPresentation } from './clean';
 import { jsonLdBlocks, readJsonLd, readJsonLdPageAuthor, type JsonLdArticle } from './jsonld';
-import { authorNames, bylineAbove, chooseTitle, cleanByline, detectDir, normalizeLang, publisherName, readPageMeta, toIsoDate, type PageMeta } from './metadata';
+import {
+  authorNames, bylineAbove, chooseSiteName, chooseTitle, cleanByline, detectDir, normalizeLang, publisherName, readPageMeta, toIsoDate, type PageMeta,
+} from './metadata';
 import { prepareDocument } from './prepare';
 import { findLeadFigure, restoreLeadFigure } from './lead-figure';
 import { standfirstPrinted } from './standfirst';
@@ -94,6 +96,15 @@ interface PageData {
   page: PageMeta;
 }
 
+/** The page's host name ("www.reuters.com"), or '' for a page without one. */
+function hostOf(doc: Document): string {
+  try {
+    return new URL(doc.URL).hostname;
+  } catch {
+    return '';
+  }
+}
+
 function extractFrom(doc: Document, region: Element | null, { ld, ldPageAuthor, page }: PageData, options: ExtractOptions): ExtractedArticle | null {
   const minWords = options.minWords ?? DEFAULT_MIN_WORDS;
 
@@ -116,7 +127,7 @@ function extractFrom(doc: Document, region: Element | null, { ld, ldPageAuthor, 
   if (parsed?.content && lead) restoreLeadFigure(parsed.content, lead, doc.baseURI);
 
   // Readability takes its site name from the same JSON-LD publisher.
-  const siteName = publisherName(ld?.publisher) ?? publisherName(parsed?.siteName?.trim()) ?? page.siteName ?? null;
+  const siteName = chooseSiteName([publisherName(ld?.publisher), page.siteName, publisherName(parsed?.siteName?.trim())], doc.title, hostOf(doc));
   const title = chooseTitle(ld?.headline, parsed?.title ?? doc.title, page, siteName);
   const byline0 = cleanByline(ld?.author) ?? cleanByline(parsed?.byline) ?? cleanByline(page.author) ?? cleanByline(ldPageAuthor);
   const descriptions = [...page.descriptions];

@@ -197,6 +197,48 @@ export function bylineAbove(doc: Document, region: Element): string | null {
 /** A site's name as it may be spelled in a title: "The Hill", "TheHill", "the-hill". */
 const nameKey = (name: string): string => name.toLowerCase().replace(/[\s.'’_-]+/g, '');
 
+/** Longer than this, what follows a title's last separator is the headline's own end, not a site's name. */
+const MAX_SITE_NAME_CHARS = 40;
+
+/** What follows the last separator of a page's title: the site's name, where the site puts it there. */
+function titleTail(title: string): string | null {
+  const tail = /\s[|\-–—:·»/]\s+([^|–—:·»/]+)$/.exec(title.replace(/\s+/g, ' ').trim())?.[1]?.trim();
+  return tail && tail.length <= MAX_SITE_NAME_CHARS ? tail : null;
+}
+
+/** A name's letters without a leading "The" and a domain's ending: "The Detroit News" and "detroitnews.com" are one. */
+const nameCore = (name: string): string => nameKey(name.replace(/\.[a-z]{2,3}(?:\.[a-z]{2})?$/i, '')).replace(/^the(?=.{4})/, '');
+
+/** Spellings of one site's name, its initials among them ("WSJ", "Wall Street Journal"). */
+function sameSiteName(a: string, b: string): boolean {
+  if (nameCore(a) === nameCore(b)) return true;
+  const initials = (name: string): string => name.split(/\s+/).filter((w) => !/^the$/i.test(w)).map((w) => w[0] ?? '').join('').toLowerCase();
+  return [a, b].some((long, i) => long.includes(' ') && initials(long) === nameKey(i ? a : b));
+}
+
+/**
+ * The site's name to show above the title. The candidates (the data's
+ * publisher, og:site_name, Readability's) can name a wire service that
+ * wrote the story ("Associated Press" on a local paper's page), a section
+ * ("U.S."), or carry a tagline ("LINKNAIJA | NIGERIA'S POPULAR NEWS
+ * PLATFORM"). The one the page's title ends with is the site's; else the
+ * title's end when the address confirms it ("Reuters" on reuters.com); else
+ * a candidate the address confirms; else the first.
+ */
+export function chooseSiteName(candidates: (string | null | undefined)[], title: string, host: string): string | null {
+  const names = candidates.map((c) => (c ?? '').replace(/\s+/g, ' ').split(' | ')[0]!.trim()).filter(Boolean);
+  const tail = titleTail(title);
+  const hostKey = nameKey(host.replace(/^www\./i, ''));
+  const inHost = (name: string): boolean => nameCore(name).length >= 4 && hostKey.includes(nameCore(name));
+  if (tail) {
+    // Two spellings of one name: the fuller is shown ("The Detroit News" for "detroitnews", "cleveland.com" for "cleveland").
+    const same = names.find((n) => sameSiteName(n, tail));
+    if (same) return same.length >= tail.length ? same : tail;
+    if (inHost(tail)) return tail;
+  }
+  return names.find(inHost) ?? names[0] ?? null;
+}
+
 /**
  * "Governor doubles down | TheHill" -> "Governor doubles down", when what
  * follows the last separator is the site's name: the reader shows that

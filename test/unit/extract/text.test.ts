@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { jsonLdBlocks, readJsonLd, readJsonLdPageAuthor } from '../../../src/core/extract/jsonld';
-import { cleanByline, detectDir, normalizeLang, publisherName, toIsoDate } from '../../../src/core/extract/metadata';
+import { chooseSiteName, cleanByline, detectDir, normalizeLang, publisherName, toIsoDate } from '../../../src/core/extract/metadata';
 import { pickFromSrcset } from '../../../src/core/extract/prepare';
 import { blockText, countWords, readingMinutes } from '../../../src/core/extract/text';
 import { load } from './helpers';
@@ -110,6 +110,24 @@ describe('publisherName', () => {
     expect(publisherName('Blogger')).toBeNull();
     expect(publisherName(' WordPress.com ')).toBeNull();
     expect(publisherName('Medium Rare Magazine')).toBe('Medium Rare Magazine');
+  });
+});
+
+describe('chooseSiteName', () => {
+  it("is the name the page's title ends with, or the address confirms, over a wire service, a section or a tagline", () => {
+    // The wire service that wrote the story is not the site.
+    expect(chooseSiteName(['Associated Press', 'Connecticut Post'], 'New SUVs highlight L.A. Auto Show - Connecticut Post', 'www.ctpost.com')).toBe('Connecticut Post');
+    // A section's name, and no candidate the title names: the title's end, which the address confirms.
+    expect(chooseSiteName(['U.S.'], 'Oversupply angst drags oil lower | Reuters', 'www.reuters.com')).toBe('Reuters');
+    // A tagline after the name.
+    expect(chooseSiteName(["LinkNaija | Nigeria's popular news platform"], 'Actress speaks out', 'www.linknaija.com')).toBe('LinkNaija');
+    // Spellings of one name: the fuller one; initials are the name too.
+    expect(chooseSiteName(['The Detroit News', 'detroitnews'], 'Eastern Michigan routs Northern Illinois', 'www.detroitnews.com')).toBe('The Detroit News');
+    expect(chooseSiteName(['Wall Street Journal'], 'Google Stadia takes on Microsoft - WSJ', 'www.wsj.com')).toBe('Wall Street Journal');
+    expect(chooseSiteName(['cleveland'], 'Dolly Parton at the Browns game - cleveland.com', 'www.cleveland.com')).toBe('cleveland.com');
+    // Nothing confirms any: the first, as the data gives it; a headline's own end is not a name.
+    expect(chooseSiteName(['River Post', 'RP'], 'Bridge reopens: what the repairs cost and who paid for them in the end', 'news.example.com')).toBe('River Post');
+    expect(chooseSiteName([null, undefined], 'Bridge reopens', '')).toBeNull();
   });
 });
 
