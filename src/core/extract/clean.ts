@@ -273,6 +273,15 @@ function isPromoFigure(b: Block): boolean {
   return pictureLinks.length > 0 && NEWSLETTER_STRONG.test(b.text) && CALL_TO_ACTION.test(b.text);
 }
 
+/** Pictures that are all links to other pages, with nothing to read: a row of teasers' thumbnails. */
+function isTeaserPicture(el: Element): boolean {
+  const pictures = Array.from(el.querySelectorAll('img, picture'));
+  return pictures.length > 0 && pictures.every((p) => {
+    const link = p.closest('a[href]');
+    return !!link && el.contains(link) && leavesPage(link);
+  });
+}
+
 /** A credit names a person or an agency ("Photo: Ann Lee / AP"); a caption that starts "Photo:" says more. */
 const MAX_CREDIT_WORDS = 6;
 /** An icon drawn beside a picture (a zoom or share button's): this size or less on each side. */
@@ -580,6 +589,7 @@ export function cleanArticle(root: Element, ctx: CleanContext): CleanResult {
 
   // Trailing furniture: walk back from the end while blocks are furniture.
   let pastNote = false;
+  let trailStart = blocks.length;
   for (let i = blocks.length - 1; i >= first; i--) {
     const b = blocks[i]!;
     if (b.atomic) continue; // pictures at the end stay; keep looking above them
@@ -592,6 +602,12 @@ export function cleanArticle(root: Element, ctx: CleanContext): CleanResult {
     if (pastNote && standsForVideo(b.el)) break;
     if (!isTrailingClutter(b, ctx)) break;
     drop.add(b);
+    trailStart = i;
+  }
+  // Below the furniture ("You may also like:"), pictures that link to other pages are its teasers, not the story's.
+  for (let i = trailStart + 1; i < blocks.length; i++) {
+    const b = blocks[i]!;
+    if (b.atomic && !b.text && isTeaserPicture(b.el)) drop.add(b);
   }
 
   // In the body: boilerplate, labelled promos and the link lists they head.

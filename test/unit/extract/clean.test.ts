@@ -61,6 +61,17 @@ describe('cleanArticle: what trails the story', () => {
     expect(video).toContain('youtube.com');
   });
 
+  it("removes the pictures that link to other stories under a closing 'You may also like', and keeps the story's own last pictures", () => {
+    const teasers = '<h3>You may also like:</h3><div><a href="https://news.example/2016/07/pickled-sprouts/"><img src="/a.jpg" alt="Pickled Brussels Sprouts"></a><a href="https://news.example/2016/09/apple-pie/"><img src="/b.jpg" alt="Mini Dutch Apple Pie"></a></div>';
+    const root = article(`${BODY}${teasers}`);
+    cleanArticle(root, { title: 'Library stays open on Sundays', authors: [], descriptions: [] });
+    expect(root.querySelectorAll('img')).toHaveLength(0);
+    // With no furniture above them, the last pictures are the story's, linked or not.
+    const own = article(`${BODY}<p><a href="https://news.example/gallery/library"><img src="/c.jpg" alt="Readers on a Sunday"></a></p><figure><img src="/d.jpg" alt="The reading room"></figure>`);
+    cleanArticle(own, { title: 'Library stays open on Sundays', authors: [], descriptions: [] });
+    expect(own.querySelectorAll('img')).toHaveLength(2);
+  });
+
   it('keeps a closing sentence of the story that begins with a name', () => {
     expect(clean('<p>Mayor Jane Doe said the library would stay open for as long as readers came to it.</p>')).toContain('Mayor Jane Doe said');
     expect(clean('<p>The mayor said 2,000 people had signed the petition.</p>')).toContain('2,000 people');
