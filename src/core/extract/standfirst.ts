@@ -19,6 +19,11 @@ const MIN_CHARS = 40;
 const MAX_CHARS = 600;
 /** A paragraph this long that is not the summary is the story's first. */
 const STORY_PARAGRAPH_CHARS = 150;
+/** A box the page names as its summary: where its words differ from the page's description, its name says what it is. */
+const SUMMARY_NAME = /(?:^|[\s_-])(?:standfirst|dek|deck|blurb|summary|subtitle|sub-?headline|subhead|excerpt|strapline|intro-?text)(?:$|[\s_-])/i;
+/** Boxes that may hold a named summary's words alone. */
+const NAMED_BLOCKS = new Set([...TEXT_BLOCKS, 'DIV']);
+
 /** Never shown as words. */
 const UNSHOWN = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG']);
 
@@ -57,8 +62,10 @@ export function standfirstPrinted(doc: Document, descriptions: readonly string[]
   const headline = doc.body?.getElementsByTagName('h1')[0];
   // A page whose description is its headline says nothing more under it.
   const summaries = descriptions.filter((d) => !(wordCoverage(d, title) >= 0.85 && wordCoverage(title, d) >= 0.85));
-  if (!headline || summaries.length === 0) return null;
+  if (!headline) return null;
   let el = following(headline, true);
+  // The first box after the headline that the page names as its summary, kept in case none says the description.
+  let named: string | null = null;
   for (let seen = 0; el && seen < MAX_ELEMENTS; seen++) {
     const tag = el.tagName.toUpperCase();
     if (UNSHOWN.has(tag)) {
@@ -71,9 +78,23 @@ export function standfirstPrinted(doc: Document, descriptions: readonly string[]
     }
     const text = squash(el.textContent ?? '');
     if (says(text, summaries)) return innermost(el, summaries);
-    if (tag === 'P' && text.length >= STORY_PARAGRAPH_CHARS) return null;
+    if (named === null && namedSummary(el, text, title)) {
+      named = text;
+      el = following(el, true);
+      continue;
+    }
+    if (tag === 'P' && text.length >= STORY_PARAGRAPH_CHARS) return named;
     // A box too short to hold the summary holds nothing of it.
     el = following(el, text.length < MIN_CHARS);
   }
-  return null;
+  return named;
+}
+
+/** A box named as the summary that holds a summary's words alone: no paragraphs or headings of its own, no byline. */
+function namedSummary(el: Element, text: string, title: string): boolean {
+  if (!NAMED_BLOCKS.has(el.tagName.toUpperCase()) || !SUMMARY_NAME.test(`${el.getAttribute('class') ?? ''} ${el.id}`)) return false;
+  if (text.length < MIN_CHARS || text.length > MAX_CHARS || /^by\s/i.test(text) || /(?:\.\.\.|…)$/.test(text)) return false;
+  // The headline again, set as a subtitle, says nothing more.
+  if (wordCoverage(text, title) >= 0.85 && wordCoverage(title, text) >= 0.85) return false;
+  return !el.querySelector('p, h1, h2, h3, h4, h5, h6, ul, ol, figure, img');
 }

@@ -384,6 +384,11 @@ describe('extractArticle: pre-processing', () => {
     // A teaser cut short is the story's opening, which the story then says whole.
     const teaser = article(page(`<div class="head"><h1>Bridge reopens</h1><p class="excerpt">${PROSE[0]!.slice(0, 120)}...</p></div><article>${paragraphs()}</article>`, `<meta name="description" content="${PROSE[0]!.slice(0, 120)}...">`));
     expect(teaser.standfirst).toBeNull();
+    // Worded otherwise than the description, a box named as the summary under the headline is the summary.
+    const blurb = 'The mayor and the engineers talk about the repairs, the cost and the first morning of traffic.';
+    const named = article(page(`<section><h1>Bridge reopens</h1><p class="blurb">${blurb}</p><div class="byline">By Ana Ruiz</div></section><main>${paragraphs()}</main>`, head));
+    expect(named.standfirst).toBe(blurb);
+    expect(named.textContent.split(blurb)).toHaveLength(1);
   });
 
   it('keeps a first paragraph that the description merely repeats', () => {
