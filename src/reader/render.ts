@@ -8,7 +8,7 @@ import { sanitizeArticleFragment } from '../core/extract/sanitize';
 import { formatDate } from './format-date';
 import { t } from './i18n';
 import {
-  labelVideoLinks, markRepeatedCaptionWords, normalizeHeadings, silenceEmptyAlts, spaceCaptionParts, trimBlockEdges, unwrapDeadLinks, unwrapNamelessLinks,
+  labelVideoLinks, markRepeatedCaptionWords, normalizeHeadings, revealAlts, silenceEmptyAlts, spaceCaptionParts, trimBlockEdges, unwrapDeadLinks, unwrapNamelessLinks,
 } from './tidy';
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
@@ -73,6 +73,7 @@ export function renderArticle(article: ExtractedArticle, url: string, ui: UiLoca
   markRepeatedCaptionWords(body);
   labelVideoLinks(body, t('readerVideoLink'));
   silenceEmptyAlts(body, article.title);
+  revealAlts(body);
   root.append(body);
   return root;
 }

@@ -170,6 +170,25 @@ export function markRepeatedCaptionWords(body: Element): void {
 }
 
 /**
+ * A picture's meaningful alt, where it has no caption of its own (none, or
+ * only a credit), shown under it as the page's captions feature shows it:
+ * the same rules decide (not a file's name, not the headline, not a
+ * thumbnail or a teaser's). Hidden from assistive technology, which reads
+ * the alt already; shown or not as the "show alt text" preference says.
+ */
+export function revealAlts(body: Element): void {
+  const doc = body.ownerDocument;
+  for (const entry of planCaptions(body, { expandCaptions: false, showAltText: true, view: null })) {
+    if (!entry.actions.includes('reveal-alt') || !entry.alt || !entry.insertAt) continue;
+    const caption = doc.createElement('span');
+    caption.className = 'alt-caption';
+    caption.setAttribute('aria-hidden', 'true');
+    caption.textContent = entry.alt;
+    entry.insertAt.parent.insertBefore(caption, entry.insertAt.before);
+  }
+}
+
+/**
  * With pictures shown, their alt is heard and the caption words that repeat
  * it are not; with pictures hidden (the reader's "Show images" off), the
  * alt goes with them and the caption's words are heard again.

@@ -175,6 +175,7 @@ export function applyPrefs(root: HTMLElement, prefs: Prefs): void {
   root.dataset.theme = prefs.theme;
   root.dataset.font = prefs.font;
   root.dataset.images = prefs.showImages ? 'shown' : 'hidden';
+  root.dataset.altText = prefs.showAltText ? 'shown' : 'hidden';
   heardOnce(root, prefs.showImages);
   const vars: Record<string, string> = {
     '--font-size': `${prefs.fontSize}px`,

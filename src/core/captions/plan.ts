@@ -90,8 +90,8 @@ function repeatsHeadline(alt: string, doc: Document): boolean {
   return headlines.some((headline) => headline.trim() !== '' && (repeatsAlt(alt, headline) || (repeatsAlt(headline, alt) && added(headline) <= MAX_KEYWORDS_ADDED)));
 }
 
-/** The picture's file name, without its type and the size a site's resizer adds ("bridge-768x593.jpg" is "bridge"). */
-function pictureFile(img: Element): string {
+/** The picture's file name, without its type: "bridge-768x593.jpg" is "bridge-768x593". */
+function pictureFileName(img: Element): string {
   const src = img.getAttribute('src') ?? '';
   const address = /^(?:data:|$)/.test(src) ? (LAZY_SOURCES.map((a) => img.getAttribute(a)).find(Boolean) ?? '') : src;
   const file = address.trim().split(/[\s?#]/)[0]!.split('/').pop() ?? '';
@@ -101,7 +101,12 @@ function pictureFile(img: Element): string {
   } catch {
     // A stray % in the name: read as it is.
   }
-  return name.replace(/\.[a-z0-9]{2,5}$/i, '').replace(/[-_@]\d+(?:x\d+)?w?$/i, '').toLowerCase();
+  return name.replace(/\.[a-z0-9]{2,5}$/i, '').toLowerCase();
+}
+
+/** The picture, whatever size a site's resizer made of it: "bridge-768x593.jpg" is "bridge". */
+function pictureFile(img: Element): string {
+  return pictureFileName(img).replace(/[-_@]\d+(?:x\d+)?w?$/i, '');
 }
 
 /**
@@ -110,7 +115,7 @@ function pictureFile(img: Element): string {
  * every word of it is a word of the file's name.
  */
 function altIsFileName(alt: string, img: Element): boolean {
-  const fileWords = new Set(words(pictureFile(img).replace(/[-_.+]+/g, ' ')));
+  const fileWords = new Set(words(pictureFileName(img).replace(/[-_.+]+/g, ' ')));
   const altWords = words(alt);
   return altWords.length > 0 && altWords.every((w) => fileWords.has(w));
 }

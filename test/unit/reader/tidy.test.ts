@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
 import {
-  heardOnce, labelVideoLinks, markRepeatedCaptionWords, normalizeHeadings, silenceEmptyAlts, spaceCaptionParts, trimBlockEdges, unwrapDeadLinks, unwrapNamelessLinks,
+  heardOnce, labelVideoLinks, markRepeatedCaptionWords, normalizeHeadings, revealAlts, silenceEmptyAlts, spaceCaptionParts, trimBlockEdges, unwrapDeadLinks, unwrapNamelessLinks,
 } from '../../../src/reader/tidy';
 
 function body(html: string): HTMLElement {
@@ -47,6 +47,21 @@ describe('silenceEmptyAlts', () => {
     const labelled = body('<figure><img src="/e.jpg" aria-label="Traders on the floor of the exchange"></figure>');
     silenceEmptyAlts(labelled, title);
     expect(labelled.querySelector('img')?.outerHTML).toBe('<img src="/e.jpg" alt="Traders on the floor of the exchange">');
+  });
+});
+
+describe('revealAlts', () => {
+  it("shows a picture's alt, hidden from screen readers, where its caption is only a credit or missing; not where it has a caption or a file name for alt", () => {
+    const el = body(`<figure><img src="/a.jpg" width="800" height="500" alt="Yersinia pestis bacteria, which caused the bubonic plague"><figcaption><span class="credit">Shutterstock</span></figcaption></figure>
+      <figure><img src="/b.jpg" width="800" height="500" alt="A rat on a ship's rope"><figcaption>Rats carried the fleas from port to port.</figcaption></figure>
+      <figure><img src="/Plague-doctor-mask-1650.jpg" width="800" height="500" alt="Plague doctor mask 1650"></figure>
+      <p><img src="/d.jpg" width="800" height="500" alt="A map of the trade routes of the fourteenth century"></p>`);
+    revealAlts(el);
+    const shown = Array.from(el.querySelectorAll('.alt-caption'));
+    expect(shown.map((s) => s.textContent)).toEqual(['Yersinia pestis bacteria, which caused the bubonic plague', 'A map of the trade routes of the fourteenth century']);
+    expect(shown.every((s) => s.getAttribute('aria-hidden') === 'true')).toBe(true);
+    // Above the credit.
+    expect(shown[0]!.nextElementSibling?.textContent).toBe('Shutterstock');
   });
 });
 
