@@ -282,6 +282,18 @@ function isTeaserPicture(el: Element): boolean {
   });
 }
 
+/** A badge or a button's picture: this size or less, as the page sets it. */
+const MAX_BADGE_PX = 200;
+
+/** Every picture set at most badge-sized in both its width and height attributes. */
+function isBadgeSized(el: Element): boolean {
+  const pictures = Array.from(el.getElementsByTagName('img'));
+  return pictures.length > 0 && pictures.every((img) => ['width', 'height'].every((side) => {
+    const px = Number(img.getAttribute(side) ?? NaN);
+    return px > 0 && px <= MAX_BADGE_PX;
+  }));
+}
+
 /** A credit names a person or an agency ("Photo: Ann Lee / AP"); a caption that starts "Photo:" says more. */
 const MAX_CREDIT_WORDS = 6;
 /** An icon drawn beside a picture (a zoom or share button's): this size or less on each side. */
@@ -325,7 +337,8 @@ function isAnywhereClutter(b: Block): boolean {
 
 /** Furniture before the first paragraph of prose. */
 function isLeadingClutter(b: Block, ctx: CleanContext): boolean {
-  if (b.atomic) return isAnywhereClutter(b); // a promo figure or an empty one
+  // A promo figure, an empty one, or a section's badge: a small picture that links elsewhere ("ConsiderThis").
+  if (b.atomic) return isAnywhereClutter(b) || (!b.text && isTeaserPicture(b.el) && isBadgeSized(b.el));
   const t = b.text;
   if (isAnywhereClutter(b) || isMetaLine(b, ctx)) return true;
   if (isLinkDominated(b, 0.8) && t.length < 120) return true; // breadcrumbs, kickers

@@ -78,6 +78,18 @@ describe('cleanArticle: what trails the story', () => {
   });
 });
 
+describe('cleanArticle: what opens the body', () => {
+  it("removes a section's badge (a small picture linking elsewhere) before the story, and keeps the story's lead photo", () => {
+    const tail = '<p>The council voted on Tuesday to keep the library open on Sundays, after a year of protests by readers and staff.</p><p>Funding will come from the parking budget, the council said, and the hours will be reviewed next spring.</p>';
+    const root = article(`<p><a href="https://news.example/c/awards/"><img src="/badge.png" alt="ConsiderThis" width="150" height="170"></a></p>${tail}`);
+    cleanArticle(root, { title: 'Library stays open on Sundays', authors: [], descriptions: [] });
+    expect(root.querySelector('img')).toBeNull();
+    const lead = article(`<p><a href="https://news.example/gallery/library"><img src="/readers.jpg" alt="Readers on a Sunday" width="800" height="500"></a></p>${tail}`);
+    cleanArticle(lead, { title: 'Library stays open on Sundays', authors: [], descriptions: [] });
+    expect(lead.querySelector('img')).not.toBeNull();
+  });
+});
+
 describe('cleanArticle: promotions inside the story', () => {
   const clean = (middle: string): string => {
     const root = article(`
