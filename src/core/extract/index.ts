@@ -115,7 +115,7 @@ function extractFrom(doc: Document, region: Element | null, { ld, ldPageAuthor, 
   if (region) keepOnlyRegion(clone, region);
   // A space where each was: it kept the words beside it apart ("the end of the caption.Credit...Doug Mills").
   for (const label of labels) if (clone.contains(label)) label.replaceWith(clone.createTextNode(' '));
-  const prepared = prepareDocument(clone);
+  const prepared = prepareDocument(clone, page.image);
   // Copied now: Readability takes apart the document it reads.
   const lead = findLeadFigure(clone)?.cloneNode(true) as Element | undefined;
   let parsed: ReturnType<Readability<Element>['parse']> = null;

@@ -109,6 +109,8 @@ export interface PageMeta {
   author: string | null;
   published: string | null;
   siteName: string | null;
+  /** The picture the page shares to social media (og:image), as written. */
+  image: string | null;
   /** og:title / twitter:title, and the text of the first few h1 elements. */
   titles: string[];
   /** The page's h1, when it has exactly one. */
@@ -162,6 +164,7 @@ export function readPageMeta(doc: Document): PageMeta {
     // The keys Readability reads too: a page may give only the Open Graph one ("og:article:published_time").
     published: m.get('article:published_time') ?? m.get('og:article:published_time') ?? m.get('og:published_time') ?? m.get('parsely-pub-date') ?? m.get('pubdate') ?? m.get('datepublished') ?? m.get('date') ?? datePrinted(doc),
     siteName: m.get('og:site_name') ?? m.get('application-name') ?? null,
+    image: m.get('og:image') ?? null,
     titles: [...h1s.slice(0, 3), m.get('og:title') ?? '', m.get('twitter:title') ?? ''].filter(Boolean),
     h1: h1s.length === 1 ? h1s[0]! : null,
     lang: html?.getAttribute('lang') || m.get('content-language') || m.get('og:locale') || null,

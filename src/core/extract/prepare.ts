@@ -210,6 +210,44 @@ function dropRepeatedCaptions(body: Element): number {
   return dropped;
 }
 
+/** A width this small asked of a site's image resizer ("&w=20") is a blurred placeholder that the page's script swaps. */
+const MAX_PLACEHOLDER_WIDTH = 40;
+/** The query parameters in which image resizers take a size. */
+const SIZE_PARAMS = ['w', 'width', 'h', 'height'];
+
+/** The address without its size parameters and its scheme: the picture, whatever size it is asked at. */
+function pictureAt(address: string, base: string): string | null {
+  try {
+    const url = new URL(address, base);
+    for (const name of SIZE_PARAMS) url.searchParams.delete(name);
+    url.searchParams.sort();
+    return `${url.host}${url.pathname}?${url.searchParams.toString()}`;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * A placeholder a few pixels wide, whose full size the page's script would
+ * ask for, is the picture the page shares (og:image) at another size: the
+ * reader shows that one.
+ */
+function sharpenPlaceholders(body: Element, shared: string): void {
+  const doc = body.ownerDocument;
+  const sharedPicture = pictureAt(shared, doc.baseURI);
+  for (const img of Array.from(body.getElementsByTagName('img'))) {
+    const src = img.getAttribute('src') ?? '';
+    let width = NaN;
+    try {
+      const url = new URL(src, doc.baseURI);
+      width = Number(url.searchParams.get('w') ?? url.searchParams.get('width') ?? NaN);
+    } catch {
+      continue;
+    }
+    if (width > 0 && width <= MAX_PLACEHOLDER_WIDTH && sharedPicture && pictureAt(src, doc.baseURI) === sharedPicture) img.setAttribute('src', shared);
+  }
+}
+
 /** A credit is a name or two: longer, the block after a figure is the story's. */
 const MAX_CREDIT_CHARS = 120;
 
@@ -418,9 +456,10 @@ export interface PrepareStats {
 
 /**
  * Prepares a clone of the page for Readability. Mutates `doc`, which must
- * be a clone: the live page is never touched.
+ * be a clone: the live page is never touched. `sharedImage` is the page's
+ * og:image, read from the page before the clone was cut to the story.
  */
-export function prepareDocument(doc: Document): PrepareStats {
+export function prepareDocument(doc: Document, sharedImage: string | null = null): PrepareStats {
   const stats: PrepareStats = { removed: 0, captions: 0, images: 0, figures: 0 };
   const body = doc.body;
   if (!body) return stats;
@@ -450,6 +489,7 @@ export function prepareDocument(doc: Document): PrepareStats {
   stats.removed = doomed.length + dropRepeatedCaptions(body);
   stats.figures = captionsAsFigures(named.filter((el) => el.isConnected));
   joinCaptionsSetAfterFigures(body);
+  if (sharedImage) sharpenPlaceholders(body, sharedImage);
   return stats;
 }
 

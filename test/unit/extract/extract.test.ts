@@ -293,6 +293,19 @@ describe('extractArticle: pre-processing', () => {
     expect(captions).toEqual(['Divers check the piers. Photo: Ann Lee', 'The new deck at dusk River Post Photo Agency']);
   });
 
+  it("shows the picture the page shares (og:image) for a placeholder a few pixels wide that is the same picture, and leaves other pictures alone", () => {
+    const head = '<meta property="og:image" content="https://img.example.com/r/?d=20191119&i=1454&w=1200&r=LYNX">';
+    const body = `<article><h1>Bridge reopens</h1>${paragraphs(2)}
+      <figure><img src="//img.example.com/r/?d=20191119&i=1454&r=LYNX&w=20" alt="The bridge at dawn"><figcaption>The bridge at dawn.</figcaption></figure>
+      <figure><img src="//img.example.com/r/?d=20191119&i=9999&r=LYNX&w=20" alt="The old deck"><figcaption>The old deck.</figcaption></figure>
+      ${PROSE.slice(2).map((p) => `<p>${p}</p>`).join('')}</article>`;
+    const doc = load(`<body>${article(page(body, head)).contentHtml}</body>`);
+    expect(Array.from(doc.querySelectorAll('img'), (img) => img.getAttribute('src'))).toEqual([
+      'https://img.example.com/r/?d=20191119&i=1454&w=1200&r=LYNX',
+      'https://img.example.com/r/?d=20191119&i=9999&r=LYNX&w=20',
+    ]);
+  });
+
   it("reads captions as the site wrote them, not as Lectern's captions feature changed them on the page", () => {
     // What src/content/captions/apply.ts leaves in the live page, which the reader clones.
     const body = `<article><h1>Bridge reopens</h1>
