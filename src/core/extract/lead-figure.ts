@@ -112,7 +112,7 @@ function namedLeadPicture(body: HTMLElement, headline: Element | null, firstPros
 }
 
 /** A picture set this small (in its width or height attribute) is a headshot or an icon, not the story's photo. */
-const MAX_THUMBNAIL_PX = 120;
+export const MAX_THUMBNAIL_PX = 120;
 
 /** A picture its page sets this small, in its width or height attribute: a headshot, a logo or an icon. */
 export function isThumbnail(img: Element): boolean {

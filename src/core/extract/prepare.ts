@@ -11,9 +11,9 @@
  */
 import { isOurs, isOwnId, leavesPage, OWN_ARIA_HIDDEN } from '../captions/dom';
 import { PICTURE_FILE_WITHIN } from '../image-files';
-import { squash } from '../captions/text';
+import { isMeaningfulAlt, squash } from '../captions/text';
 import { captionsAsFigures } from './caption-figures';
-import { isThumbnail } from './lead-figure';
+import { isThumbnail, MAX_THUMBNAIL_PX } from './lead-figure';
 import { AUTHOR_BOX, AUTHOR_MARK } from './metadata';
 import { precedes } from '../detect/text';
 import { textLength, truncatedStem } from './text';
@@ -167,6 +167,16 @@ function isCaptionish(el: Element): boolean {
 }
 
 /**
+ * A gallery's strip of thumbnails: a picture that is a link, with no alt
+ * that says anything ("photo") and no size that makes it a photo of its own.
+ * It is the shown picture again, small, not a new one with its own caption.
+ */
+function isStripThumbnail(el: Element): boolean {
+  if (!el.closest('a[href]') || isMeaningfulAlt(el.getAttribute('alt'))) return false;
+  return !['width', 'height'].some((side) => Number(el.getAttribute(side) ?? 0) > MAX_THUMBNAIL_PX);
+}
+
+/**
  * A gallery prints the shown picture's caption and credit twice or three
  * times (under the picture, in its control bar, in a caption panel, a copy
  * cut short with "... more"), and the reader would read each copy. A caption
@@ -187,7 +197,7 @@ function dropRepeatedCaptions(body: Element): number {
   for (const el of found) {
     const tag = el.tagName.toUpperCase();
     if (tag === 'IMG' || tag === 'PICTURE' || tag === 'VIDEO') {
-      seen = [];
+      if (!isStripThumbnail(el)) seen = [];
       continue;
     }
     // A link named "more-caption" is the caption's switch, not a copy of it.

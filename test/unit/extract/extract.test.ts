@@ -260,12 +260,13 @@ describe('extractArticle: pre-processing', () => {
     expect(a.textContent.split('Photo: Ann Lee, AP').length).toBe(2);
   });
 
-  it("reads a gallery's caption and credit once, as a figure, where the gallery prints them again in its control bar and caption panel", () => {
+  it("reads a gallery's caption and credit once, as a figure, where the gallery prints them again in its control bar and caption panel, past its strip of thumbnails", () => {
     const caption = 'A diver checks the piers below the waterline on Tuesday, before the bridge reopened.';
     const body = `<article><h1>Bridge reopens</h1><div class="gallery"><ul class="slides"><li class="slide"><div class="img-wrap"><img src="/img/a.jpg" alt="A diver"></div>
       <div class="caption"><div class="caption-full">${caption}<a class="more-caption"> less</a></div>
       <div class="caption-truncated">A diver checks the piers below the waterline<a class="more-caption"> ... more</a></div>
       <span class="credit">Photo: Ann Lee, AP</span></div></li></ul>
+      <div class="strip"><a href="#photo-1"><img data-src="/img/a-thumb.jpg" alt="photo"></a></div>
       <div class="control-bar"><div class="control-bar-credit"><span class="credit">Photo: Ann Lee, AP</span></div></div>
       <div class="caption"><div class="caption-remote"><div class="caption-full">${caption}<a class="more-caption"> less</a></div><span class="credit">Photo: Ann Lee, AP</span></div></div></div>
       ${paragraphs(3)}
