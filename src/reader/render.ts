@@ -70,9 +70,10 @@ export function renderArticle(article: ExtractedArticle, url: string, ui: UiLoca
   unwrapDeadLinks(body);
   trimBlockEdges(body);
   spaceCaptionParts(body);
+  // Before the caption words that repeat an alt are marked: an alt that goes (the headline again) leaves its caption heard.
+  silenceEmptyAlts(body, article.title);
   markRepeatedCaptionWords(body);
   labelVideoLinks(body, t('readerVideoLink'));
-  silenceEmptyAlts(body, article.title);
   revealAlts(body);
   root.append(body);
   return root;

@@ -106,7 +106,7 @@ function pictureFileName(img: Element): string {
 
 /** The picture, whatever size a site's resizer made of it: "bridge-768x593.jpg" is "bridge". */
 function pictureFile(img: Element): string {
-  return pictureFileName(img).replace(/[-_@]\d+(?:x\d+)?w?$/i, '');
+  return pictureFileName(img).replace(/[-_]\d+x\d+$|[-_]\d+w$|@\dx$/i, '');
 }
 
 /**
@@ -130,7 +130,7 @@ function altsOnSeveralPictures(images: readonly Element[]): Set<string> {
   const fileOf = new Map<string, string>();
   const shared = new Set<string>();
   for (const img of images) {
-    const raw = img.getAttribute('alt');
+    const raw = img.getAttribute('aria-label')?.trim() || img.getAttribute('alt');
     const file = pictureFile(img);
     if (!raw || !file) continue;
     const alt = squash(decodeReferences(raw));

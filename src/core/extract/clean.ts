@@ -314,6 +314,8 @@ function shows(el: Element): boolean {
  */
 function isEmptyFigure(b: Block): boolean {
   if (b.el.tagName.toUpperCase() !== 'FIGURE' || (b.text && !(looksLikeCredit(b.text) && b.text.split(' ').length <= MAX_CREDIT_WORDS))) return false;
+  // A player's link (see video-links.ts) is something to follow.
+  if (Array.from(b.el.children).some(standsForVideo)) return false;
   return !Array.from(b.el.querySelectorAll('img, picture, video, audio, iframe, svg, canvas, table, math, object, embed')).some(shows);
 }
 
@@ -617,10 +619,12 @@ export function cleanArticle(root: Element, ctx: CleanContext): CleanResult {
     drop.add(b);
     trailStart = i;
   }
-  // Below the furniture ("You may also like:"), pictures that link to other pages are its teasers, not the story's.
-  for (let i = trailStart + 1; i < blocks.length; i++) {
+  // Under a label of other stories ("You may also like:") that went, pictures that link to other pages are its teasers.
+  let underPromo = false;
+  for (let i = trailStart; i < blocks.length; i++) {
     const b = blocks[i]!;
-    if (b.atomic && !b.text && isTeaserPicture(b.el)) drop.add(b);
+    if (!b.atomic) underPromo = drop.has(b) && PROMO_LABEL.test(b.text);
+    else if (underPromo && !b.text && isTeaserPicture(b.el)) drop.add(b);
   }
 
   // In the body: boilerplate, labelled promos and the link lists they head.

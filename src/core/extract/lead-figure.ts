@@ -7,6 +7,7 @@
 
 import { precedes } from '../detect/text';
 import { AUTHOR_BOX } from './metadata';
+import { textLength } from './text';
 
 /** A paragraph this long is the story's text, not a kicker or a byline. */
 const MIN_PROSE_CHARS = 80;
@@ -55,8 +56,8 @@ export function findLeadFigure(doc: Document): Element | null {
 const LEAD_PICTURE_NAME = /(?:^|[^a-z])(?:featured|hero|lead|main|top)[-_]?(?:image|img|photo|picture|media)(?:[^a-z]|$)/i;
 /** WordPress's own class for a post's featured image, whatever the theme names its box. */
 const WORDPRESS_FEATURED = /(?:^|\s)wp-post-image(?:\s|$)/;
-/** A box named as a caption or credit, beside the picture. */
-const CAPTION_NAME = /caption|credit/i;
+/** A box named as a caption or credit, beside the picture ("caption-text-block", "image-credit"; not "captions-toggle"). */
+const CAPTION_NAME = /(?:^|[\s_-])(?:\w*caption|credits?)(?:$|[\s_-](?!toggle|button|icon|card))/i;
 /** Longer than this, the block after the picture is the story, not its caption. */
 const MAX_CAPTION_CHARS = 400;
 
@@ -78,7 +79,7 @@ function captionAfter(img: Element): Element | null {
   while (box.parentElement && box.parentElement.childElementCount === 1 && !(box.parentElement.textContent ?? '').trim()) box = box.parentElement;
   const next = box.nextElementSibling;
   if (!next || !CAPTION_NAME.test(next.getAttribute('class') ?? '') || next.querySelector('img, picture, video, iframe')) return null;
-  const length = (next.textContent ?? '').trim().length;
+  const length = textLength(next);
   return length > 0 && length <= MAX_CAPTION_CHARS ? next : null;
 }
 

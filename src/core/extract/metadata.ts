@@ -205,7 +205,8 @@ const MAX_SITE_NAME_CHARS = 40;
 
 /** What follows the last separator of a page's title: the site's name, where the site puts it there. */
 function titleTail(title: string): string | null {
-  const tail = /\s[|\-–—:·»/]\s+([^|–—:·»/]+)$/.exec(title.replace(/\s+/g, ' ').trim())?.[1]?.trim();
+  const parts = title.replace(/\s+/g, ' ').trim().split(/\s[|\-–—:·»/]\s/);
+  const tail = parts.length > 1 ? parts[parts.length - 1]!.trim() : '';
   return tail && tail.length <= MAX_SITE_NAME_CHARS ? tail : null;
 }
 
@@ -281,8 +282,10 @@ function pickTitle(ldHeadline: string | null | undefined, readabilityTitle: stri
   for (const candidate of page.titles) {
     if (candidate.length >= 10 && candidate.length < t.length && t.includes(candidate)) {
       const rest = t.replace(candidate, '').trim();
-      // What is left must look like a separator and a site name.
-      if (/^[|\-–—:·»/]|[|\-–—:·«/]$/.test(rest)) return candidate;
+      // What is left must look like a separator and a site name, and be the shorter part: an h1 that is
+      // the site's name ("River Post" in "Bridge reopens after repairs | River Post") is not the headline.
+      const shorter = rest.split(' ').length <= candidate.split(' ').length;
+      if (/^[|\-–—:·»/]|[|\-–—:·«/]$/.test(rest) && shorter) return candidate;
     }
   }
   // "Winter market moves indoors | Town Crier" with an h1 "Winter market

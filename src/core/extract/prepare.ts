@@ -11,7 +11,7 @@
  */
 import { isOurs, isOwnId, leavesPage, OWN_ARIA_HIDDEN } from '../captions/dom';
 import { PICTURE_FILE_WITHIN } from '../image-files';
-import { isMeaningfulAlt, squash } from '../captions/text';
+import { inlineCreditStart, isMeaningfulAlt, looksLikeCredit, squash } from '../captions/text';
 import { captionsAsFigures } from './caption-figures';
 import { isThumbnail, MAX_THUMBNAIL_PX } from './lead-figure';
 import { AUTHOR_BOX, AUTHOR_MARK } from './metadata';
@@ -167,55 +167,79 @@ function isCaptionish(el: Element): boolean {
 }
 
 /**
- * A gallery's strip of thumbnails: a picture that is a link, with no alt
- * that says anything ("photo") and no size that makes it a photo of its own.
- * It is the shown picture again, small, not a new one with its own caption.
+ * A gallery's strip of thumbnails: a picture that is a link to a place in
+ * the page (the slide it shows), outside any figure, with no alt that says
+ * anything ("photo") and no size that makes it a photo of its own. It is the
+ * shown picture again, small, not a new one with its own caption.
  */
 function isStripThumbnail(el: Element): boolean {
-  if (!el.closest('a[href]') || isMeaningfulAlt(el.getAttribute('alt'))) return false;
+  const href = el.closest('a[href]')?.getAttribute('href')?.trim();
+  if (href === undefined || !/^(?:#|javascript:|$)/i.test(href) || el.closest('figure')) return false;
+  if (isMeaningfulAlt(el.getAttribute('alt'))) return false;
   return !['width', 'height'].some((side) => Number(el.getAttribute(side) ?? 0) > MAX_THUMBNAIL_PX);
+}
+
+/** Levels above a caption where its picture's box may be (a gallery's caption panel sits a few boxes away). */
+const MAX_BOX_LEVELS = 5;
+/** A box with more words than this around a picture is the story, not a picture's box. */
+const MAX_PICTURE_BOX_CHARS = 1500;
+
+/** The caption sits in a picture's box: a figure, or a small box around a picture. */
+function inPictureBox(el: Element): boolean {
+  if (el.closest('figure')) return true;
+  let box = el.parentElement;
+  for (let level = 0; box && level < MAX_BOX_LEVELS; level++, box = box.parentElement) {
+    if (/^(?:BODY|ARTICLE|MAIN)$/i.test(box.tagName)) return false;
+    if (box.querySelector('img, picture, video')) return textLength(box) <= MAX_PICTURE_BOX_CHARS;
+  }
+  return false;
 }
 
 /**
  * A gallery prints the shown picture's caption and credit twice or three
  * times (under the picture, in its control bar, in a caption panel, a copy
  * cut short with "... more"), and the reader would read each copy. A caption
- * or credit box that repeats one printed since the last picture goes, and a
- * cut-short copy goes for the whole; the same credit under two pictures
- * stays with each.
+ * or credit box by a picture that repeats one printed since the last
+ * picture goes, and a cut-short copy goes for the whole; the same credit
+ * under two pictures stays with each.
  */
 function dropRepeatedCaptions(body: Element): number {
-  let seen: { el: Element; text: string }[] = [];
+  let byText = new Map<string, Element[]>();
+  let cutShort: { el: Element; stem: string }[] = [];
   let dropped = 0;
   const drop = (el: Element): void => {
     el.remove();
     dropped++;
   };
+  // A box and the part of it that holds all its words are one caption, not two.
+  const apart = (a: Element, b: Element): boolean => a.isConnected && !a.contains(b) && !b.contains(a);
   // Sorted: jsdom lists a selector group's matches group by group, not in document order.
   const found = Array.from(body.querySelectorAll('img, picture, video, figcaption, [class*="caption" i], [class*="credit" i]'));
   found.sort((a, b) => (precedes(a, b) ? -1 : 1));
   for (const el of found) {
     const tag = el.tagName.toUpperCase();
     if (tag === 'IMG' || tag === 'PICTURE' || tag === 'VIDEO') {
-      if (!isStripThumbnail(el)) seen = [];
+      if (!isStripThumbnail(el)) {
+        byText = new Map();
+        cutShort = [];
+      }
       continue;
     }
     // A link named "more-caption" is the caption's switch, not a copy of it.
     if ((tag !== 'FIGCAPTION' && !namesCaption(el)) || tag === 'A' || !el.isConnected || el.querySelector('img, picture, video')) continue;
     const text = squash(el.textContent ?? '');
-    if (!text) continue;
+    if (!text || !inPictureBox(el)) continue;
     const stem = truncatedStem(text);
-    // A box and the part of it that holds all its words are one caption, not two.
-    const others = seen.filter((s) => s.el.isConnected && !s.el.contains(el) && !el.contains(s.el));
-    if (others.some((s) => s.text === text || (stem && s.text.length > stem.length && s.text.startsWith(stem)))) {
+    const repeats = (byText.get(text) ?? []).some((other) => apart(other, el));
+    const shortens = !!stem && [...byText].some(([other, els]) => other.length > stem.length && other.startsWith(stem) && els.some((o) => apart(o, el)));
+    if (repeats || shortens) {
       drop(el);
       continue;
     }
-    for (const s of others) {
-      const earlier = truncatedStem(s.text);
-      if (earlier && text.length > earlier.length && text.startsWith(earlier)) drop(s.el);
-    }
-    seen.push({ el, text });
+    // An earlier copy cut short goes for this whole one.
+    for (const short of cutShort) if (text.length > short.stem.length && text.startsWith(short.stem) && apart(short.el, el)) drop(short.el);
+    byText.set(text, [...(byText.get(text) ?? []), el]);
+    if (stem) cutShort.push({ el, stem });
   }
   return dropped;
 }
@@ -254,10 +278,16 @@ function sharpenPlaceholders(body: Element, shared: string): void {
     } catch {
       continue;
     }
-    if (width > 0 && width <= MAX_PLACEHOLDER_WIDTH && sharedPicture && pictureAt(src, doc.baseURI) === sharedPicture) img.setAttribute('src', shared);
+    if (width > 0 && width <= MAX_PLACEHOLDER_WIDTH && sharedPicture && pictureAt(src, doc.baseURI) === sharedPicture) {
+      img.setAttribute('src', shared);
+      // The placeholder's own size and sources would show the sharp picture as small, or load the blur again.
+      for (const attr of ['width', 'height', 'srcset', 'sizes']) img.removeAttribute(attr);
+    }
   }
 }
 
+/** Credits for the story rather than for a picture. */
+const STORY_CREDITS = /^(?:by|written by|words by|text by)\s|\b(?:reporting|editing|edited|writing|compiled|produced) by\b/i;
 /** A credit is a name or two: longer, the block after a figure is the story's. */
 const MAX_CREDIT_CHARS = 120;
 
@@ -277,7 +307,8 @@ function joinCaptionsSetAfterFigures(body: Element): void {
     }
     if (!next || !classWords(next).some((w) => w === 'credit' || w === 'credits') || next.querySelector('img, picture, video, iframe')) continue;
     const length = textLength(next);
-    if (length === 0 || length > MAX_CREDIT_CHARS) continue;
+    // A byline or the story's closing credits ("By Ana Ruiz", "Reporting by...") are the story's, not the picture's.
+    if (length === 0 || length > MAX_CREDIT_CHARS || STORY_CREDITS.test(squash(next.textContent ?? ''))) continue;
     const caption = own() ?? figure.appendChild(figure.ownerDocument.createElement('figcaption'));
     caption.append(' ', next);
   }
@@ -552,12 +583,13 @@ function judge(el: Element, stats: PrepareStats, named: Element[]): 'drop' | 'ke
   }
   if (tag === 'IFRAME') {
     const caption = playerCaption(el);
-    const link = videoLink(el, el.ownerDocument.baseURI, caption ? squash(caption.textContent ?? '') : '');
+    const name = caption ? squash(caption.textContent ?? '') : '';
+    const link = videoLink(el, el.ownerDocument.baseURI, name);
     if (link) {
       el.replaceWith(link);
       liftOutOfWrappers(link);
       // The caption is the link's name now: heard once, as the link.
-      if (caption && link.textContent === squash(caption.textContent ?? '')) caption.remove();
+      if (caption && link.textContent === name) caption.remove();
     }
     return 'leaf';
   }
@@ -616,7 +648,10 @@ function playerCaption(iframe: Element): Element | null {
   if (!figure || figure.querySelectorAll('iframe, img, picture, video, svg image').length !== 1) return null;
   const caption = Array.from(figure.getElementsByTagName('figcaption')).find((fc) => fc.closest('figure') === figure);
   const length = caption ? textLength(caption) : 0;
-  return caption && length > 0 && length <= MAX_PLAYER_CAPTION_CHARS ? caption : null;
+  if (!caption || length === 0 || length > MAX_PLAYER_CAPTION_CHARS) return null;
+  // A credit ("Video: Ann Lee / River Post") says who made the video, not what it shows: it stays a caption.
+  const text = squash(caption.textContent ?? '');
+  return looksLikeCredit(text) || inlineCreditStart(text) < text.length ? null : caption;
 }
 
 /** The link to the one video player in a box that holds nothing else to read (its title bar at most, which names it), or null. */

@@ -21,6 +21,10 @@ const MAX_CHARS = 600;
 const STORY_PARAGRAPH_CHARS = 150;
 /** A box the page names as its summary: where its words differ from the page's description, its name says what it is. */
 const SUMMARY_NAME = /(?:^|[\s_-])(?:standfirst|dek|deck|blurb|summary|subtitle|sub-?headline|subhead|excerpt|strapline|intro-?text)(?:$|[\s_-])/i;
+/** Fewer words than this in the h1 are a site's name ("River Post"), not a story's headline. */
+const MIN_HEADLINE_WORDS = 3;
+/** Where a box named as a summary is another story's or the author's. */
+const NOT_SUMMARY_BOX = 'aside, nav, footer, [class*="author" i], [class*="related" i], [class*="teaser" i], [class*="card" i]';
 /** Boxes that may hold a named summary's words alone. */
 const NAMED_BLOCKS = new Set([...TEXT_BLOCKS, 'DIV']);
 
@@ -64,7 +68,11 @@ export function standfirstPrinted(doc: Document, descriptions: readonly string[]
   const summaries = descriptions.filter((d) => !(wordCoverage(d, title) >= 0.85 && wordCoverage(title, d) >= 0.85));
   if (!headline) return null;
   let el = following(headline, true);
-  // The first box after the headline that the page names as its summary, kept in case none says the description.
+  // The first box after the headline that the page names as its summary, kept in case none says the description;
+  // looked for only under the story's headline (not a site's name set as its h1, with its tagline under it).
+  const headlineText = squash(headline.textContent ?? '');
+  const underHeadline =
+    headlineText.split(' ').length >= MIN_HEADLINE_WORDS && (wordCoverage(title, headlineText) >= 0.6 || wordCoverage(headlineText, title) >= 0.6);
   let named: string | null = null;
   for (let seen = 0; el && seen < MAX_ELEMENTS; seen++) {
     const tag = el.tagName.toUpperCase();
@@ -78,7 +86,7 @@ export function standfirstPrinted(doc: Document, descriptions: readonly string[]
     }
     const text = squash(el.textContent ?? '');
     if (says(text, summaries)) return innermost(el, summaries);
-    if (named === null && namedSummary(el, text, title)) {
+    if (named === null && underHeadline && namedSummary(el, text, title)) {
       named = text;
       el = following(el, true);
       continue;
@@ -96,5 +104,7 @@ function namedSummary(el: Element, text: string, title: string): boolean {
   if (text.length < MIN_CHARS || text.length > MAX_CHARS || /^by\s/i.test(text) || /(?:\.\.\.|…)$/.test(text)) return false;
   // The headline again, set as a subtitle, says nothing more.
   if (wordCoverage(text, title) >= 0.85 && wordCoverage(title, text) >= 0.85) return false;
+  // A teaser's summary in a rail of other stories, an author's blurb: named so, but not this story's summary.
+  if (el.closest(NOT_SUMMARY_BOX)) return false;
   return !el.querySelector('p, h1, h2, h3, h4, h5, h6, ul, ol, figure, img');
 }

@@ -70,6 +70,10 @@ describe('cleanArticle: what trails the story', () => {
     const own = article(`${BODY}<p><a href="https://news.example/gallery/library"><img src="/c.jpg" alt="Readers on a Sunday"></a></p><figure><img src="/d.jpg" alt="The reading room"></figure>`);
     cleanArticle(own, { title: 'Library stays open on Sundays', authors: [], descriptions: [] });
     expect(own.querySelectorAll('img')).toHaveLength(2);
+    // Under a heading of the story's own, linked photos are the story's.
+    const photos = article(`${BODY}<h2>Photos: the reopening</h2><figure><a href="/photos/bridge/1"><img src="/g1.jpg" alt="Crowds walk across the bridge"></a></figure>`);
+    cleanArticle(photos, { title: 'Library stays open on Sundays', authors: [], descriptions: [] });
+    expect(photos.querySelectorAll('img')).toHaveLength(1);
   });
 
   it('keeps a closing sentence of the story that begins with a name', () => {

@@ -281,6 +281,14 @@ describe('extractArticle: pre-processing', () => {
     expect(doc.querySelector('li')).toBeNull();
     // Each picture keeps its own credit, the same words under both.
     expect(a.textContent.split('Photo: Ann Lee, AP').length).toBe(3);
+    // Also where each picture links to its own page and says nothing in its alt.
+    const linked = (n: number): string => `<figure><a href="/photos/${n}"><img src="/img/${n}.jpg" alt=""></a><figcaption>Picture ${n} of the bridge. <span class="credit">Photo: Ann Lee / River Post</span></figcaption></figure>`;
+    const both = article(page(`<article><h1>Bridge reopens</h1>${paragraphs(2)}${linked(1)}${linked(2)}${PROSE.slice(2).map((p) => `<p>${p}</p>`).join('')}</article>`));
+    expect(both.textContent.split('Photo: Ann Lee / River Post')).toHaveLength(3);
+    // Words repeated in the story by a box named with "credit", far from any picture, are the story's.
+    const card = '<p class="credit-needed">Recommended credit: Good to Excellent</p>';
+    const cards = article(page(`<article><h1>Three cards for travel</h1>${paragraphs(2)}<h2>Card one</h2>${card}<p>${PROSE[2]}</p><h2>Card two</h2>${card}<p>${PROSE[3]}</p><h2>Card three</h2>${card}<p>${PROSE[4]}</p></article>`));
+    expect(cards.textContent.split('Recommended credit')).toHaveLength(4);
   });
 
   it('joins to its figure a figcaption set after the figure, and a credit line set after a caption box', () => {
@@ -292,12 +300,15 @@ describe('extractArticle: pre-processing', () => {
     const doc = load(`<body>${article(page(body)).contentHtml}</body>`);
     const captions = Array.from(doc.querySelectorAll('figure'), (f) => f.querySelector('figcaption')?.textContent?.replace(/\s+/g, ' ').trim());
     expect(captions).toEqual(['Divers check the piers. Photo: Ann Lee', 'The new deck at dusk River Post Photo Agency']);
+    // The story's byline set after its lead figure, in a box named "credits", stays the byline.
+    const byline = article(page(`<article><h1>Bridge reopens</h1><figure><img src="/img/a.jpg" alt="The bridge"><figcaption>The bridge at dawn.</figcaption></figure><div class="article-credits">By Ana Ruiz and Tom Lee</div>${paragraphs()}</article>`));
+    expect(byline.byline).toBe('Ana Ruiz and Tom Lee');
   });
 
   it("shows the picture the page shares (og:image) for a placeholder a few pixels wide that is the same picture, and leaves other pictures alone", () => {
     const head = '<meta property="og:image" content="https://img.example.com/r/?d=20191119&i=1454&w=1200&r=LYNX">';
     const body = `<article><h1>Bridge reopens</h1>${paragraphs(2)}
-      <figure><img src="//img.example.com/r/?d=20191119&i=1454&r=LYNX&w=20" alt="The bridge at dawn"><figcaption>The bridge at dawn.</figcaption></figure>
+      <figure><img src="//img.example.com/r/?d=20191119&i=1454&r=LYNX&w=20" width="20" height="11" alt="The bridge at dawn"><figcaption>The bridge at dawn.</figcaption></figure>
       <figure><img src="//img.example.com/r/?d=20191119&i=9999&r=LYNX&w=20" alt="The old deck"><figcaption>The old deck.</figcaption></figure>
       ${PROSE.slice(2).map((p) => `<p>${p}</p>`).join('')}</article>`;
     const doc = load(`<body>${article(page(body, head)).contentHtml}</body>`);
@@ -305,6 +316,7 @@ describe('extractArticle: pre-processing', () => {
       'https://img.example.com/r/?d=20191119&i=1454&w=1200&r=LYNX',
       'https://img.example.com/r/?d=20191119&i=9999&r=LYNX&w=20',
     ]);
+    expect(doc.querySelector('img')?.hasAttribute('width')).toBe(false);
   });
 
   it("reads captions as the site wrote them, not as Lectern's captions feature changed them on the page", () => {
@@ -400,9 +412,14 @@ describe('extractArticle: pre-processing', () => {
     expect(teaser.standfirst).toBeNull();
     // Worded otherwise than the description, a box named as the summary under the headline is the summary.
     const blurb = 'The mayor and the engineers talk about the repairs, the cost and the first morning of traffic.';
-    const named = article(page(`<section><h1>Bridge reopens</h1><p class="blurb">${blurb}</p><div class="byline">By Ana Ruiz</div></section><main>${paragraphs()}</main>`, head));
+    const named = article(page(`<section><h1>Bridge reopens after repairs</h1><p class="blurb">${blurb}</p><div class="byline">By Ana Ruiz</div></section><main>${paragraphs()}</main>`, head));
     expect(named.standfirst).toBe(blurb);
     expect(named.textContent.split(blurb)).toHaveLength(1);
+    // Not an author's blurb, a teaser's excerpt in a rail, nor the tagline under a site's name set as the h1.
+    const notSummary = (top: string): string | null => article(page(`<section>${top}</section><main><h2>Bridge reopens after repairs</h2>${paragraphs()}</main>`, head)).standfirst;
+    expect(notSummary(`<h1>Bridge reopens after repairs</h1><div class="author-blurb">Ana Ruiz covers transport and city hall for the River Post.</div>`)).toBeNull();
+    expect(notSummary(`<h1>Bridge reopens after repairs</h1><aside class="rail"><h3><a href="/ferry">Ferry ends</a></h3><div class="excerpt">The ferry that carried commuters during the works made its last crossing in April.</div></aside>`)).toBeNull();
+    expect(notSummary(`<h1 class="site-title">River Post</h1><p class="site-subtitle">Independent news from the river valley since 1901, every day</p>`)).toBeNull();
   });
 
   it('keeps a first paragraph that the description merely repeats', () => {

@@ -46,6 +46,10 @@ describe('extractArticle: an embedded video', () => {
     // A caption that describes the video rather than naming it stays a caption, under a link named by the host.
     expect(Array.from(body.querySelectorAll('a')).find((el) => el.getAttribute('href')?.endsWith('2192'))?.textContent).toBe('news.example');
     expect(body.querySelector('figcaption')?.textContent).toContain('Crews worked through the night');
+    // A caption that only credits the video stays its caption, and the video stays.
+    const credited = load(`<body>${extractArticle(load(page(`<article><h1>Bridge reopens</h1>${first}<figure><iframe src="https://www.youtube.com/embed/abcdefghijk"></iframe><figcaption>Video: Ann Lee / River Post</figcaption></figure>${rest.join('')}</article>`)))!.contentHtml}</body>`).body;
+    expect(credited.querySelector('a[href*="abcdefghijk"]')?.textContent).toBe('youtube.com');
+    expect(credited.textContent).toContain('Video: Ann Lee / River Post');
   });
 
   it("is kept where the site drew a box named as clutter around the player (an overlay with its buttons) above the story, and not from a box of other videos", () => {
