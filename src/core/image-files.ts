@@ -13,3 +13,16 @@ export const PICTURE_FILE = new RegExp(`\\.(?:${PICTURE_TYPES})(?:[?#].*)?$`, 'i
 
 /** A picture's address anywhere in a value, a srcset's list of candidates included ("a.jpg 1x, b.jpg 2x"). */
 export const PICTURE_FILE_WITHIN = new RegExp(`\\.(?:${PICTURE_TYPES})(?:[?#,]|\\s|$)`, 'i');
+
+/**
+ * The file an address names, decoded and in lower case, without its query
+ * or fragment: "/uploads/Bridge-at%20Dawn.JPG?w=800" is "bridge-at dawn.jpg".
+ */
+export function fileNameOf(address: string): string {
+  const file = address.trim().split(/[\s?#]/)[0]!.split('/').pop() ?? '';
+  try {
+    return decodeURIComponent(file).toLowerCase();
+  } catch {
+    return file.toLowerCase(); // A stray % in the name: read as it is.
+  }
+}

@@ -7,6 +7,7 @@ import { ancestor, isLink, leavesPage, resetMemo, visibleText } from './dom';
 import { repeatedParts } from './dedupe';
 import { creditAfter, findCaption, findMedia, isToggle } from './find';
 import { decodeReferences, inlineCreditStart, isMeaningfulAlt, repeatsAlt, squash, words } from './text';
+import { fileNameOf } from '../image-files';
 import type { CaptionAction, CaptionEntry, CaptionPlan, InsertionPoint, PlanOptions } from './types';
 
 /** Images a reader cannot see or that the page says are not content. */
@@ -94,14 +95,7 @@ function repeatsHeadline(alt: string, doc: Document): boolean {
 function pictureFileName(img: Element): string {
   const src = img.getAttribute('src') ?? '';
   const address = /^(?:data:|$)/.test(src) ? (LAZY_SOURCES.map((a) => img.getAttribute(a)).find(Boolean) ?? '') : src;
-  const file = address.trim().split(/[\s?#]/)[0]!.split('/').pop() ?? '';
-  let name = file;
-  try {
-    name = decodeURIComponent(file);
-  } catch {
-    // A stray % in the name: read as it is.
-  }
-  return name.replace(/\.[a-z0-9]{2,5}$/i, '').toLowerCase();
+  return fileNameOf(address).replace(/\.[a-z0-9]{2,5}$/i, '');
 }
 
 /** The picture, whatever size a site's resizer made of it: "bridge-768x593.jpg" is "bridge". */

@@ -6,6 +6,7 @@
  */
 
 import { precedes } from '../detect/text';
+import { fileNameOf } from '../image-files';
 import { AUTHOR_BOX } from './metadata';
 import { textLength } from './text';
 
@@ -61,16 +62,11 @@ const CAPTION_NAME = /(?:^|[\s_-])(?:\w*caption|credits?)(?:$|[\s_-](?!toggle|bu
 /** Longer than this, the block after the picture is the story, not its caption. */
 const MAX_CAPTION_CHARS = 400;
 
-/** The file an address names, without its query: "save-1574243680.jpg". */
-function fileOf(address: string): string {
-  return address.trim().split(/[?#]/)[0]!.split('/').pop()?.toLowerCase() ?? '';
-}
-
 /** The page names the picture as the story's: by its class or its box's, or as the picture it shares to social media. */
 function namedAsLead(img: Element, sharedFile: string): boolean {
   if ([img, img.parentElement].some((el) => LEAD_PICTURE_NAME.test(el?.getAttribute('class') ?? ''))) return true;
   if (WORDPRESS_FEATURED.test(img.getAttribute('class') ?? '')) return true;
-  return sharedFile !== '' && fileOf(img.getAttribute('src') ?? '') === sharedFile;
+  return sharedFile !== '' && fileNameOf(img.getAttribute('src') ?? '') === sharedFile;
 }
 
 /** The caption set right after the picture (or after the link or box that holds only it), named so. */
@@ -92,7 +88,7 @@ function captionAfter(img: Element): Element | null {
 function namedLeadPicture(body: HTMLElement, headline: Element | null, firstProse: Element): Element | null {
   const doc = body.ownerDocument;
   const shared = doc.querySelector('meta[property="og:image" i], meta[name="og:image" i]')?.getAttribute('content') ?? '';
-  const sharedFile = fileOf(shared);
+  const sharedFile = fileNameOf(shared);
   for (const img of Array.from(body.getElementsByTagName('img'))) {
     if (!precedes(img, firstProse)) break;
     if (headline && !precedes(headline, img)) continue;
