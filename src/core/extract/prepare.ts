@@ -11,12 +11,14 @@
  */
 import { isOurs, isOwnId, leavesPage, OWN_ARIA_HIDDEN } from '../captions/dom';
 import { PICTURE_FILE_WITHIN } from '../image-files';
-import { inlineCreditStart, isMeaningfulAlt, looksLikeCredit, squash } from '../captions/text';
+import { inlineCreditStart, looksLikeCredit, squash } from '../captions/text';
 import { captionsAsFigures } from './caption-figures';
-import { isThumbnail, MAX_THUMBNAIL_PX } from './lead-figure';
+import { classWords, namesCaption } from './class-words';
+import { isThumbnail } from './lead-figure';
 import { AUTHOR_BOX, AUTHOR_MARK } from './metadata';
-import { precedes } from '../detect/text';
-import { textLength, truncatedStem } from './text';
+import { dropRepeatedCaptions, joinCaptionsSetAfterFigures } from './picture-captions';
+import { sharpenPlaceholders } from './placeholder-pictures';
+import { textLength } from './text';
 import { videoLink } from './video-links';
 
 /** Tags that never hold article text in a reader view. */
@@ -80,37 +82,6 @@ const MEDIA_SAFE = new Set(['overlay', 'widget', 'print', 'skip', 'toolbar']);
 /** A clutter box holds little prose; above this, a match is probably a wrapper class. */
 const MAX_CLUTTER_CHARS = 1500;
 
-/** Class-ish words of a node: class list and id, lower-cased, split on non-letters. */
-const NO_WORDS: readonly string[] = [];
-/**
- * classWords by class-and-id string: a page repeats the same few class
- * strings on thousands of elements, and splitting them was a good part of
- * extraction's own time. Bounded, since ids make some keys unique.
- */
-const classWordsCache = new Map<string, readonly string[]>();
-const CLASS_WORDS_CACHE_MAX = 4096;
-
-function classWords(el: Element): readonly string[] {
-  const cls = el.getAttribute('class') ?? '';
-  const id = el.getAttribute('id') ?? '';
-  if (!cls && !id) return NO_WORDS;
-  const key = `${cls} ${id}`;
-  let words = classWordsCache.get(key);
-  if (words) return words;
-  words = key
-    // "shareBar" -> "share Bar", "AdSlot" -> "Ad Slot"
-    .replace(/([a-z])([A-Z])/g, '$1 $2')
-    .toLowerCase()
-    // Taxonomy classes ("tag-social-media", "category-ads") describe the story, not the box.
-    .split(/\s+/)
-    .filter((token) => !/^(?:tag|category|categories|topic|section|format|post|type|status)[-_]/.test(token))
-    .join(' ')
-    .split(/[^a-z]+/)
-    .filter(Boolean);
-  if (classWordsCache.size >= CLASS_WORDS_CACHE_MAX) classWordsCache.clear();
-  classWordsCache.set(key, words);
-  return words;
-}
 
 /**
  * Inline elements are never judged by their class: a link or a span with a
@@ -153,10 +124,6 @@ export function clutterReason(el: Element): string | null {
   return null;
 }
 
-/** Named as a picture's caption or credit by a class or id word ("media-caption", "photoCredit", "imagecaption"). */
-function namesCaption(el: Element): boolean {
-  return classWords(el).some((w) => w.endsWith('caption') || w === 'credit' || w === 'credits');
-}
 
 const CAPTIONISH = /(?:^|[^a-z])(?:caption|credit|figcaption)/i;
 
@@ -164,154 +131,6 @@ function isCaptionish(el: Element): boolean {
   if (el.tagName === 'FIGCAPTION') return true;
   const cls = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
   return CAPTIONISH.test(cls) && el.closest('figure, [class*="image" i], [class*="photo" i], [class*="media" i]') !== null;
-}
-
-/**
- * A gallery's strip of thumbnails: a picture that is a link to a place in
- * the page (the slide it shows), outside any figure, with no alt that says
- * anything ("photo") and no size that makes it a photo of its own. It is the
- * shown picture again, small, not a new one with its own caption.
- */
-function isStripThumbnail(el: Element): boolean {
-  const href = el.closest('a[href]')?.getAttribute('href')?.trim();
-  if (href === undefined || !/^(?:#|javascript:|$)/i.test(href) || el.closest('figure')) return false;
-  if (isMeaningfulAlt(el.getAttribute('alt'))) return false;
-  return !['width', 'height'].some((side) => Number(el.getAttribute(side) ?? 0) > MAX_THUMBNAIL_PX);
-}
-
-/** Levels above a caption where its picture's box may be (a gallery's caption panel sits a few boxes away). */
-const MAX_BOX_LEVELS = 5;
-/** A box with more words than this around a picture is the story, not a picture's box. */
-const MAX_PICTURE_BOX_CHARS = 1500;
-
-/** The caption sits in a picture's box: a figure, or a small box around a picture. */
-function inPictureBox(el: Element): boolean {
-  if (el.closest('figure')) return true;
-  let box = el.parentElement;
-  for (let level = 0; box && level < MAX_BOX_LEVELS; level++, box = box.parentElement) {
-    if (/^(?:BODY|ARTICLE|MAIN)$/i.test(box.tagName)) return false;
-    if (box.querySelector('img, picture, video')) return textLength(box) <= MAX_PICTURE_BOX_CHARS;
-  }
-  return false;
-}
-
-/**
- * A gallery prints the shown picture's caption and credit twice or three
- * times (under the picture, in its control bar, in a caption panel, a copy
- * cut short with "... more"), and the reader would read each copy. A caption
- * or credit box by a picture that repeats one printed since the last
- * picture goes, and a cut-short copy goes for the whole; the same credit
- * under two pictures stays with each.
- */
-function dropRepeatedCaptions(body: Element): number {
-  let byText = new Map<string, Element[]>();
-  let cutShort: { el: Element; stem: string }[] = [];
-  let dropped = 0;
-  const drop = (el: Element): void => {
-    el.remove();
-    dropped++;
-  };
-  // A box and the part of it that holds all its words are one caption, not two.
-  const apart = (a: Element, b: Element): boolean => a.isConnected && !a.contains(b) && !b.contains(a);
-  // Sorted: jsdom lists a selector group's matches group by group, not in document order.
-  const found = Array.from(body.querySelectorAll('img, picture, video, figcaption, [class*="caption" i], [class*="credit" i]'));
-  found.sort((a, b) => (precedes(a, b) ? -1 : 1));
-  for (const el of found) {
-    const tag = el.tagName.toUpperCase();
-    if (tag === 'IMG' || tag === 'PICTURE' || tag === 'VIDEO') {
-      if (!isStripThumbnail(el)) {
-        byText = new Map();
-        cutShort = [];
-      }
-      continue;
-    }
-    // A link named "more-caption" is the caption's switch, not a copy of it.
-    if ((tag !== 'FIGCAPTION' && !namesCaption(el)) || tag === 'A' || !el.isConnected || el.querySelector('img, picture, video')) continue;
-    const text = squash(el.textContent ?? '');
-    if (!text || !inPictureBox(el)) continue;
-    const stem = truncatedStem(text);
-    const repeats = (byText.get(text) ?? []).some((other) => apart(other, el));
-    const shortens = !!stem && [...byText].some(([other, els]) => other.length > stem.length && other.startsWith(stem) && els.some((o) => apart(o, el)));
-    if (repeats || shortens) {
-      drop(el);
-      continue;
-    }
-    // An earlier copy cut short goes for this whole one.
-    for (const short of cutShort) if (text.length > short.stem.length && text.startsWith(short.stem) && apart(short.el, el)) drop(short.el);
-    byText.set(text, [...(byText.get(text) ?? []), el]);
-    if (stem) cutShort.push({ el, stem });
-  }
-  return dropped;
-}
-
-/** A width this small asked of a site's image resizer ("&w=20") is a blurred placeholder that the page's script swaps. */
-const MAX_PLACEHOLDER_WIDTH = 40;
-/** The query parameters in which image resizers take a size. */
-const SIZE_PARAMS = ['w', 'width', 'h', 'height'];
-
-/** The address without its size parameters and its scheme: the picture, whatever size it is asked at. */
-function pictureAt(address: string, base: string): string | null {
-  try {
-    const url = new URL(address, base);
-    for (const name of SIZE_PARAMS) url.searchParams.delete(name);
-    url.searchParams.sort();
-    return `${url.host}${url.pathname}?${url.searchParams.toString()}`;
-  } catch {
-    return null;
-  }
-}
-
-/**
- * A placeholder a few pixels wide, whose full size the page's script would
- * ask for, is the picture the page shares (og:image) at another size: the
- * reader shows that one.
- */
-function sharpenPlaceholders(body: Element, shared: string): void {
-  const doc = body.ownerDocument;
-  const sharedPicture = pictureAt(shared, doc.baseURI);
-  for (const img of Array.from(body.getElementsByTagName('img'))) {
-    const src = img.getAttribute('src') ?? '';
-    let width = NaN;
-    try {
-      const url = new URL(src, doc.baseURI);
-      width = Number(url.searchParams.get('w') ?? url.searchParams.get('width') ?? NaN);
-    } catch {
-      continue;
-    }
-    if (width > 0 && width <= MAX_PLACEHOLDER_WIDTH && sharedPicture && pictureAt(src, doc.baseURI) === sharedPicture) {
-      img.setAttribute('src', shared);
-      // The placeholder's own size and sources would show the sharp picture as small, or load the blur again.
-      for (const attr of ['width', 'height', 'srcset', 'sizes']) img.removeAttribute(attr);
-    }
-  }
-}
-
-/** Credits for the story rather than for a picture. */
-const STORY_CREDITS = /^(?:by|written by|words by|text by)\s|\b(?:reporting|editing|edited|writing|compiled|produced) by\b/i;
-/** A credit is a name or two: longer, the block after a figure is the story's. */
-const MAX_CREDIT_CHARS = 120;
-
-/**
- * A figcaption a site sets right after its figure rather than inside it,
- * and a credit line set after a figure's box ("image-credit"): moved into
- * the figure, so the reader shows them as its caption and a screen reader
- * hears them as the picture's, not as a line of the story.
- */
-function joinCaptionsSetAfterFigures(body: Element): void {
-  for (const figure of Array.from(body.getElementsByTagName('figure'))) {
-    const own = (): Element | null => Array.from(figure.children).find((c) => c.tagName.toUpperCase() === 'FIGCAPTION') ?? null;
-    let next = figure.nextElementSibling;
-    if (next?.tagName.toUpperCase() === 'FIGCAPTION' && !own()) {
-      figure.append(next);
-      next = figure.nextElementSibling;
-    }
-    if (!next || !classWords(next).some((w) => w === 'credit' || w === 'credits') || next.querySelector('img, picture, video, iframe')) continue;
-    const length = textLength(next);
-    // A byline or the story's closing credits ("By Ana Ruiz", "Reporting by...") are the story's, not the picture's.
-    if (length === 0 || length > MAX_CREDIT_CHARS || STORY_CREDITS.test(squash(next.textContent ?? ''))) continue;
-    const caption = own() ?? figure.appendChild(figure.ownerDocument.createElement('figcaption'));
-    caption.append(' ', next);
-  }
 }
 
 /** Makes a collapsed caption visible to Readability's visibility check. */

@@ -1,0 +1,117 @@
+/**
+ * Pictures' captions as a gallery or a site sets them apart: copies of the
+ * shown picture's caption and credit (a gallery's control bar, its caption
+ * panel, a copy cut short), and a caption or credit set after the figure
+ * rather than inside it. Run on the page clone, after the clutter is gone.
+ */
+import { isMeaningfulAlt, squash } from '../captions/text';
+import { precedes } from '../detect/text';
+import { classWords, namesCaption } from './class-words';
+import { MAX_THUMBNAIL_PX } from './lead-figure';
+import { textLength, truncatedStem } from './text';
+
+/**
+ * A gallery's strip of thumbnails: a picture that is a link to a place in
+ * the page (the slide it shows), outside any figure, with no alt that says
+ * anything ("photo") and no size that makes it a photo of its own. It is the
+ * shown picture again, small, not a new one with its own caption.
+ */
+function isStripThumbnail(el: Element): boolean {
+  const href = el.closest('a[href]')?.getAttribute('href')?.trim();
+  if (href === undefined || !/^(?:#|javascript:|$)/i.test(href) || el.closest('figure')) return false;
+  if (isMeaningfulAlt(el.getAttribute('alt'))) return false;
+  return !['width', 'height'].some((side) => Number(el.getAttribute(side) ?? 0) > MAX_THUMBNAIL_PX);
+}
+
+/** Levels above a caption where its picture's box may be (a gallery's caption panel sits a few boxes away). */
+const MAX_BOX_LEVELS = 5;
+/** A box with more words than this around a picture is the story, not a picture's box. */
+const MAX_PICTURE_BOX_CHARS = 1500;
+
+/** The caption sits in a picture's box: a figure, or a small box around a picture. */
+function inPictureBox(el: Element): boolean {
+  if (el.closest('figure')) return true;
+  let box = el.parentElement;
+  for (let level = 0; box && level < MAX_BOX_LEVELS; level++, box = box.parentElement) {
+    if (/^(?:BODY|ARTICLE|MAIN)$/i.test(box.tagName)) return false;
+    if (box.querySelector('img, picture, video')) return textLength(box) <= MAX_PICTURE_BOX_CHARS;
+  }
+  return false;
+}
+
+/**
+ * A gallery prints the shown picture's caption and credit twice or three
+ * times (under the picture, in its control bar, in a caption panel, a copy
+ * cut short with "... more"), and the reader would read each copy. A caption
+ * or credit box by a picture that repeats one printed since the last
+ * picture goes, and a cut-short copy goes for the whole; the same credit
+ * under two pictures stays with each.
+ */
+export function dropRepeatedCaptions(body: Element): number {
+  let byText = new Map<string, Element[]>();
+  let cutShort: { el: Element; stem: string }[] = [];
+  let dropped = 0;
+  const drop = (el: Element): void => {
+    el.remove();
+    dropped++;
+  };
+  // A box and the part of it that holds all its words are one caption, not two.
+  const apart = (a: Element, b: Element): boolean => a.isConnected && !a.contains(b) && !b.contains(a);
+  // Sorted: jsdom lists a selector group's matches group by group, not in document order.
+  const found = Array.from(body.querySelectorAll('img, picture, video, figcaption, [class*="caption" i], [class*="credit" i]'));
+  found.sort((a, b) => (precedes(a, b) ? -1 : 1));
+  for (const el of found) {
+    const tag = el.tagName.toUpperCase();
+    if (tag === 'IMG' || tag === 'PICTURE' || tag === 'VIDEO') {
+      if (!isStripThumbnail(el)) {
+        byText = new Map();
+        cutShort = [];
+      }
+      continue;
+    }
+    // A link named "more-caption" is the caption's switch, not a copy of it.
+    if ((tag !== 'FIGCAPTION' && !namesCaption(el)) || tag === 'A' || !el.isConnected || el.querySelector('img, picture, video')) continue;
+    const text = squash(el.textContent ?? '');
+    if (!text || !inPictureBox(el)) continue;
+    const stem = truncatedStem(text);
+    const repeats = (byText.get(text) ?? []).some((other) => apart(other, el));
+    const shortens = !!stem && [...byText].some(([other, els]) => other.length > stem.length && other.startsWith(stem) && els.some((o) => apart(o, el)));
+    if (repeats || shortens) {
+      drop(el);
+      continue;
+    }
+    // An earlier copy cut short goes for this whole one.
+    for (const short of cutShort) if (text.length > short.stem.length && text.startsWith(short.stem) && apart(short.el, el)) drop(short.el);
+    byText.set(text, [...(byText.get(text) ?? []), el]);
+    if (stem) cutShort.push({ el, stem });
+  }
+  return dropped;
+}
+
+/** Credits for the story rather than for a picture. */
+const STORY_CREDITS = /^(?:by|written by|words by|text by)\s|\b(?:reporting|editing|edited|writing|compiled|produced) by\b/i;
+/** A credit is a name or two: longer, the block after a figure is the story's. */
+const MAX_CREDIT_CHARS = 120;
+
+/**
+ * A figcaption a site sets right after its figure rather than inside it,
+ * and a credit line set after a figure's box ("image-credit"): moved into
+ * the figure, so the reader shows them as its caption and a screen reader
+ * hears them as the picture's, not as a line of the story.
+ */
+export function joinCaptionsSetAfterFigures(body: Element): void {
+  for (const figure of Array.from(body.getElementsByTagName('figure'))) {
+    const own = (): Element | null => Array.from(figure.children).find((c) => c.tagName.toUpperCase() === 'FIGCAPTION') ?? null;
+    let next = figure.nextElementSibling;
+    if (next?.tagName.toUpperCase() === 'FIGCAPTION' && !own()) {
+      figure.append(next);
+      next = figure.nextElementSibling;
+    }
+    if (!next || !classWords(next).some((w) => w === 'credit' || w === 'credits') || next.querySelector('img, picture, video, iframe')) continue;
+    const length = textLength(next);
+    // A byline or the story's closing credits ("By Ana Ruiz", "Reporting by...") are the story's, not the picture's.
+    if (length === 0 || length > MAX_CREDIT_CHARS || STORY_CREDITS.test(squash(next.textContent ?? ''))) continue;
+    const caption = own() ?? figure.appendChild(figure.ownerDocument.createElement('figcaption'));
+    caption.append(' ', next);
+  }
+}
