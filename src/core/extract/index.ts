@@ -117,7 +117,7 @@ function extractFrom(doc: Document, region: Element | null, { ld, ldPageAuthor, 
   for (const label of labels) if (clone.contains(label)) label.replaceWith(clone.createTextNode(' '));
   const prepared = prepareDocument(clone, page.image);
   // Copied now: Readability takes apart the document it reads.
-  const lead = findLeadFigure(clone)?.cloneNode(true) as Element | undefined;
+  const lead = findLeadFigure(clone, page.image)?.cloneNode(true) as Element | undefined;
   let parsed: ReturnType<Readability<Element>['parse']> = null;
   try {
     parsed = new Readability<Element>(clone, { keepClasses: true, serializer: (el) => el as Element }).parse();

@@ -36,8 +36,12 @@ function storyStart(body: HTMLElement): Element | null {
   return prose.find((p) => (perParent.get(p.parentElement) ?? 0) > 1) ?? prose[0] ?? null;
 }
 
-/** The figure with a picture between the headline (when there is one) and the first paragraph of text, or null. */
-export function findLeadFigure(doc: Document): Element | null {
+/**
+ * The figure with a picture between the headline (when there is one) and
+ * the first paragraph of text, or null. `sharedImage` is the page's og:image,
+ * read from the page before the clone was cut to the story.
+ */
+export function findLeadFigure(doc: Document, sharedImage: string | null = null): Element | null {
   const body = doc.body;
   if (!body) return null;
   const firstProse = storyStart(body);
@@ -50,7 +54,7 @@ export function findLeadFigure(doc: Document): Element | null {
     const img = figure.querySelector('img[src]');
     if (img && !isPortrait(figure, img) && isPicture(figure)) return figure;
   }
-  return namedLeadPicture(body, headline, firstProse);
+  return namedLeadPicture(body, headline, firstProse, fileNameOf(sharedImage ?? ''));
 }
 
 /** A picture the page names as the story's own: a "featured image", a "hero" or "lead" image. */
@@ -85,10 +89,8 @@ function captionAfter(img: Element): Element | null {
  * figure, with the caption set after it. Unnamed pictures there are left
  * alone: a low-quality placeholder, a logo or an advertisement look the same.
  */
-function namedLeadPicture(body: HTMLElement, headline: Element | null, firstProse: Element): Element | null {
+function namedLeadPicture(body: HTMLElement, headline: Element | null, firstProse: Element, sharedFile: string): Element | null {
   const doc = body.ownerDocument;
-  const shared = doc.querySelector('meta[property="og:image" i], meta[name="og:image" i]')?.getAttribute('content') ?? '';
-  const sharedFile = fileNameOf(shared);
   for (const img of Array.from(body.getElementsByTagName('img'))) {
     if (!precedes(img, firstProse)) break;
     if (headline && !precedes(headline, img)) continue;
