@@ -91,6 +91,11 @@ function repeatsHeadline(alt: string, doc: Document): boolean {
   return headlines.some((headline) => headline.trim() !== '' && (repeatsAlt(alt, headline) || (repeatsAlt(headline, alt) && added(headline) <= MAX_KEYWORDS_ADDED)));
 }
 
+/** What a screen reader says for the picture, as written: an aria-label wins over the alt. */
+function spokenName(img: Element): string | null {
+  return img.getAttribute('aria-label')?.trim() || img.getAttribute('alt');
+}
+
 /** The picture's file name, without its type: "bridge-768x593.jpg" is "bridge-768x593". */
 function pictureFileName(img: Element): string {
   const src = img.getAttribute('src') ?? '';
@@ -124,7 +129,7 @@ function altsOnSeveralPictures(images: readonly Element[]): Set<string> {
   const fileOf = new Map<string, string>();
   const shared = new Set<string>();
   for (const img of images) {
-    const raw = img.getAttribute('aria-label')?.trim() || img.getAttribute('alt');
+    const raw = spokenName(img);
     const file = pictureFile(img);
     if (!raw || !file) continue;
     const alt = squash(decodeReferences(raw));
@@ -147,8 +152,7 @@ export function inspectImage(img: HTMLImageElement, article: Element, opts: Plan
   const found = findCaption(img, media, article);
   const { caption, native, tied } = found;
   const credit = found.credit ?? (caption ? null : creditAfter(media));
-  // What a screen reader says for the picture: an aria-label wins over the alt.
-  const rawAlt = img.getAttribute('aria-label')?.trim() || img.getAttribute('alt');
+  const rawAlt = spokenName(img);
   const decodedAlt = rawAlt === null ? null : decodeReferences(rawAlt);
   const alt = isMeaningfulAlt(decodedAlt) ? squash(decodedAlt) : null;
   const collapse =
@@ -210,7 +214,8 @@ export function planImages(images: Iterable<HTMLImageElement>, article: Element,
     'reveal-alt': new Set(),
   };
   const candidates = Array.from(images).filter(isCandidate);
-  const sharedAlts = altsOnSeveralPictures(candidates);
+  // Only alts to be shown need judging.
+  const sharedAlts = opts.showAltText ? altsOnSeveralPictures(candidates) : new Set<string>();
   for (const img of candidates) {
     const entry = inspectImage(img, article, opts, sharedAlts);
     entry.actions = entry.actions.filter((action) => {

@@ -8,13 +8,17 @@ const MAX_PLACEHOLDER_WIDTH = 40;
 /** The query parameters in which image resizers take a size. */
 const SIZE_PARAMS = ['w', 'width', 'h', 'height'];
 
-/** The address without its size parameters and its scheme: the picture, whatever size it is asked at. */
-function pictureAt(address: string, base: string): string | null {
+/**
+ * The picture an address names, whatever size it asks for (its host, path
+ * and query without the size parameters), and the width it asks for.
+ */
+function pictureAt(address: string, base: string): { picture: string; width: number } | null {
   try {
     const url = new URL(address, base);
+    const width = Number(url.searchParams.get('w') ?? url.searchParams.get('width') ?? NaN);
     for (const name of SIZE_PARAMS) url.searchParams.delete(name);
     url.searchParams.sort();
-    return `${url.host}${url.pathname}?${url.searchParams.toString()}`;
+    return { picture: `${url.host}${url.pathname}?${url.searchParams.toString()}`, width };
   } catch {
     return null;
   }
@@ -26,18 +30,12 @@ function pictureAt(address: string, base: string): string | null {
  * reader shows that one.
  */
 export function sharpenPlaceholders(body: Element, shared: string): void {
-  const doc = body.ownerDocument;
-  const sharedPicture = pictureAt(shared, doc.baseURI);
+  const base = body.ownerDocument.baseURI;
+  const sharedPicture = pictureAt(shared, base)?.picture;
+  if (!sharedPicture) return;
   for (const img of Array.from(body.getElementsByTagName('img'))) {
-    const src = img.getAttribute('src') ?? '';
-    let width = NaN;
-    try {
-      const url = new URL(src, doc.baseURI);
-      width = Number(url.searchParams.get('w') ?? url.searchParams.get('width') ?? NaN);
-    } catch {
-      continue;
-    }
-    if (width > 0 && width <= MAX_PLACEHOLDER_WIDTH && sharedPicture && pictureAt(src, doc.baseURI) === sharedPicture) {
+    const at = pictureAt(img.getAttribute('src') ?? '', base);
+    if (at && at.width > 0 && at.width <= MAX_PLACEHOLDER_WIDTH && at.picture === sharedPicture) {
       img.setAttribute('src', shared);
       // The placeholder's own size and sources would show the sharp picture as small, or load the blur again.
       for (const attr of ['width', 'height', 'srcset', 'sizes']) img.removeAttribute(attr);

@@ -82,7 +82,6 @@ const MEDIA_SAFE = new Set(['overlay', 'widget', 'print', 'skip', 'toolbar']);
 /** A clutter box holds little prose; above this, a match is probably a wrapper class. */
 const MAX_CLUTTER_CHARS = 1500;
 
-
 /**
  * Inline elements are never judged by their class: a link or a span with a
  * furniture-like class inside a sentence is part of the sentence.
@@ -123,7 +122,6 @@ export function clutterReason(el: Element): string | null {
   }
   return null;
 }
-
 
 const CAPTIONISH = /(?:^|[^a-z])(?:caption|credit|figcaption)/i;
 

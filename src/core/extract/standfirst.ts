@@ -28,12 +28,19 @@ const NOT_SUMMARY_BOX = 'aside, nav, footer, [class*="author" i], [class*="relat
 /** Boxes that may hold a named summary's words alone. */
 const NAMED_BLOCKS = new Set([...TEXT_BLOCKS, 'DIV']);
 
+/** Text cut short ("… illegally entering the..."): a teaser of the story's opening, which the story says whole. */
+const CUT_SHORT = /(?:\.\.\.|…)$/;
+
+/** The same words as the headline, either way round: a summary that says nothing more. */
+function repeatsTitle(text: string, title: string): boolean {
+  return wordCoverage(text, title) >= 0.85 && wordCoverage(title, text) >= 0.85;
+}
+
 /** Never shown as words. */
 const UNSHOWN = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG']);
 
 function says(text: string, descriptions: readonly string[]): boolean {
-  // A teaser of the story's opening cut short ("… illegally entering the..."), not a summary: the story says it whole.
-  if (/(?:\.\.\.|…)$/.test(text)) return false;
+  if (CUT_SHORT.test(text)) return false;
   return text.length >= MIN_CHARS && text.length <= MAX_CHARS && descriptions.some((d) => wordCoverage(d, text) >= 0.85 && wordCoverage(text, d) >= 0.6);
 }
 
@@ -65,7 +72,7 @@ function following(el: Element, skipInside: boolean): Element | null {
 export function standfirstPrinted(doc: Document, descriptions: readonly string[], title: string): string | null {
   const headline = doc.body?.getElementsByTagName('h1')[0];
   // A page whose description is its headline says nothing more under it.
-  const summaries = descriptions.filter((d) => !(wordCoverage(d, title) >= 0.85 && wordCoverage(title, d) >= 0.85));
+  const summaries = descriptions.filter((d) => !repeatsTitle(d, title));
   if (!headline) return null;
   let el = following(headline, true);
   // The first box after the headline that the page names as its summary, kept in case none says the description;
@@ -101,9 +108,9 @@ export function standfirstPrinted(doc: Document, descriptions: readonly string[]
 /** A box named as the summary that holds a summary's words alone: no paragraphs or headings of its own, no byline. */
 function namedSummary(el: Element, text: string, title: string): boolean {
   if (!NAMED_BLOCKS.has(el.tagName.toUpperCase()) || !SUMMARY_NAME.test(`${el.getAttribute('class') ?? ''} ${el.id}`)) return false;
-  if (text.length < MIN_CHARS || text.length > MAX_CHARS || /^by\s/i.test(text) || /(?:\.\.\.|…)$/.test(text)) return false;
+  if (text.length < MIN_CHARS || text.length > MAX_CHARS || /^by\s/i.test(text) || CUT_SHORT.test(text)) return false;
   // The headline again, set as a subtitle, says nothing more.
-  if (wordCoverage(text, title) >= 0.85 && wordCoverage(title, text) >= 0.85) return false;
+  if (repeatsTitle(text, title)) return false;
   // A teaser's summary in a rail of other stories, an author's blurb: named so, but not this story's summary.
   if (el.closest(NOT_SUMMARY_BOX)) return false;
   return !el.querySelector('p, h1, h2, h3, h4, h5, h6, ul, ol, figure, img');
