@@ -203,10 +203,16 @@ const nameKey = (name: string): string => name.toLowerCase().replace(/[\s.'’_-
 /** Longer than this, what follows a title's last separator is the headline's own end, not a site's name. */
 const MAX_SITE_NAME_CHARS = 40;
 
+/** The page's title cut at its last separator: "Smith - Jones debate - The Hill" -> ["Smith - Jones debate", "The Hill"]. */
+function splitAtLastSeparator(title: string): [head: string, tail: string] | null {
+  // Greedy: the head runs to the last separator.
+  const m = /^(.+)\s[|\-–—:·»/]\s(.+)$/.exec(title.replace(/\s+/g, ' ').trim());
+  return m ? [m[1]!.trim(), m[2]!.trim()] : null;
+}
+
 /** What follows the last separator of a page's title: the site's name, where the site puts it there. */
 function titleTail(title: string): string | null {
-  const parts = title.replace(/\s+/g, ' ').trim().split(/\s[|\-–—:·»/]\s/);
-  const tail = parts.length > 1 ? parts[parts.length - 1]!.trim() : '';
+  const tail = splitAtLastSeparator(title)?.[1];
   return tail && tail.length <= MAX_SITE_NAME_CHARS ? tail : null;
 }
 
@@ -249,11 +255,8 @@ export function chooseSiteName(candidates: (string | null | undefined)[], title:
  * name above the title already.
  */
 export function withoutSiteName(title: string, siteName: string | null | undefined): string {
-  // Greedy: the last separator ("Smith - Jones debate - The Hill").
-  const m = /^(.+)\s+[|\-–—:·»/]\s+([^|–—:·»/]+)$/.exec(title);
-  if (!m || !siteName) return title;
-  const tail = nameKey(m[2] as string);
-  return tail && nameKey(siteName) === tail ? (m[1] as string) : title;
+  const tail = titleTail(title);
+  return siteName && tail && sameSiteName(siteName, tail) ? splitAtLastSeparator(title)![0] : title;
 }
 
 /**

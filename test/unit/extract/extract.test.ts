@@ -93,6 +93,11 @@ describe('extractArticle: metadata', () => {
     expect(other.title).toBe('Council votes on the budget - what happens next');
     const twoSeparators = article(page(`<article>${paragraphs()}</article>`, ld('Smith - Jones debate ends in a draw - The Hill')));
     expect(twoSeparators.title).toBe('Smith - Jones debate ends in a draw');
+    // The same site, spelled otherwise at the title's end: its initials, or without "The".
+    const initials = (headline: string) =>
+      `<script type="application/ld+json">${JSON.stringify({ '@type': 'NewsArticle', headline })}</script><meta property="og:site_name" content="The Wall Street Journal">`;
+    expect(article(page(`<article>${paragraphs()}</article>`, initials('Google Stadia takes on Microsoft - WSJ'))).title).toBe('Google Stadia takes on Microsoft');
+    expect(article(page(`<article>${paragraphs()}</article>`, initials('Markets rally on rate hopes | Wall Street Journal'))).title).toBe('Markets rally on rate hopes');
   });
 
   it('survives broken JSON-LD', () => {
