@@ -7,6 +7,7 @@
 
 import { precedes } from '../detect/text';
 import type { JsonLdArticle } from './jsonld';
+import { findPrintedDate } from './printed-date';
 import { wordCoverage } from './text';
 
 /** All <meta> name/property/itemprop/http-equiv values, lower-cased keys, first one wins. */
@@ -52,8 +53,8 @@ export function cleanByline(raw: string | null | undefined): string | null {
   const dated = s.search(BYLINE_DATE_WORD);
   if (dated > 0 && /\d/.test(s.slice(dated))) s = s.slice(0, dated).replace(/[\s,;:]+$/, '');
   // "Associated Press November 19, 2019, 9:02 AM": the names, without the date and time that close the line.
-  const printed = PRINTED_DATE.exec(s);
-  if (printed && printed.index > 0 && TIME_OF_DAY_TAIL.test(s.slice(printed.index + printed[0].length))) {
+  const printed = findPrintedDate(s);
+  if (printed && printed.index > 0 && TIME_OF_DAY_TAIL.test(s.slice(printed.index + printed.length))) {
     s = s.slice(0, printed.index).replace(/[\s,;:|·•–—-]+$/, '');
   }
   if (!s || /^https?:\/\//i.test(s) || s.length > 200 || ACCOUNT_NAME.test(s)) return null;
@@ -119,18 +120,24 @@ export interface PageMeta {
   dir: string | null;
 }
 
-/** "Feb 16, 2018", "November 19, 2019", "12 October 2017": an English date as pages print it. */
-const PRINTED_DATE =
-  /\b(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+(?:19|20)\d{2}|\d{1,2}\.?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+(?:19|20)\d{2})\b/i;
-/** Boxes that may print the story's date, looked at after the headline only. */
+/** Boxes that may print the story's date, looked at after the headline. */
 const DATE_BOX = '[itemprop~="datePublished" i], time[datetime], [class*="publish" i], [class*="date" i]';
 /** The date must be close under the headline: further down, dates belong to other stories. */
 const MAX_DATE_BOXES = 4;
+/** Longer than this, a box's words are more than a date line ("By Jane Doe, published 25 September 2018"). */
+const MAX_DATE_LINE_CHARS = 80;
+
+/** A date printed in a short line of text, in the form toIsoDate reads. */
+function printedIn(el: Element): string | null {
+  const words = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
+  return words.length <= MAX_DATE_LINE_CHARS ? (findPrintedDate(words)?.parseable ?? null) : null;
+}
 
 /**
- * The date a page prints under its headline, where neither its data nor its
- * meta tags give one: a machine-readable datetime, or an English date in
- * the box's words. For toIsoDate.
+ * The date a page prints by its headline, where neither its data nor its
+ * meta tags give one: a machine-readable datetime, or a date in the words
+ * of a box under the headline, or of the line right above it (the byline
+ * and date some sites set over the headline). For toIsoDate.
  */
 function datePrinted(doc: Document): string | null {
   const headline = doc.getElementsByTagName('h1')[0];
@@ -140,12 +147,12 @@ function datePrinted(doc: Document): string | null {
     if (!precedes(headline, box)) continue;
     const machine = box.getAttribute('datetime') ?? box.getAttribute('content');
     if (machine) return machine;
-    const words = (box.textContent ?? '').replace(/\s+/g, ' ').trim();
-    const printed = words.length <= 80 ? PRINTED_DATE.exec(words)?.[0] : undefined;
-    if (printed) return printed.replace(/\bsept\b/i, 'Sep').replace(/(\d)\.(?=\s)/, '$1');
+    const printed = printedIn(box);
+    if (printed) return printed;
     if (++looked >= MAX_DATE_BOXES) break;
   }
-  return null;
+  const above = headline.previousElementSibling;
+  return above ? printedIn(above) : null;
 }
 
 /** Meta tags and root attributes, read once from the original page. */

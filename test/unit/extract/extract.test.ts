@@ -61,7 +61,10 @@ describe('extractArticle: metadata', () => {
     expect(formatDate(printed.published!, 'en-US')).toBe('November 19, 2019');
     const machine = article(page(`<article><h1>Bridge reopens</h1><p>By Ann Lee, <time datetime="2019-11-13T16:00:01-05:00">Wednesday</time></p>${paragraphs()}</article>`));
     expect(machine.published).toBe('2019-11-13T16:00:01.000-05:00');
-    // Above the headline, or far below it among other stories, a date is not the story's.
+    // In the line right above the headline, in the site's language.
+    const above = article(page(`<article><p class="about">Von Anna Weber publiziert am 3. Dezember 2018</p><h1>Brücke wieder offen</h1>${paragraphs()}</article>`));
+    expect(formatDate(above.published!, 'en-US')).toBe('December 3, 2018');
+    // Outside the story above the headline, or far below it among other stories, a date is not the story's.
     const elsewhere = article(page(`<div class="date">Nov 28, 2026</div><article><h1>Bridge reopens</h1>${paragraphs()}<ul><li class="a"></li><li class="b"></li></ul></article>`));
     expect(elsewhere.published).toBeNull();
     // The Open Graph key, from a meta tag in the body, outside the story's block.

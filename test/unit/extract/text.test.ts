@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { jsonLdBlocks, readJsonLd, readJsonLdPageAuthor } from '../../../src/core/extract/jsonld';
 import { chooseSiteName, cleanByline, detectDir, normalizeLang, publisherName, toIsoDate } from '../../../src/core/extract/metadata';
 import { pickFromSrcset } from '../../../src/core/extract/prepare';
+import { findPrintedDate } from '../../../src/core/extract/printed-date';
 import { blockText, countWords, readingMinutes } from '../../../src/core/extract/text';
 import { load } from './helpers';
 
@@ -128,6 +129,31 @@ describe('chooseSiteName', () => {
     // Nothing confirms any: the first, as the data gives it; a headline's own end is not a name.
     expect(chooseSiteName(['River Post', 'RP'], 'Bridge reopens: what the repairs cost and who paid for them in the end', 'news.example.com')).toBe('River Post');
     expect(chooseSiteName([null, undefined], 'Bridge reopens', '')).toBeNull();
+  });
+});
+
+describe('findPrintedDate', () => {
+  const read = (text: string) => findPrintedDate(text)?.parseable ?? null;
+  it('reads a date printed in English, German, French, Spanish, Italian, Portuguese or Dutch', () => {
+    expect(read('Published 11:11 PM EST Nov. 19, 2019')).toBe('Nov 19, 2019');
+    expect(read('Updated Sept 3 2020, 9:00')).toBe('Sep 3, 2020');
+    expect(read('12 October 2017')).toBe('Oct 12, 2017');
+    expect(read('publiziert am 25. März 2018')).toBe('Mar 25, 2018');
+    expect(read('Mis à jour le 1er février 2020')).toBe('Feb 1, 2020');
+    expect(read('3 de mayo de 2021')).toBe('May 3, 2021');
+    expect(read('7 settembre 2019')).toBe('Sep 7, 2019');
+    expect(read('9 de dezembro de 2022')).toBe('Dec 9, 2022');
+    expect(read('14 mei 2016')).toBe('May 14, 2016');
+  });
+  it('finds the first date and says where it is', () => {
+    expect(findPrintedDate('Ann Lee, 2 Jan 2020, updated 3 Jan 2020')).toEqual({ index: 9, length: 10, parseable: 'Jan 2, 2020' });
+  });
+  it('is null for words that are not months, days that cannot be, and years outside the web', () => {
+    expect(read('Top 10 Monday 2020')).toBeNull();
+    expect(read('Mon 12, 2020')).toBeNull();
+    expect(read('32 March 2020')).toBeNull();
+    expect(read('March 12, 1850')).toBeNull();
+    expect(read('Room 12 2019')).toBeNull();
   });
 });
 
