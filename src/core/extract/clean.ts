@@ -386,6 +386,40 @@ function isTrailingClutter(b: Block, ctx: CleanContext): boolean {
   return false;
 }
 
+/** A line's words with each link's words as one mark: "[Wired]" and "[Engadget]" are both "[…]". */
+function lineShape(b: Block): string {
+  let shape = b.text;
+  for (const a of b.el.tagName === 'A' ? [b.el] : Array.from(b.el.getElementsByTagName('a'))) {
+    const words = squash(a.textContent ?? '');
+    if (words) shape = shape.replace(words, '…');
+  }
+  return shape.replace(/…(?:\s*…)+/g, '…');
+}
+
+/** How many lines of one shape make a pattern of the story's own (each quote's source, each item's link). */
+const MIN_PATTERN_LINES = 2;
+
+/**
+ * A short line of links that repeats a shape the story used before (a
+ * review roundup names each quote's source as "[Engadget]"): the story's
+ * last such line, not a teaser. A shape of links alone proves nothing.
+ */
+function repeatsStoryLine(b: Block, before: Block[]): boolean {
+  const shape = lineShape(b);
+  if (!/[^…\s]/.test(shape)) return false;
+  let seen = 0;
+  for (const other of before) {
+    if (!other.atomic && other.linkText > 0 && other.text.length < 100 && lineShape(other) === shape && ++seen >= MIN_PATTERN_LINES) return true;
+  }
+  return false;
+}
+
+/** A picture whose alt is an author's name: the author's portrait on a card under the story. */
+function isAuthorPortrait(b: Block, ctx: CleanContext): boolean {
+  const alt = squash(b.el.querySelector('img')?.getAttribute('alt') ?? '');
+  return alt.length > 0 && alt.length < 60 && mentionsAuthor(alt, ctx.authors);
+}
+
 /** Removes el, then any ancestor left without text or media. */
 function removeBlock(el: Element, root: Element, detach: Detach): void {
   let node: Element | null = el;
@@ -607,7 +641,11 @@ export function cleanArticle(root: Element, ctx: CleanContext): CleanResult {
   let trailStart = blocks.length;
   for (let i = blocks.length - 1; i >= first; i--) {
     const b = blocks[i]!;
-    if (b.atomic) continue; // pictures at the end stay; keep looking above them
+    if (b.atomic) {
+      // Pictures at the end stay, but for the author's portrait on a card; keep looking above them.
+      if (isAuthorPortrait(b, ctx)) drop.add(b);
+      continue;
+    }
     // "Originally published on Live Science." stays, and the related links above it go.
     if (b.text.length < MAX_SYNDICATION_CHARS && SYNDICATION_NOTE.test(b.text)) {
       pastNote = true;
@@ -615,7 +653,7 @@ export function cleanArticle(root: Element, ctx: CleanContext): CleanResult {
     }
     // Above the note, the story's own last lines: its video's link (see video-links.ts) among them.
     if (pastNote && standsForVideo(b.el)) break;
-    if (!isTrailingClutter(b, ctx)) break;
+    if (!isTrailingClutter(b, ctx) || (b.text.length < 100 && repeatsStoryLine(b, blocks.slice(first, i)))) break;
     drop.add(b);
     trailStart = i;
   }

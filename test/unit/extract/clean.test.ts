@@ -76,6 +76,22 @@ describe('cleanArticle: what trails the story', () => {
     expect(photos.querySelectorAll('img')).toHaveLength(1);
   });
 
+  it("keeps the story's last line of a repeated shape (each quote's source), and takes the author's card under it, portrait and all", () => {
+    const quote = (text: string, source: string) => `<p>${text}</p><p><strong>[</strong><a href="https://${source.toLowerCase()}.example/review"><strong>${source}</strong></a><strong>]</strong></p>`;
+    const roundup = article(
+      `${quote('Game streaming is finally viable, and the service is leading the charge, if at a stroll for now.', 'Engadget')}` +
+        `${quote('There is no reason anyone should buy into the service right now, partly because of its pricing scheme.', 'Verge')}` +
+        `${quote('If you are on the fence about investing in an unproven service, you are not alone in that.', 'Wired')}` +
+        '<div class="author-details"><a href="https://social.example/dallas"><img src="/avatar.jpg" alt="Dallas Robinson"></a><div class="bio">Dallas Robinson is a freelance writer living in Minneapolis</div></div>',
+    );
+    cleanArticle(roundup, { title: 'The early reviews are here', authors: ['Dallas Robinson'], descriptions: [] });
+    expect(roundup.textContent).toContain('[Wired]');
+    expect(roundup.textContent).not.toContain('freelance writer');
+    expect(roundup.querySelector('img')).toBeNull();
+    // One line of that shape before it is no pattern: a closing link line still goes.
+    expect(clean('<p>[<a href="/a">Archive</a>]</p><p>[<a href="/c">Index</a>]</p>')).toBe(clean(''));
+  });
+
   it('keeps a closing sentence of the story that begins with a name', () => {
     expect(clean('<p>Mayor Jane Doe said the library would stay open for as long as readers came to it.</p>')).toContain('Mayor Jane Doe said');
     expect(clean('<p>The mayor said 2,000 people had signed the petition.</p>')).toContain('2,000 people');
