@@ -417,6 +417,53 @@ describe.each(browsersUnderTest())('reader view in %s', (name) => {
     await page.close();
   });
 
+  it('the text size stepped by arrow keys faster than storage writes lands on every step and never jumps back', async () => {
+    const page = await s.open('demo/');
+    expect(await toggleReaderInNewestTab(ext)).toEqual({ readerOpen: true });
+    await page.bringToFront();
+    const frame = await readerFrame(page);
+    await frame.focus('input[name="fontSize"]');
+    const size = () => frame.evaluate(() => Number.parseFloat(document.documentElement.style.getPropertyValue('--font-size')));
+    const original = await size();
+    const seen: number[] = [];
+    // About a held key's repeat rate: each step saves, and the saves overlap.
+    for (let i = 0; i < 12; i++) {
+      await page.keyboard.press('ArrowRight');
+      await new Promise((done) => setTimeout(done, 30));
+      seen.push(await size());
+    }
+    await new Promise((done) => setTimeout(done, 800));
+    const settled = { size: await size(), slider: await frame.$eval('input[name="fontSize"]', (el) => Number((el as HTMLInputElement).value)) };
+    // Back to where it was, for the tests after this one.
+    await frame.$eval('input[name="fontSize"]', (el, value) => {
+      (el as HTMLInputElement).value = String(value);
+      el.dispatchEvent(new Event('change', { bubbles: true }));
+    }, original);
+    await new Promise((done) => setTimeout(done, 300));
+    expect(seen.every((value, i) => i === 0 || value >= seen[i - 1]!), `sizes seen: ${seen.join(', ')}`).toBe(true);
+    expect(settled).toEqual({ size: original + 12, slider: original + 12 });
+    await page.close();
+  });
+
+  it("Shift+Tab from the toolbar's first control leaves for the browser's own controls, and the next comes round to the reader's last", async () => {
+    const page = await s.open('demo/');
+    expect(await toggleReaderInNewestTab(ext)).toEqual({ readerOpen: true });
+    await page.bringToFront();
+    const frame = await readerFrame(page);
+    await frame.focus('select[name="theme"]');
+    const seen: string[] = [];
+    for (let i = 0; i < 2; i++) {
+      await page.keyboard.down('Shift');
+      await page.keyboard.press('Tab');
+      await page.keyboard.up('Shift');
+      seen.push(await frame.evaluate(() => document.activeElement?.className || document.activeElement?.tagName || ''));
+    }
+    // Firefox made the reader's dialog a stop of its own between the two, with nothing shown focused.
+    expect(seen[1]).toBe('close');
+    await page.keyboard.press('Escape');
+    await page.close();
+  });
+
   it("opens above the page's own modal dialog (a cookie notice), takes the focus, and gives both back on close", async () => {
     const page = await s.open('demo/');
     await page.evaluate(() => {

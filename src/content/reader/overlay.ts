@@ -84,6 +84,9 @@ export function openOverlay(win: Window, options: OverlayOptions): Overlay {
   }
   const dialog = doc.createElement('dialog');
   dialog.setAttribute('aria-label', options.title);
+  // Firefox gives a modal dialog a Tab stop of its own: Shift+Tab from the reader's first control would
+  // land on it, with nothing shown focused. Focus belongs in the frame; the dialog only holds it.
+  dialog.tabIndex = -1;
   const dialogStyle: Record<string, string> = {
     position: 'fixed', inset: '0', width: '100%', height: '100%', 'max-width': 'none', 'max-height': 'none',
     margin: '0', padding: '0', border: '0', overflow: 'hidden', background: 'Canvas', color: 'CanvasText',

@@ -55,7 +55,10 @@ export interface StorageStatus {
 export interface PrefsStore {
   /** Reads both areas, migrates (and writes the migrated copy back), validates. Never rejects. */
   load(): Promise<Prefs>;
-  /** The last known Prefs (the defaults until load() has run). */
+  /**
+   * The last known Prefs (the defaults until load() has run), with the
+   * saves asked of this store and not yet written already applied.
+   */
   current(): Prefs;
   /** Applies a merge patch (see applyPatch) and stores the result. Rejects with PrefsSaveError only when no area could store it. */
   save(patch: PrefsPatch): Promise<Prefs>;
@@ -74,7 +77,10 @@ export interface PrefsStore {
    * always current, and costs one storage.get per area.
    */
   applyChange(changes: Readonly<Record<string, StorageChange>>, areaName: string): Promise<Prefs | null>;
-  /** Called with the new Prefs after every change, from any context. Returns the unsubscribe function. */
+  /**
+   * Called with the new Prefs (as current() gives them) after every change,
+   * from any context. Returns the unsubscribe function.
+   */
   subscribe(listener: (prefs: Prefs) => void): () => void;
   status(): StorageStatus;
 }
@@ -89,7 +95,13 @@ export interface PrefsStoreOptions {
 }
 
 export function createPrefsStore(areas: StorageAreas, { now = Date.now }: PrefsStoreOptions = {}): PrefsStore {
+  // What storage holds, as last read or written.
   let current: Prefs = DEFAULT_PREFS;
+  // Saves asked for and not yet written, oldest first. They are shown at
+  // once: a slider stepped by arrow keys faster than storage writes must
+  // not jump back to an earlier step when the first of them is written.
+  const unwritten: PrefsPatch[] = [];
+  let shown: Prefs = DEFAULT_PREFS;
   let loaded = false;
   let lastUpdatedAt = 0;
   let status: StorageStatus = { area: areas.sync ? 'sync' : 'local', syncProblem: areas.sync ? null : 'unavailable' };
@@ -108,9 +120,17 @@ export function createPrefsStore(areas: StorageAreas, { now = Date.now }: PrefsS
     return run;
   }
 
+  const withUnwritten = (): Prefs => unwritten.reduce<Prefs>((prefs, patch) => applyPatch(prefs, patch), current);
+
   function setCurrent(next: Prefs): void {
-    if (samePrefs(current, next)) return;
     current = next;
+    tell();
+  }
+
+  function tell(): void {
+    const next = withUnwritten();
+    if (samePrefs(shown, next)) return;
+    shown = next;
     for (const listener of [...listeners]) {
       try {
         listener(next);
@@ -146,7 +166,7 @@ export function createPrefsStore(areas: StorageAreas, { now = Date.now }: PrefsS
       await write(resolved.prefs).catch(() => undefined);
     }
     setCurrent(resolved.prefs);
-    return current;
+    return shown;
   }
 
   async function write(next: Prefs): Promise<void> {
@@ -192,12 +212,21 @@ export function createPrefsStore(areas: StorageAreas, { now = Date.now }: PrefsS
 
   return {
     load: () => serialized(loadNow),
-    current: () => current,
-    save: (patch) =>
-      serialized(async () => {
-        if (!loaded) await loadNow();
-        return commit(applyPatch(current, patch));
-      }),
+    current: () => shown,
+    save: (patch) => {
+      unwritten.push(patch);
+      tell();
+      return serialized(async () => {
+        try {
+          if (!loaded) await loadNow();
+          return await commit(applyPatch(current, patch));
+        } finally {
+          // Written, or refused: from here storage's copy says what it is.
+          unwritten.splice(unwritten.indexOf(patch), 1);
+          tell();
+        }
+      });
+    },
     replace: (prefs) => serialized(() => commit(validatePrefs(prefs))),
     applyChange(changes, areaName) {
       if (!isPrefsChange(changes, areaName)) return Promise.resolve(null);
@@ -205,9 +234,9 @@ export function createPrefsStore(areas: StorageAreas, { now = Date.now }: PrefsS
       // arrives once the read has started gets a read of its own.
       reread ??= serialized(async () => {
         reread = null;
-        const before = current;
+        const before = shown;
         await loadNow();
-        return current === before ? null : current;
+        return shown === before ? null : shown;
       });
       return reread;
     },

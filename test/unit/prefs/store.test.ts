@@ -182,6 +182,21 @@ describe('sync fallback', () => {
     expect(meta(browser.sync.read(PREFS_KEY)).values).toEqual({ fontSize: 50 });
   });
 
+  it('shows saves asked in quick succession at once, and never steps back to an earlier one while they are written', async () => {
+    // A slider stepped by arrow keys saves on every step, faster than storage writes.
+    const { browser, store } = setup();
+    await store.load();
+    const heard: number[] = [];
+    store.subscribe((prefs) => heard.push(prefs.fontSize));
+    const saves = [21, 22, 23, 24].map((fontSize) => store.save({ fontSize }));
+    expect(store.current().fontSize).toBe(24);
+    expect(heard).toEqual([21, 22, 23, 24]);
+    await Promise.all(saves);
+    await browser.settle(); // each write's change event comes back, and is read
+    expect(heard).toEqual([21, 22, 23, 24]);
+    expect(meta(browser.sync.read(PREFS_KEY)).values.fontSize).toBe(24);
+  });
+
   it('rejects, and changes nothing, only when neither area can store', async () => {
     const { browser, store } = setup();
     const heard = vi.fn();
@@ -190,7 +205,8 @@ describe('sync fallback', () => {
     browser.local.failSet = new Error('disk full');
     await expect(store.save({ fontSize: 50 })).rejects.toBeInstanceOf(PrefsSaveError);
     expect(store.current().fontSize).toBe(20);
-    expect(heard).not.toHaveBeenCalled();
+    // Shown while it was being saved, then taken back.
+    expect(heard.mock.calls.map(([prefs]) => (prefs as Prefs).fontSize)).toEqual([50, 20]);
   });
 
   it(`keeps ${MAX_SITES} sites of usual length in sync, split under the per-item quota`, async () => {
