@@ -66,12 +66,13 @@ export function renderArticle(article: ExtractedArticle, url: string, ui: UiLoca
   body.append(sanitizeArticleFragment(article.contentHtml, url, window, { linkTarget: '_top' }));
   // The reader's title is the one h1; the article's headings fall in under it.
   normalizeHeadings(body);
+  // Before the caption words that repeat an alt are marked: an alt that goes (the headline again) leaves its caption
+  // heard. Before nameless links go: a linked picture's alt that is a file's name leaves its link no name.
+  silenceEmptyAlts(body, article.title);
   unwrapNamelessLinks(body);
   unwrapDeadLinks(body);
   trimBlockEdges(body);
   spaceCaptionParts(body);
-  // Before the caption words that repeat an alt are marked: an alt that goes (the headline again) leaves its caption heard.
-  silenceEmptyAlts(body, article.title);
   markRepeatedCaptionWords(body);
   labelVideoLinks(body, t('readerVideoLink'));
   revealAlts(body);

@@ -5,7 +5,7 @@
  */
 import { standsForVideo } from '../core/extract/video-links';
 import { planCaptions } from '../core/captions';
-import { repeatsAlt } from '../core/captions/text';
+import { isFileNameAlt, repeatsHeadline } from '../core/captions/text';
 // The page's caption code splits text the same way; its undo log goes unused here.
 import { ChangeLog } from '../content/change-log';
 
@@ -50,9 +50,11 @@ export function unwrapNamelessLinks(body: Element): void {
 
 /**
  * Pictures that would tell a listener nothing: no alt (a screen reader
- * would read out the file's name), or an alt that repeats the headline just
- * heard (a lead photo a site labels with the title). A picture that is a
- * link keeps its alt: it is the link's name. A picture named by aria-label
+ * would read out the file's name), an alt that is a file's name, or one
+ * that repeats the headline just heard (a lead photo a site labels with the
+ * title). A picture that is a link keeps a headline alt: it is the link's
+ * name; one named after a file is left with no name, and its link goes with
+ * it (unwrapNamelessLinks, run after this). A picture named by aria-label
  * alone has that name as its alt, one name the rest of the reader reads.
  */
 export function silenceEmptyAlts(body: Element, title: string): void {
@@ -63,7 +65,7 @@ export function silenceEmptyAlts(body: Element, title: string): void {
       img.removeAttribute('aria-label');
     }
     const alt = img.getAttribute('alt');
-    if (alt === null || (alt.trim() && !img.closest('a[href]') && repeatsAlt(alt, title))) img.setAttribute('alt', '');
+    if (alt === null || isFileNameAlt(alt) || (alt.trim() && !img.closest('a[href]') && repeatsHeadline(alt, title))) img.setAttribute('alt', '');
   }
 }
 

@@ -6,7 +6,7 @@ import { collapseNone, findCollapse, imageShown } from './collapse';
 import { ancestor, isLink, leavesPage, resetMemo, visibleText } from './dom';
 import { repeatedParts } from './dedupe';
 import { creditAfter, findCaption, findMedia, isToggle } from './find';
-import { decodeReferences, inlineCreditStart, isMeaningfulAlt, repeatsAlt, squash, words } from './text';
+import { decodeReferences, inlineCreditStart, isMeaningfulAlt, repeatsAlt, repeatsHeadline, squash, words } from './text';
 import { fileNameOf } from '../image-files';
 import type { CaptionAction, CaptionEntry, CaptionPlan, InsertionPoint, PlanOptions } from './types';
 
@@ -75,20 +75,13 @@ function inFlow(el: Element, view: Window | null): boolean {
   return position !== 'absolute' && position !== 'fixed';
 }
 
-/** Search keywords a site adds to the headline to make an alt. */
-const MAX_KEYWORDS_ADDED = 3;
-
 /**
  * The alt text is the story's headline again (a lead picture whose alt a
  * site fills with the title): shown under the picture, it would print the
  * headline twice on the screen.
  */
-function repeatsHeadline(alt: string, doc: Document): boolean {
-  const headlines = [doc.querySelector('h1')?.textContent ?? '', doc.title];
-  // Either way round: the headline with a few search keywords added ("Meal Prep for 80 Day Obsession, A Little More Obsessed")
-  // is still the headline; with more, the alt tells what the headline does not.
-  const added = (headline: string): number => words(alt).length - words(headline).length;
-  return headlines.some((headline) => headline.trim() !== '' && (repeatsAlt(alt, headline) || (repeatsAlt(headline, alt) && added(headline) <= MAX_KEYWORDS_ADDED)));
+function repeatsPageHeadline(alt: string, doc: Document): boolean {
+  return [doc.querySelector('h1')?.textContent ?? '', doc.title].some((headline) => repeatsHeadline(alt, headline));
 }
 
 /** What a screen reader says for the picture, as written: an aria-label wins over the alt. */
@@ -192,7 +185,7 @@ export function inspectImage(img: HTMLImageElement, article: Element, opts: Plan
   }
   if (
     opts.showAltText && alt && !captionText && !small && !isTeaser && !boxHidden(img, media, opts.view) &&
-    !repeatsHeadline(alt, img.ownerDocument) && !altIsFileName(alt, img) && !sharedAlts.has(alt)
+    !repeatsPageHeadline(alt, img.ownerDocument) && !altIsFileName(alt, img) && !sharedAlts.has(alt)
   ) {
     entry.insertAt = revealPoint(media, credit);
     if (entry.insertAt) act('reveal-alt');

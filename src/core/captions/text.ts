@@ -58,6 +58,27 @@ const GENERIC_PHRASE = new RegExp(
 );
 const FURNITURE = /\b(?:logo|icon|avatar|button|banner|sprite|call-to-action|placeholder)\b/i;
 
+/** An alt that is a file's or a camera's name: "airpods-pro-2.jpg", "IMG_0042", "010_Clymer-2". */
+export function isFileNameAlt(alt: string): boolean {
+  const text = squash(alt);
+  // Words joined by an underscore are a file's name ("Light a Wish_OGE Group"), not a description.
+  return PICTURE_FILE.test(text) || CAMERA_NAME.test(text) || /[^\s_]_[^\s_]/.test(text);
+}
+
+/** Search keywords a site adds to the headline to make an alt. */
+const MAX_KEYWORDS_ADDED = 3;
+
+/**
+ * An alt that is the headline again. Either way round: the headline with a
+ * few search keywords added ("Meal Prep for 80 Day Obsession, A Little More
+ * Obsessed") is still the headline; with more, the alt tells what the
+ * headline does not.
+ */
+export function repeatsHeadline(alt: string, headline: string): boolean {
+  if (!headline.trim()) return false;
+  return repeatsAlt(alt, headline) || (repeatsAlt(headline, alt) && words(alt).length - words(headline).length <= MAX_KEYWORDS_ADDED);
+}
+
 /**
  * An alt worth showing: not empty, not a file or camera name, not a
  * generic word, not a single word, not a number, not a bare credit.
@@ -65,9 +86,7 @@ const FURNITURE = /\b(?:logo|icon|avatar|button|banner|sprite|call-to-action|pla
 export function isMeaningfulAlt(alt: string | null): alt is string {
   if (alt === null) return false;
   const text = squash(alt);
-  if (!text || PICTURE_FILE.test(text) || CAMERA_NAME.test(text)) return false;
-  // Words joined by an underscore are a file's name ("Light a Wish_OGE Group"), not a description.
-  if (/[^\s_]_[^\s_]/.test(text)) return false;
+  if (!text || isFileNameAlt(text)) return false;
   if (GENERIC.has(text.toLowerCase().replace(/[.:]+$/, '')) || GENERIC_PHRASE.test(text)) return false;
   // "print header logo", "author avatar": site furniture, not a picture of the story.
   if (FURNITURE.test(text) && text.split(/\s+/).length <= 4) return false;

@@ -48,6 +48,22 @@ describe('silenceEmptyAlts', () => {
     silenceEmptyAlts(labelled, title);
     expect(labelled.querySelector('img')?.outerHTML).toBe('<img src="/e.jpg" alt="Traders on the floor of the exchange">');
   });
+
+  it("silences an alt that is a file's name, linked or not, and the headline with a few search keywords added", () => {
+    const title = 'Meal Prep for A Little More Obsessed';
+    const el = body(`<figure><img src="/a.jpg" alt="apple-iphone-11-pro-colors-091019.jpg"></figure>
+      <p><a href="/uploads/010_Clymer-21.jpg"><img src="/b.jpg" alt="010_Clymer-2"></a></p>
+      <figure><img src="/c.jpg" alt="Meal Prep for 80 Day Obsession, A Little More Obsessed"></figure>
+      <figure><img src="/d.jpg" alt="Meal prep containers of chicken, rice and broccoli for A Little More Obsessed, set out for the week"></figure>`);
+    silenceEmptyAlts(el, title);
+    expect(Array.from(el.querySelectorAll('img'), (img) => img.getAttribute('alt'))).toEqual([
+      '', '', '', 'Meal prep containers of chicken, rice and broccoli for A Little More Obsessed, set out for the week',
+    ]);
+    // The link the file's name named is left with no name: it goes, its picture stays.
+    unwrapNamelessLinks(el);
+    expect(el.querySelectorAll('a')).toHaveLength(0);
+    expect(el.querySelectorAll('img')).toHaveLength(4);
+  });
 });
 
 describe('revealAlts', () => {
