@@ -26,3 +26,12 @@ export function fileNameOf(address: string): string {
     return file.toLowerCase(); // A stray % in the name: read as it is.
   }
 }
+
+/**
+ * The file an address names, without the size a publishing system adds to
+ * each resized copy: "Bridge-680x365_c.jpg" is "bridge.jpg", the original's
+ * name, as the page's og:image often gives it.
+ */
+export function originalFileNameOf(address: string): string {
+  return fileNameOf(address).replace(/-\d{2,5}x\d{2,5}(?:_[a-z])?(?=\.[a-z0-9]+$)/, '');
+}

@@ -6,7 +6,7 @@
  */
 
 import { precedes } from '../detect/text';
-import { fileNameOf } from '../image-files';
+import { originalFileNameOf } from '../image-files';
 import { AUTHOR_BOX } from './metadata';
 import { textLength } from './text';
 
@@ -54,7 +54,7 @@ export function findLeadFigure(doc: Document, sharedImage: string | null = null)
     const img = figure.querySelector('img[src]');
     if (img && !isPortrait(figure, img) && isPicture(figure)) return figure;
   }
-  return namedLeadPicture(body, headline, firstProse, fileNameOf(sharedImage ?? ''));
+  return namedLeadPicture(body, headline, firstProse, originalFileNameOf(sharedImage ?? ''));
 }
 
 /** A picture the page names as the story's own: a "featured image", a "hero" or "lead" image. */
@@ -70,7 +70,8 @@ const MAX_CAPTION_CHARS = 400;
 function namedAsLead(img: Element, sharedFile: string): boolean {
   if ([img, img.parentElement].some((el) => LEAD_PICTURE_NAME.test(el?.getAttribute('class') ?? ''))) return true;
   if (WORDPRESS_FEATURED.test(img.getAttribute('class') ?? '')) return true;
-  return sharedFile !== '' && fileNameOf(img.getAttribute('src') ?? '') === sharedFile;
+  // A resized copy of it too: the page shows the 680 px one, og:image names the original.
+  return sharedFile !== '' && originalFileNameOf(img.getAttribute('src') ?? '') === sharedFile;
 }
 
 /** The caption set right after the picture (or after the link or box that holds only it), named so. */

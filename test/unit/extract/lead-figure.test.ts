@@ -44,6 +44,10 @@ describe('the lead picture', () => {
       .replace('</head>', '<meta property="og:image" content="https://news.example.com/files/bridge-1574.jpg"></head>');
     const shared = extractArticle(load(html))!;
     expect(load(`<body>${shared.contentHtml}</body>`).body.querySelector('figure img')?.getAttribute('src')).toBe('https://news.example.com/styles/detail/bridge-1574.jpg?itok=4');
+    // A resized copy of the shared picture, named with its size.
+    const resized = layout('<div class="article-photo"><img class="setborder" src="/uploads/2019/11/Bridge-reopens-680x365_c.jpg" alt=""></div>')
+      .replace('</head>', '<meta property="og:image" content="https://news.example.com/uploads/2019/11/Bridge-reopens.jpg"></head>');
+    expect(extractArticle(load(resized))!.contentHtml).toContain('Bridge-reopens-680x365_c.jpg');
   });
 
   it('is found under a standfirst long enough to pass for the story, and with a credit set outside its caption', () => {
