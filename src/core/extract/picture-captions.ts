@@ -93,8 +93,23 @@ const STORY_CREDITS = /^(?:by|written by|words by|text by)\s|\b(?:reporting|edit
 /** A credit is a name or two: longer, the block after a figure is the story's. */
 const MAX_CREDIT_CHARS = 120;
 
+/** How many boxes that hold only a figure are looked through for the caption after them. */
+const MAX_FIGURE_BOXES = 3;
+
+/** The outermost of the boxes (up to a few) that hold the figure and nothing else: its caption may follow that. */
+function boxAround(figure: Element): Element {
+  let box = figure;
+  for (let i = 0; i < MAX_FIGURE_BOXES; i++) {
+    const parent = box.parentElement;
+    if (!parent || parent.childElementCount !== 1 || parent.tagName.toUpperCase() === 'BODY' || textLength(parent) !== textLength(box)) break;
+    box = parent;
+  }
+  return box;
+}
+
 /**
- * A figcaption a site sets right after its figure rather than inside it,
+ * A figcaption a site sets right after its figure (or after the box that
+ * holds only the figure) rather than inside it,
  * and a credit line set after a figure's box ("image-credit"): moved into
  * the figure, so the reader shows them as its caption and a screen reader
  * hears them as the picture's, not as a line of the story.
@@ -102,7 +117,7 @@ const MAX_CREDIT_CHARS = 120;
 export function joinCaptionsSetAfterFigures(body: Element): void {
   for (const figure of Array.from(body.getElementsByTagName('figure'))) {
     const own = (): Element | null => Array.from(figure.children).find((c) => c.tagName.toUpperCase() === 'FIGCAPTION') ?? null;
-    let next = figure.nextElementSibling;
+    let next = boxAround(figure).nextElementSibling;
     if (next?.tagName.toUpperCase() === 'FIGCAPTION' && !own()) {
       figure.append(next);
       next = figure.nextElementSibling;

@@ -308,6 +308,10 @@ describe('extractArticle: pre-processing', () => {
     const doc = load(`<body>${article(page(body)).contentHtml}</body>`);
     const captions = Array.from(doc.querySelectorAll('figure'), (f) => f.querySelector('figcaption')?.textContent?.replace(/\s+/g, ' ').trim());
     expect(captions).toEqual(['Divers check the piers. Photo: Ann Lee', 'The new deck at dusk River Post Photo Agency']);
+    // Set after the box that holds only the figure.
+    const boxed = `<article><h1>Bridge reopens</h1><div class="hero-wrap"><figure class="hero"><img src="/img/a.jpg" width="800" height="500" alt="Image: the bridge"></figure></div><figcaption class="caption"><span>Divers check the piers.</span> <span>Ann Lee / Reuters file</span></figcaption>${paragraphs()}</article>`;
+    const lead = load(`<body>${article(page(boxed)).contentHtml}</body>`);
+    expect(lead.querySelector('figure figcaption')?.textContent).toBe('Divers check the piers. Ann Lee / Reuters file');
     // The story's byline set after its lead figure, in a box named "credits", stays the byline.
     const byline = article(page(`<article><h1>Bridge reopens</h1><figure><img src="/img/a.jpg" alt="The bridge"><figcaption>The bridge at dawn.</figcaption></figure><div class="article-credits">By Ana Ruiz and Tom Lee</div>${paragraphs()}</article>`));
     expect(byline.byline).toBe('Ana Ruiz and Tom Lee');
