@@ -25,8 +25,11 @@ function metaMap(doc: Document): Map<string, string> {
   return map;
 }
 
-/** What may follow a printed date at the end of a byline: a time of day and its zone (", 9:02 AM EST"). */
-const TIME_OF_DAY_TAIL = /^[\s,]*(?:(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4}|[+-]\d{2}:?\d{2})?)?\s*$/i;
+/** What may follow a printed date at the end of a byline: a time of day and its zone (", 9:02 AM EST"), and the time elsewhere ("(07:05 pm ET)"). */
+const TIME_OF_DAY_TAIL =
+  /^[\s,]*(?:(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4}|[+-]\d{2}:?\d{2})?\s*(?:\(\s*\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*[A-Z]{0,4}\s*\))?)?\s*$/i;
+/** The day of the week a printed date starts with ("Monday, November 18, 2019"). */
+const WEEKDAY_END = /[\s,]*(?:mon|tues|wednes|thurs|fri|satur|sun)day[\s,]*$/i;
 /** Where a date starts in a byline that runs on into it (a lookahead, not \b, which ends no word at "é"). */
 const BYLINE_DATE_WORD = /\s(?:first published|last updated|published|updated|posted|publiziert|veröffentlicht|aktualisiert|publié|mis à jour|publicado|actualizado|atualizado|pubblicato|aggiornato)(?=[\s:]|$)/i;
 
@@ -55,7 +58,7 @@ export function cleanByline(raw: string | null | undefined): string | null {
   // "Associated Press November 19, 2019, 9:02 AM": the names, without the date and time that close the line.
   const printed = findPrintedDate(s);
   if (printed && printed.index > 0 && TIME_OF_DAY_TAIL.test(s.slice(printed.index + printed.length))) {
-    s = s.slice(0, printed.index).replace(/[\s,;:|·•–—-]+$/, '');
+    s = s.slice(0, printed.index).replace(WEEKDAY_END, '').replace(/[\s,;:|·•–—-]+$/, '');
   }
   if (!s || /^https?:\/\//i.test(s) || s.length > 200 || ACCOUNT_NAME.test(s)) return null;
   return s;
@@ -227,7 +230,7 @@ function titleTail(title: string): string | null {
 const nameCore = (name: string): string => nameKey(name.replace(/\.[a-z]{2,3}(?:\.[a-z]{2})?$/i, '')).replace(/^the(?=.{4})/, '');
 
 /** Spellings of one site's name, its initials among them ("WSJ", "Wall Street Journal"). */
-function sameSiteName(a: string, b: string): boolean {
+export function sameSiteName(a: string, b: string): boolean {
   if (nameCore(a) === nameCore(b)) return true;
   const initials = (name: string): string => name.split(/\s+/).filter((w) => !/^the$/i.test(w)).map((w) => w[0] ?? '').join('').toLowerCase();
   return [a, b].some((long, i) => long.includes(' ') && initials(long) === nameKey(i ? a : b));

@@ -56,6 +56,14 @@ describe('extractArticle: metadata', () => {
     expect(logo.title).toBe('Old river bridge reopens after eighteen months of repairs');
   });
 
+  it("takes the byline printed on the page where the data names the site as the author, and names nobody where only the site is named", () => {
+    const ld = `<script type="application/ld+json">${JSON.stringify({ '@type': 'NewsArticle', headline: 'Bridge reopens', author: { '@type': 'Person', name: 'River Post' }, publisher: { '@type': 'Organization', name: 'River Post' } })}</script>`;
+    const printed = article(page(`<article><h1>Bridge reopens</h1><p class="byline">By <a href="/staff">Ana Ruiz and Tom Lee</a></p>${paragraphs()}</article>`, ld));
+    expect(printed.byline).toBe('Ana Ruiz and Tom Lee');
+    expect(printed.siteName).toBe('River Post');
+    expect(article(page(`<article><h1>Bridge reopens</h1>${paragraphs()}</article>`, ld)).byline).toBeNull();
+  });
+
   it('reads the date a page prints under its headline where neither its data nor its meta tags give one', () => {
     const printed = article(page(`<article><h1>Bridge reopens</h1><div class="publish-date">Published 11:11 PM EST Nov 19, 2019</div>${paragraphs()}</article>`));
     expect(formatDate(printed.published!, 'en-US')).toBe('November 19, 2019');

@@ -165,5 +165,6 @@ describe('cleanByline', () => {
     expect(cleanByline('admin')).toBeNull();
     expect(cleanByline('By Admin')).toBeNull();
     expect(cleanByline('Adminah Okoro')).toBe('Adminah Okoro');
+    expect(cleanByline('Mike Wuerthele and Malcolm Owen Monday, November 18, 2019, 04:05 pm PT (07:05 pm ET)')).toBe('Mike Wuerthele and Malcolm Owen');
   });
 });
