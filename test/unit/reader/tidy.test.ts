@@ -165,6 +165,14 @@ describe('markRepeatedCaptionWords and heardOnce', () => {
     expect(caption.querySelector('[aria-hidden="true"]')?.textContent).toContain(ALT);
   });
 
+  it('hides the repeated words before a credit set in parts ("Credit..." and a name)', () => {
+    const el = body(`<figure><img src="https://x.test/a.jpg" alt="${ALT}."><figcaption><span>${ALT}.</span><span><span>Credit...</span><span>Anna Moneymaker/The Harbour Times</span></span></figcaption></figure>`);
+    markRepeatedCaptionWords(el);
+    heardOnce(el, true);
+    const hidden = Array.from(el.querySelectorAll('figcaption [aria-hidden="true"]'), (h) => h.textContent).join('');
+    expect(hidden).toBe(`${ALT}.`);
+  });
+
   it('leaves a caption that says something the alt does not', () => {
     const el = body(`<figure><img src="https://x.test/a.jpg" alt="${ALT}"><figcaption>The captain retired last spring after forty years on the crossing.</figcaption></figure>`);
     const before = el.innerHTML;
