@@ -71,7 +71,8 @@ it.runIf(existsSync(corpus))('extracts the corpus', () => {
         ourText = article ? blockText(sanitizeArticleFragment(article.contentHtml, url, win as unknown as WindowLike)) : '';
         const { title = null, byline = null, siteName = null, published = null, standfirst = null } = article ?? {};
         const firstPicture = /<img[^>]*\ssrc="([^"]*)"/.exec(article?.contentHtml ?? '')?.[1] ?? null;
-        meta[id] = { title, byline, siteName, published, standfirst, firstPicture };
+        const pictures = String((article?.contentHtml ?? '').match(/<img\b/g)?.length ?? 0);
+        meta[id] = { title, byline, siteName, published, standfirst, firstPicture, pictures };
       };
       if (r % 2) { runOurs(); runBase(); } else { runBase(); runOurs(); }
     }

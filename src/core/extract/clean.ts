@@ -420,6 +420,23 @@ function isAuthorPortrait(b: Block, ctx: CleanContext): boolean {
   return alt.length > 0 && alt.length < 60 && mentionsAuthor(alt, ctx.authors);
 }
 
+/** A picture with no alt and no words that links to another page: a teaser's thumbnail, saying nothing of the story. */
+function isSilentTeaser(b: Block): boolean {
+  return b.atomic && !b.text && isTeaserPicture(b.el) && Array.from(b.el.getElementsByTagName('img')).every((img) => !img.getAttribute('alt')?.trim());
+}
+
+/** So many such thumbnails in a row are a strip of teasers (a promo gallery whose title went), whatever their size. */
+const MIN_STRIP_PICTURES = 3;
+
+/** How many silent teasers stand in a row with the block at i. */
+function teaserRunAt(blocks: Block[], i: number): number {
+  let start = i;
+  let end = i;
+  while (start > 0 && isSilentTeaser(blocks[start - 1]!)) start--;
+  while (end < blocks.length - 1 && isSilentTeaser(blocks[end + 1]!)) end++;
+  return end - start + 1;
+}
+
 /** Removes el, then any ancestor left without text or media. */
 function removeBlock(el: Element, root: Element, detach: Detach): void {
   let node: Element | null = el;
@@ -642,8 +659,9 @@ export function cleanArticle(root: Element, ctx: CleanContext): CleanResult {
   for (let i = blocks.length - 1; i >= first; i--) {
     const b = blocks[i]!;
     if (b.atomic) {
-      // Pictures at the end stay, but for the author's portrait on a card; keep looking above them.
-      if (isAuthorPortrait(b, ctx)) drop.add(b);
+      // Pictures at the end stay, but for the author's portrait on a card, and thumbnails of other pages
+      // that say nothing (a promo gallery's strip, its title gone); keep looking above them.
+      if (isAuthorPortrait(b, ctx) || (isSilentTeaser(b) && (isBadgeSized(b.el) || teaserRunAt(blocks, i) >= MIN_STRIP_PICTURES))) drop.add(b);
       continue;
     }
     // "Originally published on Live Science." stays, and the related links above it go.

@@ -92,6 +92,23 @@ describe('cleanArticle: what trails the story', () => {
     expect(clean('<p>[<a href="/a">Archive</a>]</p><p>[<a href="/c">Index</a>]</p>')).toBe(clean(''));
   });
 
+  it('removes a strip of thumbnails with no alt that link to other pages, and keeps pictures that say what they show', () => {
+    const thumb = (n: number) => `<p><a href="https://news.example/pictures/gifts/${n}/"><span><img src="/t${n}.jpg" alt=""></span></a></p>`;
+    const strip = article(`${BODY}${[1, 2, 3, 4].map(thumb).join('')}`);
+    cleanArticle(strip, { title: 'Library stays open on Sundays', authors: [], descriptions: [] });
+    expect(strip.querySelectorAll('img')).toHaveLength(0);
+    // Two are no strip; a badge-sized one is a teaser on its own.
+    const two = article(`${BODY}${[1, 2].map(thumb).join('')}`);
+    cleanArticle(two, { title: 'Library stays open on Sundays', authors: [], descriptions: [] });
+    expect(two.querySelectorAll('img')).toHaveLength(2);
+    const badge = article(`${BODY}${thumb(1).replace('alt=""', 'alt="" width="170" height="128"')}`);
+    cleanArticle(badge, { title: 'Library stays open on Sundays', authors: [], descriptions: [] });
+    expect(badge.querySelectorAll('img')).toHaveLength(0);
+    const described = article(`${BODY}${[1, 2, 3].map((n) => thumb(n).replace('alt=""', `alt="Readers in the reading room, picture ${n}"`)).join('')}`);
+    cleanArticle(described, { title: 'Library stays open on Sundays', authors: [], descriptions: [] });
+    expect(described.querySelectorAll('img')).toHaveLength(3);
+  });
+
   it('keeps a closing sentence of the story that begins with a name', () => {
     expect(clean('<p>Mayor Jane Doe said the library would stay open for as long as readers came to it.</p>')).toContain('Mayor Jane Doe said');
     expect(clean('<p>The mayor said 2,000 people had signed the petition.</p>')).toContain('2,000 people');
