@@ -177,7 +177,8 @@ export function readPageMeta(doc: Document): PageMeta {
     image: m.get('og:image') ?? null,
     titles: [...h1s.slice(0, 3), m.get('og:title') ?? '', m.get('twitter:title') ?? ''].filter(Boolean),
     h1: h1s.length === 1 ? h1s[0]! : null,
-    lang: html?.getAttribute('lang') || m.get('content-language') || m.get('og:locale') || null,
+    // XHTML written as HTML says it with xml:lang alone.
+    lang: html?.getAttribute('lang') || html?.getAttribute('xml:lang') || m.get('content-language') || m.get('og:locale') || null,
     dir: html?.getAttribute('dir') || doc.body?.getAttribute('dir') || null,
   };
 }

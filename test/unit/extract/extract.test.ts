@@ -116,6 +116,10 @@ describe('extractArticle: metadata', () => {
     expect(a.textContent).toContain(PROSE[0]);
   });
 
+  it('reads the language from xml:lang where the page gives no lang', () => {
+    expect(article(page(`<article><h1>Bridge reopens</h1>${paragraphs()}</article>`, '', 'xmlns="http://www.w3.org/1999/xhtml" xml:lang="en-gb"')).lang).toBe('en-GB');
+  });
+
   it('gives right-to-left articles dir="rtl" from their language', () => {
     const arabic = 'افتتحت المدينة أكبر مكتبة عامة فيها بعد خمس سنوات من العمل، وتضم المكتبة أكثر من مئتي ألف كتاب وقاعات للقراءة والدراسة مفتوحة طوال أيام الأسبوع. ';
     const body = `<article><h1>افتتاح المكتبة</h1>${Array.from({ length: 6 }, () => `<p>${arabic.repeat(2)}</p>`).join('')}</article>`;
