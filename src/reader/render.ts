@@ -7,9 +7,7 @@ import type { ExtractedArticle } from '../core/extract';
 import { sanitizeArticleFragment } from '../core/extract/sanitize';
 import { formatDate } from './format-date';
 import { t } from './i18n';
-import {
-  labelVideoLinks, markRepeatedCaptionWords, normalizeHeadings, revealAlts, silenceEmptyAlts, spaceCaptionParts, trimBlockEdges, unwrapDeadLinks, unwrapNamelessLinks,
-} from './tidy';
+import { tidyBody } from './tidy';
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
@@ -64,18 +62,7 @@ export function renderArticle(article: ExtractedArticle, url: string, ui: UiLoca
 
   const body = el('div', { className: 'article-body' });
   body.append(sanitizeArticleFragment(article.contentHtml, url, window, { linkTarget: '_top' }));
-  // The reader's title is the one h1; the article's headings fall in under it.
-  normalizeHeadings(body);
-  // Before the caption words that repeat an alt are marked: an alt that goes (the headline again) leaves its caption
-  // heard. Before nameless links go: a linked picture's alt that is a file's name leaves its link no name.
-  silenceEmptyAlts(body, article.title);
-  unwrapNamelessLinks(body);
-  unwrapDeadLinks(body);
-  trimBlockEdges(body);
-  spaceCaptionParts(body);
-  markRepeatedCaptionWords(body);
-  labelVideoLinks(body, t('readerVideoLink'));
-  revealAlts(body);
+  tidyBody(body, article.title, t('readerVideoLink'));
   root.append(body);
   return root;
 }

@@ -6,6 +6,7 @@
 import { standsForVideo } from '../core/extract/video-links';
 import { planCaptions } from '../core/captions';
 import { isFileNameAlt, repeatsHeadline } from '../core/captions/text';
+import { PICTURE_FILE } from '../core/image-files';
 // The page's caption code splits text the same way; its undo log goes unused here.
 import { ChangeLog } from '../content/change-log';
 
@@ -52,10 +53,11 @@ export function unwrapNamelessLinks(body: Element): void {
  * Pictures that would tell a listener nothing: no alt (a screen reader
  * would read out the file's name), an alt that is a file's name, or one
  * that repeats the headline just heard (a lead photo a site labels with the
- * title). A picture that is a link keeps a headline alt: it is the link's
- * name; one named after a file is left with no name, and its link goes with
- * it (unwrapNamelessLinks, run after this). A picture named by aria-label
- * alone has that name as its alt, one name the rest of the reader reads.
+ * title). A picture that is a link keeps its alt, the link's name, but for a
+ * file's name on a link to the picture's own file: that link is left with
+ * no name and goes (unwrapNamelessLinks, run after this), its picture
+ * stays. A picture named by aria-label alone has that name as its alt, one
+ * name the rest of the reader reads.
  */
 export function silenceEmptyAlts(body: Element, title: string): void {
   for (const img of Array.from(body.getElementsByTagName('img'))) {
@@ -65,7 +67,10 @@ export function silenceEmptyAlts(body: Element, title: string): void {
       img.removeAttribute('aria-label');
     }
     const alt = img.getAttribute('alt');
-    if (alt === null || isFileNameAlt(alt) || (alt.trim() && !img.closest('a[href]') && repeatsHeadline(alt, title))) img.setAttribute('alt', '');
+    const link = img.closest('a[href]');
+    // A link to the picture's own file (its full size) leads nowhere new; any other link keeps its name.
+    const fileName = alt !== null && isFileNameAlt(alt) && (!link || PICTURE_FILE.test(link.getAttribute('href') ?? ''));
+    if (alt === null || fileName || (alt.trim() && !link && repeatsHeadline(alt, title))) img.setAttribute('alt', '');
   }
 }
 
@@ -200,4 +205,21 @@ export function heardOnce(root: Element, picturesShown: boolean): void {
     if (picturesShown) el.setAttribute('aria-hidden', 'true');
     else el.removeAttribute('aria-hidden');
   }
+}
+
+/** Every touch above, in the order they need: the reader's article body as the reader shows it. */
+export function tidyBody(body: Element, title: string, videoLabel: string): void {
+  // The reader's title is the one h1; the article's headings fall in under it.
+  normalizeHeadings(body);
+  // A dead link around a picture names nothing: gone before the alts are judged, which keep a linked picture's.
+  unwrapDeadLinks(body);
+  // Before the caption words that repeat an alt are marked: an alt that goes (the headline again) leaves its caption
+  // heard. Before nameless links go: a linked picture's alt that is a file's name leaves its link no name.
+  silenceEmptyAlts(body, title);
+  unwrapNamelessLinks(body);
+  trimBlockEdges(body);
+  spaceCaptionParts(body);
+  markRepeatedCaptionWords(body);
+  labelVideoLinks(body, videoLabel);
+  revealAlts(body);
 }

@@ -58,11 +58,15 @@ const GENERIC_PHRASE = new RegExp(
 );
 const FURNITURE = /\b(?:logo|icon|avatar|button|banner|sprite|call-to-action|placeholder)\b/i;
 
-/** An alt that is a file's or a camera's name: "airpods-pro-2.jpg", "IMG_0042", "010_Clymer-2". */
+/**
+ * An alt that is a file's or a camera's name and nothing more, one token:
+ * "airpods-pro-2.jpg", "IMG_0042", "010_Clymer-2". Narrower than what
+ * isMeaningfulAlt turns down: an alt with words ("A tweet from @Sen_Joe
+ * saying...") is read as it is.
+ */
 export function isFileNameAlt(alt: string): boolean {
   const text = squash(alt);
-  // Words joined by an underscore are a file's name ("Light a Wish_OGE Group"), not a description.
-  return PICTURE_FILE.test(text) || CAMERA_NAME.test(text) || /[^\s_]_[^\s_]/.test(text);
+  return !!text && !/\s/.test(text) && (PICTURE_FILE.test(text) || CAMERA_NAME.test(text) || /[^_]_[^_]/.test(text));
 }
 
 /** Search keywords a site adds to the headline to make an alt. */
@@ -86,7 +90,9 @@ export function repeatsHeadline(alt: string, headline: string): boolean {
 export function isMeaningfulAlt(alt: string | null): alt is string {
   if (alt === null) return false;
   const text = squash(alt);
-  if (!text || isFileNameAlt(text)) return false;
+  if (!text || PICTURE_FILE.test(text) || CAMERA_NAME.test(text)) return false;
+  // Words joined by an underscore are a file's name ("Light a Wish_OGE Group"), not a description.
+  if (/[^\s_]_[^\s_]/.test(text)) return false;
   if (GENERIC.has(text.toLowerCase().replace(/[.:]+$/, '')) || GENERIC_PHRASE.test(text)) return false;
   // "print header logo", "author avatar": site furniture, not a picture of the story.
   if (FURNITURE.test(text) && text.split(/\s+/).length <= 4) return false;

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
 import {
-  heardOnce, labelVideoLinks, markRepeatedCaptionWords, normalizeHeadings, revealAlts, silenceEmptyAlts, spaceCaptionParts, trimBlockEdges, unwrapDeadLinks, unwrapNamelessLinks,
+  heardOnce, labelVideoLinks, markRepeatedCaptionWords, normalizeHeadings, revealAlts, silenceEmptyAlts, spaceCaptionParts, tidyBody, trimBlockEdges, unwrapDeadLinks, unwrapNamelessLinks,
 } from '../../../src/reader/tidy';
 
 function body(html: string): HTMLElement {
@@ -59,10 +59,27 @@ describe('silenceEmptyAlts', () => {
     expect(Array.from(el.querySelectorAll('img'), (img) => img.getAttribute('alt'))).toEqual([
       '', '', '', 'Meal prep containers of chicken, rice and broccoli for A Little More Obsessed, set out for the week',
     ]);
-    // The link the file's name named is left with no name: it goes, its picture stays.
+    // The link to the picture's file, named by the file's name, is left with no name: it goes, its picture stays.
     unwrapNamelessLinks(el);
     expect(el.querySelectorAll('a')).toHaveLength(0);
     expect(el.querySelectorAll('img')).toHaveLength(4);
+  });
+
+  it("keeps alts with words in them, whatever they hold, and a file's name that names a link to another page", () => {
+    const kept = ['A tweet from @Sen_JoeManchin saying he will vote no', 'Image 1 of 5: Firefighters battle the blaze on Sunday', 'Untitled 5, 1969, by Agnes Martin, oil on canvas'];
+    const el = body(`${kept.map((alt, i) => `<figure><img src="/${i}.jpg" alt="${alt}"></figure>`).join('')}<p><a href="/gallery/2"><img src="/g.jpg" alt="IMG_0042"></a></p>`);
+    silenceEmptyAlts(el, 'Fire at the mill');
+    expect(Array.from(el.querySelectorAll('img'), (img) => img.getAttribute('alt'))).toEqual([...kept, 'IMG_0042']);
+  });
+});
+
+describe('tidyBody', () => {
+  it('judges alts after dead links go: a picture in a link to nowhere is no link, and its headline alt is silenced', () => {
+    const title = 'The VW ID. SPACE VIZZION is a electric wagon concept';
+    const el = body(`<figure><a href="#lightbox-1"><img src="/b.jpg" alt="${title}"></a><figcaption>On the stand in Los Angeles.</figcaption></figure>`);
+    tidyBody(el, title, 'Video:');
+    expect(el.querySelector('a')).toBeNull();
+    expect(el.querySelector('img')?.getAttribute('alt')).toBe('');
   });
 });
 
