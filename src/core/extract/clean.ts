@@ -396,45 +396,78 @@ function lineShape(b: Block): string {
   return shape.replace(/…(?:\s*…)+/g, '…');
 }
 
-/** How many lines of one shape make a pattern of the story's own (each quote's source, each item's link). */
+/** Longer than this, a line is more than a source's or an item's link. */
+const MAX_PATTERN_LINE_CHARS = 100;
+/** How many lines of one shape, each followed by the story's prose, make a pattern of the story's own. */
 const MIN_PATTERN_LINES = 2;
 
+/** A sentence or more of the story's own words. */
+const MIN_PROSE_CHARS = 60;
+
+function isProseLine(b: Block | undefined): boolean {
+  return !!b && !b.atomic && b.text.length >= MIN_PROSE_CHARS && !isLinkDominated(b, 0.3);
+}
+
 /**
- * A short line of links that repeats a shape the story used before (a
- * review roundup names each quote's source as "[Engadget]"): the story's
- * last such line, not a teaser. A shape of links alone proves nothing.
+ * A short line of links in a shape the story used before, each time with
+ * its prose after it (a review roundup names each quote's source as
+ * "[Engadget]" between the quotes): the story's last such line, not a
+ * teaser. Teasers of one shape follow each other, not prose.
  */
-function repeatsStoryLine(b: Block, before: Block[]): boolean {
+function repeatsStoryLine(blocks: Block[], first: number, i: number): boolean {
+  const b = blocks[i]!;
+  if (b.atomic || b.text.length >= MAX_PATTERN_LINE_CHARS || b.linkText === 0) return false;
   const shape = lineShape(b);
   if (!/[^…\s]/.test(shape)) return false;
   let seen = 0;
-  for (const other of before) {
-    if (!other.atomic && other.linkText > 0 && other.text.length < 100 && lineShape(other) === shape && ++seen >= MIN_PATTERN_LINES) return true;
+  for (let j = first; j < i; j++) {
+    const other = blocks[j]!;
+    if (other.atomic || other.linkText === 0 || other.text.length >= MAX_PATTERN_LINE_CHARS || !isProseLine(blocks[j + 1])) continue;
+    if (lineShape(other) === shape && ++seen >= MIN_PATTERN_LINES) return true;
   }
   return false;
 }
 
-/** A picture whose alt is an author's name: the author's portrait on a card under the story. */
+/** What an author's portrait may say beside the name. */
+const PORTRAIT_WORDS = /\b(?:photo|picture|image|portrait|headshot|avatar|profile|of|by)\b/gi;
+
+/** A picture with no caption whose alt is an author's name and no more: the author's portrait on a card under the story. */
 function isAuthorPortrait(b: Block, ctx: CleanContext): boolean {
-  const alt = squash(b.el.querySelector('img')?.getAttribute('alt') ?? '');
-  return alt.length > 0 && alt.length < 60 && mentionsAuthor(alt, ctx.authors);
+  if (b.el.querySelector('figcaption')) return false;
+  const alt = squash((b.el.querySelector('img')?.getAttribute('alt') ?? '').replace(PORTRAIT_WORDS, ' ')).toLowerCase();
+  return alt.length > 3 && ctx.authors.some((name) => name.toLowerCase() === alt);
 }
 
-/** A picture with no alt and no words that links to another page: a teaser's thumbnail, saying nothing of the story. */
+/**
+ * A picture with no alt and no words that links to another page, not to
+ * one of this story's own (an attachment or gallery page under its
+ * address): a teaser's thumbnail, saying nothing of the story.
+ */
 function isSilentTeaser(b: Block): boolean {
-  return b.atomic && !b.text && isTeaserPicture(b.el) && Array.from(b.el.getElementsByTagName('img')).every((img) => !img.getAttribute('alt')?.trim());
+  if (!b.atomic || b.text || !isTeaserPicture(b.el)) return false;
+  if (Array.from(b.el.getElementsByTagName('img')).some((img) => img.getAttribute('alt')?.trim())) return false;
+  const doc = b.el.ownerDocument;
+  const story = new URL(doc.baseURI).pathname.replace(/\/?$/, '/');
+  return story.length > 1 && Array.from(b.el.querySelectorAll('a[href]')).every((a) => {
+    try {
+      return !new URL(a.getAttribute('href')!, doc.baseURI).pathname.startsWith(story);
+    } catch {
+      return true; // An address that cannot be read is no page of this story's.
+    }
+  });
 }
 
-/** So many such thumbnails in a row are a strip of teasers (a promo gallery whose title went), whatever their size. */
+/** So many such thumbnails in a row are a strip of teasers (a promo gallery whose title went). */
 const MIN_STRIP_PICTURES = 3;
 
-/** How many silent teasers stand in a row with the block at i. */
-function teaserRunAt(blocks: Block[], i: number): number {
+/** Whether the block at i stands in a strip of silent teasers that no line of the story introduces ("Photos from the march:"). */
+function inTeaserStrip(blocks: Block[], i: number): boolean {
   let start = i;
   let end = i;
   while (start > 0 && isSilentTeaser(blocks[start - 1]!)) start--;
   while (end < blocks.length - 1 && isSilentTeaser(blocks[end + 1]!)) end++;
-  return end - start + 1;
+  const before = blocks[start - 1];
+  return end - start + 1 >= MIN_STRIP_PICTURES && !(before && /:\s*$/.test(before.text));
 }
 
 /** Removes el, then any ancestor left without text or media. */
@@ -659,9 +692,9 @@ export function cleanArticle(root: Element, ctx: CleanContext): CleanResult {
   for (let i = blocks.length - 1; i >= first; i--) {
     const b = blocks[i]!;
     if (b.atomic) {
-      // Pictures at the end stay, but for the author's portrait on a card, and thumbnails of other pages
-      // that say nothing (a promo gallery's strip, its title gone); keep looking above them.
-      if (isAuthorPortrait(b, ctx) || (isSilentTeaser(b) && (isBadgeSized(b.el) || teaserRunAt(blocks, i) >= MIN_STRIP_PICTURES))) drop.add(b);
+      // Pictures at the end stay, but for the author's portrait on a card, and a strip of thumbnails of other
+      // pages that say nothing (a promo gallery's, its title gone); keep looking above them.
+      if (isAuthorPortrait(b, ctx) || (isSilentTeaser(b) && inTeaserStrip(blocks, i))) drop.add(b);
       continue;
     }
     // "Originally published on Live Science." stays, and the related links above it go.
@@ -671,7 +704,7 @@ export function cleanArticle(root: Element, ctx: CleanContext): CleanResult {
     }
     // Above the note, the story's own last lines: its video's link (see video-links.ts) among them.
     if (pastNote && standsForVideo(b.el)) break;
-    if (!isTrailingClutter(b, ctx) || (b.text.length < 100 && repeatsStoryLine(b, blocks.slice(first, i)))) break;
+    if (!isTrailingClutter(b, ctx) || repeatsStoryLine(blocks, first, i)) break;
     drop.add(b);
     trailStart = i;
   }

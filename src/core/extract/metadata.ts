@@ -230,11 +230,28 @@ function titleTail(title: string): string | null {
 /** A name's letters without a leading "The" and a domain's ending: "The Detroit News" and "detroitnews.com" are one. */
 const nameCore = (name: string): string => nameKey(name.replace(/\.[a-z]{2,3}(?:\.[a-z]{2})?$/i, '')).replace(/^the(?=.{4})/, '');
 
-/** Spellings of one site's name, its initials among them ("WSJ", "Wall Street Journal"). */
-export function sameSiteName(a: string, b: string): boolean {
-  if (nameCore(a) === nameCore(b)) return true;
-  const initials = (name: string): string => name.split(/\s+/).filter((w) => !/^the$/i.test(w)).map((w) => w[0] ?? '').join('').toLowerCase();
-  return [a, b].some((long, i) => long.includes(' ') && initials(long) === nameKey(i ? a : b));
+/** One name, with or without "The", spaces or a domain's ending ("The Detroit News", "detroitnews.com"). */
+export function sameNameCore(a: string, b: string): boolean {
+  return nameCore(a) === nameCore(b);
+}
+
+/** An abbreviation as sites write their names: capitals, two or more ("WSJ", "NPR"). */
+const ABBREVIATION = /^[A-Z]{2,}$/;
+
+/** `short` is the initials of `long`: "WSJ" of "The Wall Street Journal". */
+function initialsOf(short: string, long: string): boolean {
+  const words = long.split(/\s+/).filter((w) => !/^the$/i.test(w));
+  return ABBREVIATION.test(short) && words.length >= 2 && words.map((w) => w[0] ?? '').join('').toLowerCase() === short.toLowerCase();
+}
+
+/**
+ * What follows the title's last separator names the site `name`: the same
+ * name, or its initials ("WSJ" for "Wall Street Journal"). Not the other way
+ * round: words after a title that happen to have a site's initials ("New
+ * Poll Results" under "NPR") are the headline's own.
+ */
+function tailNames(tail: string, name: string): boolean {
+  return sameNameCore(tail, name) || initialsOf(tail, name);
 }
 
 /**
@@ -253,7 +270,7 @@ export function chooseSiteName(candidates: (string | null | undefined)[], title:
   const inHost = (name: string): boolean => nameCore(name).length >= 4 && hostKey.includes(nameCore(name));
   if (tail) {
     // Two spellings of one name: the fuller is shown ("The Detroit News" for "detroitnews", "cleveland.com" for "cleveland").
-    const same = names.find((n) => sameSiteName(n, tail));
+    const same = names.find((n) => tailNames(tail, n));
     if (same) return same.length >= tail.length ? same : tail;
     if (inHost(tail)) return tail;
   }
@@ -267,7 +284,7 @@ export function chooseSiteName(candidates: (string | null | undefined)[], title:
  */
 export function withoutSiteName(title: string, siteName: string | null | undefined): string {
   const tail = titleTail(title);
-  return siteName && tail && sameSiteName(siteName, tail) ? splitAtLastSeparator(title)![0] : title;
+  return siteName && tail && tailNames(tail, siteName) ? splitAtLastSeparator(title)![0] : title;
 }
 
 /**

@@ -117,10 +117,11 @@ function boxAround(figure: Element): Element {
 export function joinCaptionsSetAfterFigures(body: Element): void {
   for (const figure of Array.from(body.getElementsByTagName('figure'))) {
     const own = (): Element | null => Array.from(figure.children).find((c) => c.tagName.toUpperCase() === 'FIGCAPTION') ?? null;
-    let next = boxAround(figure).nextElementSibling;
+    const box = boxAround(figure);
+    let next = box.nextElementSibling;
     if (next?.tagName.toUpperCase() === 'FIGCAPTION' && !own()) {
       figure.append(next);
-      next = figure.nextElementSibling;
+      next = box.nextElementSibling;
     }
     if (!next || !classWords(next).some((w) => w === 'credit' || w === 'credits') || next.querySelector('img, picture, video, iframe')) continue;
     const length = textLength(next);

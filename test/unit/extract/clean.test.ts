@@ -88,23 +88,39 @@ describe('cleanArticle: what trails the story', () => {
     expect(roundup.textContent).toContain('[Wired]');
     expect(roundup.textContent).not.toContain('freelance writer');
     expect(roundup.querySelector('img')).toBeNull();
+    // Teasers of one shape follow each other, not the story's prose: they go.
+    const teasers = [1, 2, 3].map((n) => `<p><a href="/video/${n}">Why the council got it wrong, part ${n}</a> (Video)</p>`).join('');
+    expect(clean(`<p>Contact the newsroom at news@example.com.</p>${teasers}`)).not.toContain('(Video)');
+    // A picture of the author in the story, captioned, or one whose alt says more than the name, stays.
+    const own = article(`${BODY}<figure><img src="/bike.jpg" alt="Ana Ruiz on the new e-bike"><figcaption>I rode the e-bike up Harbour Hill.</figcaption></figure><p><img src="/ana.jpg" alt="Ana Ruiz at the bridge"></p>`);
+    cleanArticle(own, { title: 'Library stays open on Sundays', authors: ['Ana Ruiz'], descriptions: [] });
+    expect(own.querySelectorAll('img')).toHaveLength(2);
     // One line of that shape before it is no pattern: a closing link line still goes.
     expect(clean('<p>[<a href="/a">Archive</a>]</p><p>[<a href="/c">Index</a>]</p>')).toBe(clean(''));
   });
 
   it('removes a strip of thumbnails with no alt that link to other pages, and keeps pictures that say what they show', () => {
     const thumb = (n: number) => `<p><a href="https://news.example/pictures/gifts/${n}/"><span><img src="/t${n}.jpg" alt=""></span></a></p>`;
-    const strip = article(`${BODY}${[1, 2, 3, 4].map(thumb).join('')}`);
+    // The story's own address, as a page's clone has it.
+    const at = (root: Element): Element => {
+      root.ownerDocument.head.append(Object.assign(root.ownerDocument.createElement('base'), { href: 'https://news.example/2019/11/library-sundays/' }));
+      return root;
+    };
+    const strip = at(article(`${BODY}${[1, 2, 3, 4].map(thumb).join('')}`));
     cleanArticle(strip, { title: 'Library stays open on Sundays', authors: [], descriptions: [] });
     expect(strip.querySelectorAll('img')).toHaveLength(0);
-    // Two are no strip; a badge-sized one is a teaser on its own.
-    const two = article(`${BODY}${[1, 2].map(thumb).join('')}`);
+    // Two are no strip.
+    const two = at(article(`${BODY}${[1, 2].map(thumb).join('')}`));
     cleanArticle(two, { title: 'Library stays open on Sundays', authors: [], descriptions: [] });
     expect(two.querySelectorAll('img')).toHaveLength(2);
-    const badge = article(`${BODY}${thumb(1).replace('alt=""', 'alt="" width="170" height="128"')}`);
-    cleanArticle(badge, { title: 'Library stays open on Sundays', authors: [], descriptions: [] });
-    expect(badge.querySelectorAll('img')).toHaveLength(0);
-    const described = article(`${BODY}${[1, 2, 3].map((n) => thumb(n).replace('alt=""', `alt="Readers in the reading room, picture ${n}"`)).join('')}`);
+    // The story's own gallery: introduced by a line of the story, or linking to pages under the story's address.
+    const introduced = at(article(`${BODY}<p>Photos from Saturday's reading marathon:</p>${[1, 2, 3, 4].map(thumb).join('')}`));
+    cleanArticle(introduced, { title: 'Library stays open on Sundays', authors: [], descriptions: [] });
+    expect(introduced.querySelectorAll('img')).toHaveLength(4);
+    const attachments = at(article(`${BODY}${[1, 2, 3, 4].map((n) => thumb(n).replace(/href="[^"]*"/, `href="https://news.example/2019/11/library-sundays/marathon-${n}/"`)).join('')}`));
+    cleanArticle(attachments, { title: 'Library stays open on Sundays', authors: [], descriptions: [] });
+    expect(attachments.querySelectorAll('img')).toHaveLength(4);
+    const described = at(article(`${BODY}${[1, 2, 3].map((n) => thumb(n).replace('alt=""', `alt="Readers in the reading room, picture ${n}"`)).join('')}`));
     cleanArticle(described, { title: 'Library stays open on Sundays', authors: [], descriptions: [] });
     expect(described.querySelectorAll('img')).toHaveLength(3);
   });

@@ -62,6 +62,9 @@ describe('extractArticle: metadata', () => {
     expect(printed.byline).toBe('Ana Ruiz and Tom Lee');
     expect(printed.siteName).toBe('River Post');
     expect(article(page(`<article><h1>Bridge reopens</h1>${paragraphs()}</article>`, ld)).byline).toBeNull();
+    // An author whose initials are the site's is a person.
+    const dw = `<script type="application/ld+json">${JSON.stringify({ '@type': 'NewsArticle', headline: 'Bridge reopens', author: { '@type': 'Person', name: 'Daniel Winter' }, publisher: { '@type': 'Organization', name: 'DW' } })}</script>`;
+    expect(article(page(`<article><h1>Bridge reopens</h1>${paragraphs()}</article>`, dw)).byline).toBe('Daniel Winter');
   });
 
   it('reads the date a page prints under its headline where neither its data nor its meta tags give one', () => {
@@ -109,6 +112,11 @@ describe('extractArticle: metadata', () => {
       `<script type="application/ld+json">${JSON.stringify({ '@type': 'NewsArticle', headline })}</script><meta property="og:site_name" content="The Wall Street Journal">`;
     expect(article(page(`<article>${paragraphs()}</article>`, initials('Google Stadia takes on Microsoft - WSJ'))).title).toBe('Google Stadia takes on Microsoft');
     expect(article(page(`<article>${paragraphs()}</article>`, initials('Markets rally on rate hopes | Wall Street Journal'))).title).toBe('Markets rally on rate hopes');
+    // Words of the headline that happen to have the site's initials, or a letter, are the headline's.
+    const site = (name: string, headline: string) =>
+      `<script type="application/ld+json">${JSON.stringify({ '@type': 'NewsArticle', headline })}</script><meta property="og:site_name" content="${name}">`;
+    expect(article(page(`<article>${paragraphs()}</article>`, site('NPR', 'Iowa caucuses - New Poll Results'))).title).toBe('Iowa caucuses - New Poll Results');
+    expect(article(page(`<article>${paragraphs()}</article>`, site('The Verge', 'Rocky - V'))).title).toBe('Rocky - V');
   });
 
   it('survives broken JSON-LD', () => {
@@ -324,6 +332,10 @@ describe('extractArticle: pre-processing', () => {
     const boxed = `<article><h1>Bridge reopens</h1><div class="hero-wrap"><figure class="hero"><img src="/img/a.jpg" width="800" height="500" alt="Image: the bridge"></figure></div><figcaption class="caption"><span>Divers check the piers.</span> <span>Ann Lee / Reuters file</span></figcaption>${paragraphs()}</article>`;
     const lead = load(`<body>${article(page(boxed)).contentHtml}</body>`);
     expect(lead.querySelector('figure figcaption')?.textContent).toBe('Divers check the piers. Ann Lee / Reuters file');
+    // And a credit line after that caption.
+    const credited = boxed.replace('<span>Ann Lee / Reuters file</span></figcaption>', '</figcaption><div class="image-credit">Ann Lee / Reuters</div>');
+    const withCredit = load(`<body>${article(page(credited)).contentHtml}</body>`);
+    expect(withCredit.querySelector('figure figcaption')?.textContent?.replace(/\s+/g, ' ').trim()).toBe('Divers check the piers. Ann Lee / Reuters');
     // The story's byline set after its lead figure, in a box named "credits", stays the byline.
     const byline = article(page(`<article><h1>Bridge reopens</h1><figure><img src="/img/a.jpg" alt="The bridge"><figcaption>The bridge at dawn.</figcaption></figure><div class="article-credits">By Ana Ruiz and Tom Lee</div>${paragraphs()}</article>`));
     expect(byline.byline).toBe('Ana Ruiz and Tom Lee');

@@ -126,6 +126,8 @@ describe('chooseSiteName', () => {
     expect(chooseSiteName(['The Detroit News', 'detroitnews'], 'Eastern Michigan routs Northern Illinois', 'www.detroitnews.com')).toBe('The Detroit News');
     expect(chooseSiteName(['Wall Street Journal'], 'Google Stadia takes on Microsoft - WSJ', 'www.wsj.com')).toBe('Wall Street Journal');
     expect(chooseSiteName(['cleveland'], 'Dolly Parton at the Browns game - cleveland.com', 'www.cleveland.com')).toBe('cleveland.com');
+    // The title's end is the site's initials, never the other way round.
+    expect(chooseSiteName(['NPR'], 'Iowa caucuses - New Poll Results', 'www.npr.org')).toBe('NPR');
     // Nothing confirms any: the first, as the data gives it; a headline's own end is not a name.
     expect(chooseSiteName(['River Post', 'RP'], 'Bridge reopens: what the repairs cost and who paid for them in the end', 'news.example.com')).toBe('River Post');
     expect(chooseSiteName([null, undefined], 'Bridge reopens', '')).toBeNull();
