@@ -28,10 +28,14 @@ function metaMap(doc: Document): Map<string, string> {
 /** What may follow a printed date at the end of a byline: a time of day and its zone (", 9:02 AM EST"), and the time elsewhere ("(07:05 pm ET)"). */
 const TIME_OF_DAY_TAIL =
   /^[\s,]*(?:(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4}|[+-]\d{2}:?\d{2})?\s*(?:\(\s*\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*[A-Z]{0,4}\s*\))?)?\s*$/i;
-/** The day of the week a printed date starts with ("Monday, November 18, 2019"). */
-const WEEKDAY_END = /[\s,]*(?:mon|tues|wednes|thurs|fri|satur|sun)day[\s,]*$/i;
+/** The day of the week a printed date starts with ("Monday, November 18, 2019", "Montag, 18. November 2019"). */
+const WEEKDAY_END =
+  /[\s,]*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo)[\s,]*$/i;
 /** Where a date starts in a byline that runs on into it (a lookahead, not \b, which ends no word at "é"). */
 const BYLINE_DATE_WORD = /\s(?:first published|last updated|published|updated|posted|publiziert|veröffentlicht|aktualisiert|publié|mis à jour|publicado|actualizado|atualizado|pubblicato|aggiornato)(?=[\s:]|$)/i;
+
+/** "By", in the languages printed dates are read in: where a byline starts. */
+const BYLINE_PREFIX = /^\s*(?:by|von|par|por|di|door|av)\s*[:\s]\s*/i;
 
 /** A blogging platform's name, which its templates put in the data as every blog's publisher. */
 const PLATFORM_NAME = /^(?:blogger|blogspot|wordpress(?:\.com)?|tumblr|medium|wix|squarespace|ghost|substack)$/i;
@@ -48,7 +52,7 @@ const ACCOUNT_NAME = /^(?:admin|administrator|site admin|webmaster|root|user|gue
 export function cleanByline(raw: string | null | undefined): string | null {
   if (!raw) return null;
   let s = raw.replace(/\s+/g, ' ').trim();
-  s = s.replace(/^(?:by|von|par|por|di|door|av)\s*[:\s]\s*/i, '').trim();
+  s = s.replace(BYLINE_PREFIX, '').trim();
   // "Jane Doe - 11/18/19 11:04 PM EST", "Jane Doe | Updated March 5": keep the names.
   const [names, ...rest] = s.split(/\s+[-|–—·•]\s+/);
   if (rest.length && /\d/.test(rest.join(' '))) s = names!.trim();
@@ -58,7 +62,10 @@ export function cleanByline(raw: string | null | undefined): string | null {
   // "Associated Press November 19, 2019, 9:02 AM": the names, without the date and time that close the line.
   const printed = findPrintedDate(s);
   if (printed && printed.index > 0 && TIME_OF_DAY_TAIL.test(s.slice(printed.index + printed.length))) {
-    s = s.slice(0, printed.index).replace(WEEKDAY_END, '').replace(/[\s,;:|·•–—-]+$/, '');
+    s = s.slice(0, printed.index).replace(/[\s,;:|·•–—-]+$/, '');
+    // "Nora Sunday, November 18" is Nora Sunday: a weekday goes only where names are left before it.
+    const beforeDay = s.replace(WEEKDAY_END, '');
+    if (beforeDay !== s && beforeDay.trim().includes(' ')) s = beforeDay.replace(/[\s,;:|·•–—-]+$/, '');
   }
   if (!s || /^https?:\/\//i.test(s) || s.length > 200 || ACCOUNT_NAME.test(s)) return null;
   return s;
@@ -130,9 +137,11 @@ const MAX_DATE_BOXES = 4;
 /** Longer than this, a box's words are more than a date line ("By Jane Doe, published 25 September 2018"). */
 const MAX_DATE_LINE_CHARS = 80;
 
+const squashed = (el: Element): string => (el.textContent ?? '').replace(/\s+/g, ' ').trim();
+
 /** A date printed in a short line of text, in the form toIsoDate reads. */
 function printedIn(el: Element): string | null {
-  const words = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
+  const words = squashed(el);
   return words.length <= MAX_DATE_LINE_CHARS ? (findPrintedDate(words)?.parseable ?? null) : null;
 }
 
@@ -154,8 +163,11 @@ function datePrinted(doc: Document): string | null {
     if (printed) return printed;
     if (++looked >= MAX_DATE_BOXES) break;
   }
+  // Above the headline, only a line that says it is the byline or the date: a kicker can name a day too
+  // ("UK general election, 12 December 2019").
   const above = headline.previousElementSibling;
-  return above ? printedIn(above) : null;
+  const said = above ? ` ${squashed(above)}` : '';
+  return above && (BYLINE_DATE_WORD.test(said) || BYLINE_PREFIX.test(said)) ? printedIn(above) : null;
 }
 
 /** Meta tags and root attributes, read once from the original page. */

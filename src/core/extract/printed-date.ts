@@ -20,22 +20,36 @@ const MONTHS: readonly (readonly string[])[] = [
   ['november', 'novembre', 'noviembre', 'novembro'],
   ['december', 'dezember', 'décembre', 'diciembre', 'dicembre', 'dezembro'],
 ];
-const ENGLISH_ABBREVIATIONS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+/**
+ * The abbreviations each month is printed with. Listed, not any prefix of
+ * a name: "out" (outubro), "set" (settembre) or "mag" (maggio) are words
+ * too, so the other languages' are read only where the day comes first.
+ */
+const ENGLISH_ABBREVIATIONS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep|sept', 'oct', 'nov', 'dec'];
+const OTHER_ABBREVIATIONS = [
+  'jän|janv|ene|gen', 'fév|févr|fev|febr', 'mär|mrz|mrt', 'avr|abr', 'mag|mai', 'juin|giu|jun', 'juil|lug|jul',
+  'ago|aoû', 'set|sept|sep', 'okt|ott|out', 'nov', 'dez|déc|dic|dec',
+];
+const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
-/** A month's name or its abbreviation ("Sept.", "Dez.", "févr."): 1 to 12, or 0 for any other word. */
-function monthNumber(word: string): number {
+/** A month's name or abbreviation ("Sept.", "Dez.", "févr."): 1 to 12, or 0 for any other word. */
+function monthNumber(word: string, anyLanguage: boolean): number {
   const w = word.toLowerCase();
-  if (w.length < 3) return 0;
-  const index = MONTHS.findIndex((names) => names.some((name) => name.startsWith(w)));
-  return index + 1;
+  for (let m = 0; m < 12; m++) {
+    const names = anyLanguage ? MONTHS[m]! : MONTHS[m]!.slice(0, 1);
+    const short = (anyLanguage ? `${ENGLISH_ABBREVIATIONS[m]}|${OTHER_ABBREVIATIONS[m]}` : ENGLISH_ABBREVIATIONS[m]!).split('|');
+    if (names.includes(w) || short.includes(w)) return m + 1;
+  }
+  return 0;
 }
 
-const WORD = "[a-zà-ÿ]{3,10}";
+const WORD = '[a-zà-ÿ]{3,10}';
 const YEAR = '((?:19|20)\\d{2})';
-/** "Nov. 19, 2019": the month first. */
+/** "Nov. 19, 2019": the month first, as English writes it. */
 const MONTH_FIRST = new RegExp(`(?<![a-zà-ÿ])(${WORD})\\.?\\s+(\\d{1,2}),?\\s+${YEAR}(?!\\d)`, 'gi');
 /** "19 Nov 2019", "25. September 2018", "3 de mayo de 2021", "1er février 2020": the day first. */
 const DAY_FIRST = new RegExp(`(?<!\\d)(\\d{1,2})(?:\\.|er|º)?\\s+(?:de\\s+)?(${WORD})\\.?,?\\s+(?:de\\s+)?${YEAR}(?!\\d)`, 'gi');
+const PARSEABLE_MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 export interface PrintedDate {
   /** Where the date starts in the text, and how long it is there. */
@@ -51,11 +65,11 @@ export function findPrintedDate(text: string): PrintedDate | null {
   for (const [pattern, dayFirst] of [[MONTH_FIRST, false], [DAY_FIRST, true]] as const) {
     pattern.lastIndex = 0;
     for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
-      const month = monthNumber(dayFirst ? m[2]! : m[1]!);
+      const month = monthNumber(dayFirst ? m[2]! : m[1]!, dayFirst);
       const day = Number(dayFirst ? m[1] : m[2]);
-      if (month === 0 || day < 1 || day > 31) continue;
+      if (month === 0 || day < 1 || day > DAYS_IN_MONTH[month - 1]!) continue;
       if (!first || m.index < first.index) {
-        first = { index: m.index, length: m[0].length, parseable: `${ENGLISH_ABBREVIATIONS[month - 1]} ${day}, ${m[3]}` };
+        first = { index: m.index, length: m[0].length, parseable: `${PARSEABLE_MONTHS[month - 1]} ${day}, ${m[3]}` };
       }
       break;
     }

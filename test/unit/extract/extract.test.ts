@@ -75,6 +75,9 @@ describe('extractArticle: metadata', () => {
     // In the line right above the headline, in the site's language.
     const above = article(page(`<article><p class="about">Von Anna Weber publiziert am 3. Dezember 2018</p><h1>Brücke wieder offen</h1>${paragraphs()}</article>`));
     expect(formatDate(above.published!, 'en-US')).toBe('December 3, 2018');
+    // A kicker above the headline that names a day is not the story's date.
+    const kicker = article(page(`<article><p class="kicker">UK general election, 12 December 2019</p><h1>Polls open across the country</h1>${paragraphs()}</article>`));
+    expect(kicker.published).toBeNull();
     // Outside the story above the headline, or far below it among other stories, a date is not the story's.
     const elsewhere = article(page(`<div class="date">Nov 28, 2026</div><article><h1>Bridge reopens</h1>${paragraphs()}<ul><li class="a"></li><li class="b"></li></ul></article>`));
     expect(elsewhere.published).toBeNull();

@@ -156,6 +156,12 @@ describe('findPrintedDate', () => {
     expect(read('32 March 2020')).toBeNull();
     expect(read('March 12, 1850')).toBeNull();
     expect(read('Room 12 2019')).toBeNull();
+    // Another language's abbreviation is a word in English: read only with the day first ("3 out 2019").
+    expect(read('Sold out 3, 2019')).toBeNull();
+    expect(read('3 out 2019')).toBe('Oct 3, 2019');
+    expect(read('5 mrt 2020')).toBe('Mar 5, 2020');
+    expect(read('Feb 30, 2019')).toBeNull();
+    expect(read('31 Juni 2019')).toBeNull();
   });
 });
 
@@ -168,5 +174,8 @@ describe('cleanByline', () => {
     expect(cleanByline('By Admin')).toBeNull();
     expect(cleanByline('Adminah Okoro')).toBe('Adminah Okoro');
     expect(cleanByline('Mike Wuerthele and Malcolm Owen Monday, November 18, 2019, 04:05 pm PT (07:05 pm ET)')).toBe('Mike Wuerthele and Malcolm Owen');
+    expect(cleanByline('Jane Doe, Montag, 18. November 2019, 10:00')).toBe('Jane Doe');
+    // A weekday that is a name.
+    expect(cleanByline('By Nora Sunday, November 18, 2019')).toBe('Nora Sunday');
   });
 });
