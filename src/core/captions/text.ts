@@ -109,7 +109,9 @@ const AGENCIES =
   'Anadolu|dpa|Sipa|Zuma|NurPhoto|Associated Press|Agence France-Presse|iStock|Unsplash|Pexels|Wikimedia Commons';
 const CREDIT_START = new RegExp(
   String.raw`^[\s(\[]*(?:(?:photo(?:graph)?|image|picture|foto|credit|source|courtesy|illustration|video)s?` +
-    String.raw`\s*(?:by|credit|courtesy)?\s*(?::|\||/|by\b|-\s|\.{3}|…|copyright\b|credit\b)` +
+    String.raw`\s*(?:by|credit|courtesy)?\s*(?::|\||/|by\b|-\s|copyright\b|credit\b)` +
+    // "Credit...Ann Lee": a credit label that trails off into the name. Not "Photos… from the scene".
+    String.raw`|credit\s*(?:\.{3}|…)` +
     String.raw`|courtesy\s+of\b|©|\(c\)|copyright\b|(?:${AGENCIES})\b\s*(?:photo|/|$))`,
   'i',
 );

@@ -142,7 +142,9 @@ function extractFrom(doc: Document, region: Element | null, { ld, ldPageAuthor, 
   let wordCount = 0;
   if (body) {
     const before = countWords(body.textContent ?? '');
-    const cleaned = cleanArticle(body, { title, authors: authorNames(byline0, parsed?.byline, page.author, prepared.byline), descriptions });
+    // The site's name is no author: lines and pictures that name the site are not a byline or a portrait.
+    const authors = authorNames(byline0, parsed?.byline, page.author, prepared.byline).filter((name) => !siteName || !sameNameCore(name, siteName));
+    const cleaned = cleanArticle(body, { title, authors, descriptions });
     textContent = blockText(body);
     wordCount = countWords(textContent);
     standfirst = cleaned.standfirst;

@@ -60,9 +60,14 @@ export interface PrefsStore {
    * saves asked of this store and not yet written already applied.
    */
   current(): Prefs;
-  /** Applies a merge patch (see applyPatch) and stores the result. Rejects with PrefsSaveError only when no area could store it. */
+  /**
+   * Applies a merge patch (see applyPatch) and stores the result; shown by
+   * current() at once. Resolves with what storage then holds (saves asked
+   * after it not yet applied). Rejects with PrefsSaveError only when no
+   * area could store it, and the patch is then taken back.
+   */
   save(patch: PrefsPatch): Promise<Prefs>;
-  /** Stores a whole Prefs (after validation): import, reset to defaults, undo of a reset. */
+  /** Stores a whole Prefs (after validation): import, reset to defaults, undo of a reset. Resolves as save() does. */
   replace(prefs: Prefs | unknown): Promise<Prefs>;
   /**
    * Feed storage.onChanged here. When the event concerns the preferences,
@@ -132,6 +137,8 @@ export function createPrefsStore(areas: StorageAreas, { now = Date.now }: PrefsS
     if (samePrefs(shown, next)) return;
     shown = next;
     for (const listener of [...listeners]) {
+      // A listener that saved has told everyone a newer value already: this one is stale.
+      if (shown !== next) return;
       try {
         listener(next);
       } catch (error) {

@@ -17,7 +17,7 @@ it.each([
 it.each([
   ['Photo: AP', true], ['© Getty Images', true], ['Credit: Jane Roe', true], ['AP Photo/John Doe', true],
   ['Getty Images', true], ['Photograph by Ana Ruiz', true], ['Reuters', true], ['(c) Harbour Times', true],
-  ['Courtesy of the artist', true], ['Image: NASA', true], ['Credit...Anna Moneymaker/The New York Times', true], ['Photo… Ann Lee', true],
+  ['Courtesy of the artist', true], ['Image: NASA', true], ['Credit...Anna Moneymaker/The New York Times', true], ['Credit… Ann Lee', true], ['Photos… from the scene', false],
   ['A photo of the harbour', false], ['The AP reported', false],
   ['Photography class starts Monday at the school', false],
 ])('looksLikeCredit(%j) is %s', (text, credit) => {

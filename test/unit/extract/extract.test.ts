@@ -62,6 +62,9 @@ describe('extractArticle: metadata', () => {
     expect(printed.byline).toBe('Ana Ruiz and Tom Lee');
     expect(printed.siteName).toBe('River Post');
     expect(article(page(`<article><h1>Bridge reopens</h1>${paragraphs()}</article>`, ld)).byline).toBeNull();
+    // Nor is the site an author whose every mention is a byline to drop.
+    const closing = article(page(`<article><h1>Bridge reopens</h1>${paragraphs()}<p>The River Post will keep following this.</p></article>`, `${ld}<meta name="author" content="River Post">`));
+    expect(closing.textContent).toContain('The River Post will keep following this.');
     // An author whose initials are the site's is a person.
     const dw = `<script type="application/ld+json">${JSON.stringify({ '@type': 'NewsArticle', headline: 'Bridge reopens', author: { '@type': 'Person', name: 'Daniel Winter' }, publisher: { '@type': 'Organization', name: 'DW' } })}</script>`;
     expect(article(page(`<article><h1>Bridge reopens</h1>${paragraphs()}</article>`, dw)).byline).toBe('Daniel Winter');

@@ -197,6 +197,23 @@ describe('sync fallback', () => {
     expect(meta(browser.sync.read(PREFS_KEY)).values.fontSize).toBe(24);
   });
 
+  it('tells every listener the newest value when one of them saves while being told', async () => {
+    const { store } = setup();
+    await store.load();
+    const last: number[] = [0, 0];
+    store.subscribe((prefs) => {
+      last[0] = prefs.fontSize;
+      if (prefs.fontSize === 50) void store.save({ fontSize: 40 });
+    });
+    store.subscribe((prefs) => {
+      last[1] = prefs.fontSize;
+    });
+    await store.save({ fontSize: 50 });
+    await store.save({});
+    expect(store.current().fontSize).toBe(40);
+    expect(last).toEqual([40, 40]);
+  });
+
   it('rejects, and changes nothing, only when neither area can store', async () => {
     const { browser, store } = setup();
     const heard = vi.fn();
