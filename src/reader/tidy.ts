@@ -57,7 +57,8 @@ export function unwrapNamelessLinks(body: Element): void {
  * file's name on a link to the picture's own file: that link is left with
  * no name and goes (unwrapNamelessLinks, run after this), its picture
  * stays. A picture named by aria-label alone has that name as its alt, one
- * name the rest of the reader reads.
+ * name the rest of the reader reads. A title that repeats the alt, or
+ * names a silenced picture, goes.
  */
 export function silenceEmptyAlts(body: Element, title: string): void {
   for (const img of Array.from(body.getElementsByTagName('img'))) {
@@ -71,6 +72,10 @@ export function silenceEmptyAlts(body: Element, title: string): void {
     // A link to the picture's own file (its full size) leads nowhere new; any other link keeps its name.
     const fileName = alt !== null && isFileNameAlt(alt) && (!link || PICTURE_FILE.test(link.getAttribute('href') ?? ''));
     if (alt === null || fileName || (alt.trim() && !link && repeatsHeadline(alt, title))) img.setAttribute('alt', '');
+    // A title that says the alt again is heard again, as the picture's description; one on a silenced picture names it.
+    const said = img.getAttribute('alt')!;
+    const tooltip = img.getAttribute('title');
+    if (tooltip !== null && (!said.trim() || tooltip.replace(/\s+/g, ' ').trim().toLowerCase() === said.replace(/\s+/g, ' ').trim().toLowerCase())) img.removeAttribute('title');
   }
 }
 

@@ -66,6 +66,30 @@ export interface ExtractOptions {
 
 const DEFAULT_MIN_WORDS = 50;
 
+/** Longer than this, a printed byline has more than names in it. */
+const MAX_BYLINE_CHARS = 120;
+/** Words of a role or an outlet, not of a person's name. */
+const ROLE_WORDS = /\b(?:staff|writer|reporter|correspondent|editor|contributor|columnist|news|press|wire|agency|desk|team|service)\b/i;
+
+/** Two to four capitalised words, none a role's: "Kathryn Watson". */
+function isPersonName(text: string): boolean {
+  const words = text.split(/\s+/);
+  return words.length >= 2 && words.length <= 4 && words.every((w) => /^[A-ZÀ-Þ]/.test(w)) && !ROLE_WORDS.test(text);
+}
+
+/**
+ * The byline to show: the data's, unless the page prints a fuller list of
+ * the same story's authors ("Stefan Becket, Kathryn Watson, Grace Segers"
+ * where the data names the first alone); else the printed one.
+ */
+function fullerByline(data: string | null, printed: string | null): string | null {
+  if (!data || !printed) return data ?? printed;
+  const names = printed.split(/\s*(?:,|&|\band\b|\bund\b|\bet\b|\by\b|\be\b)\s*/).filter(Boolean);
+  const listed = names.length > 1 && names.some((name) => name.toLowerCase() === data.toLowerCase());
+  // Only names beside it: "Eric Song, IGN Staff" adds a role, and the data's name is the better byline.
+  return listed && printed.length <= MAX_BYLINE_CHARS && names.every(isPersonName) ? printed : data;
+}
+
 /**
  * The article on `doc`, or null when the page has none. `doc` is not
  * modified: the work happens on a deep clone.
@@ -189,7 +213,7 @@ function extractFrom(doc: Document, region: Element | null, { ld, ldPageAuthor, 
   const lang = normalizeLang(ld?.inLanguage) ?? normalizeLang(parsed?.lang) ?? normalizeLang(page.lang);
   return {
     title,
-    byline: byline0 ?? cleanByline(prepared.byline) ?? cleanByline(bodyByline) ?? heroByline,
+    byline: fullerByline(byline0, cleanByline(prepared.byline) ?? cleanByline(bodyByline) ?? heroByline),
     siteName,
     published: toIsoDate(ld?.datePublished) ?? toIsoDate(parsed?.publishedTime) ?? toIsoDate(page.published),
     lang,

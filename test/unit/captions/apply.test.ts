@@ -71,6 +71,18 @@ describe('applied changes', () => {
     expect(img.getAttribute('alt')).toBe(alt);
   });
 
+  it("a copy the site hid already stays the site's: not marked as ours, and hidden still after stop()", () => {
+    const article = loadPage('captions-demo-alt-repeated');
+    const copy = one('#lead-figure figcaption .caption');
+    copy.setAttribute('aria-hidden', 'true');
+    const controller = createCaptionController(article, ALL);
+    controller.start();
+    expect(copy.getAttribute('aria-hidden')).toBe('true');
+    expect(copy.hasAttribute('data-lectern-hidden')).toBe(false);
+    controller.stop();
+    expect(copy.getAttribute('aria-hidden')).toBe('true');
+  });
+
   it('a caption with a credit hides the repeated words only', () => {
     const article = loadPage('captions-lazy-image');
     createCaptionController(article, ALL).start();

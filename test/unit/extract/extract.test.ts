@@ -65,6 +65,11 @@ describe('extractArticle: metadata', () => {
     // Nor is the site an author whose every mention is a byline to drop.
     const closing = article(page(`<article><h1>Bridge reopens</h1>${paragraphs()}<p>The River Post will keep following this.</p></article>`, `${ld}<meta name="author" content="River Post">`));
     expect(closing.textContent).toContain('The River Post will keep following this.');
+    // The page prints the data's author among others: all of them; with a role beside the name, the data's name.
+    const first = `<script type="application/ld+json">${JSON.stringify({ '@type': 'NewsArticle', headline: 'Bridge reopens', author: { '@type': 'Person', name: 'Stefan Becket' } })}</script>`;
+    const printedBy = (line: string) => article(page(`<article><h1>Bridge reopens</h1><p class="byline">${line}</p>${paragraphs()}</article>`, first)).byline;
+    expect(printedBy('By Stefan Becket, Kathryn Watson, Grace Segers')).toBe('Stefan Becket, Kathryn Watson, Grace Segers');
+    expect(printedBy('By Stefan Becket, Staff Writer')).toBe('Stefan Becket');
     // An author whose initials are the site's is a person.
     const dw = `<script type="application/ld+json">${JSON.stringify({ '@type': 'NewsArticle', headline: 'Bridge reopens', author: { '@type': 'Person', name: 'Daniel Winter' }, publisher: { '@type': 'Organization', name: 'DW' } })}</script>`;
     expect(article(page(`<article><h1>Bridge reopens</h1>${paragraphs()}</article>`, dw)).byline).toBe('Daniel Winter');

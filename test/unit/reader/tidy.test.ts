@@ -65,6 +65,14 @@ describe('silenceEmptyAlts', () => {
     expect(el.querySelectorAll('img')).toHaveLength(4);
   });
 
+  it('takes off a title that repeats the alt, or that would name a silenced picture, and keeps one that says more', () => {
+    const el = body(`<figure><img src="/a.jpg" alt="marijuana, weed, cannabis, joint" title="marijuana, weed,  cannabis, joint"></figure>
+      <figure><img src="/b.jpg" alt="Fire at the mill" title="Fire at the mill"></figure>
+      <figure><img src="/c.jpg" alt="The mill at dawn" title="Photo: Ann Lee"></figure>`);
+    silenceEmptyAlts(el, 'Fire at the mill');
+    expect(Array.from(el.querySelectorAll('img'), (img) => img.getAttribute('title'))).toEqual([null, null, 'Photo: Ann Lee']);
+  });
+
   it("keeps alts with words in them, whatever they hold, and a file's name that names a link to another page", () => {
     const kept = ['A tweet from @Sen_JoeManchin saying he will vote no', 'Image 1 of 5: Firefighters battle the blaze on Sunday', 'Untitled 5, 1969, by Agnes Martin, oil on canvas'];
     const el = body(`${kept.map((alt, i) => `<figure><img src="/${i}.jpg" alt="${alt}"></figure>`).join('')}<p><a href="/gallery/2"><img src="/g.jpg" alt="IMG_0042"></a></p>`);
