@@ -96,7 +96,9 @@ export function captionsAsFigures(captions: readonly Element[]): number {
     if (!caption.isConnected || !TEXT_BLOCKS.has(tag) || caption.closest('figcaption')) continue;
     const chars = shownTextLength(caption);
     if (chars === 0 || chars > MAX_CAPTION_CHARS || caption.getElementsByTagName('img').length > 0) continue;
-    const box = pictureBox(caption, chars);
+    // In a box an earlier part (the caption) found already: judged with it, since each part alone counts the
+    // other's words as the box's own ("(Reed Saxon / AP)" after a long caption).
+    const box = Array.from(parts.keys()).find((known) => known.contains(caption)) ?? pictureBox(caption, chars);
     if (!box) continue;
     const known = parts.get(box) ?? [];
     // A credit inside a caption already listed moves with it.

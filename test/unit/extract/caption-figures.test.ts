@@ -30,6 +30,14 @@ describe('captionsAsFigures', () => {
     expect(figure.textContent).not.toContain('Enlarge');
   });
 
+  it("gives a credit set after a long caption, in the caption's own box, to the same figcaption", () => {
+    const long = 'The Walt Disney Co. said overwhelming consumer demand led to some problems as it rolled out the new streaming service.';
+    const doc = load(story(`<figure id="fig"><img src="/img/a.jpg" alt="" width="840" height="548"><div class="Figure-content"><div class="Figure-caption">${long}<br></div><div class="Figure-credit">(Reed Saxon / Associated Press)</div></div></figure>`));
+    captionsAsFigures(namedParts(doc));
+    const caption = doc.querySelector('#fig figcaption')!;
+    expect(caption.textContent?.replace(/\s+/g, ' ').trim()).toBe(`${long} (Reed Saxon / Associated Press)`);
+  });
+
   it('gives a figure that has a div caption its figcaption', () => {
     const doc = load(story('<figure id="box"><img src="/img/a.jpg" alt=""><div class="caption">Crews lift the new deck into place.</div></figure>'));
     expect(captionsAsFigures(namedParts(doc))).toBe(1);
