@@ -5,6 +5,7 @@
  */
 import { standsForVideo } from '../core/extract/video-links';
 import { planCaptions } from '../core/captions';
+import { altIsFileName } from '../core/captions/plan';
 import { isFileNameAlt, repeatsHeadline } from '../core/captions/text';
 import { PICTURE_FILE } from '../core/image-files';
 // The page's caption code splits text the same way; its undo log goes unused here.
@@ -51,7 +52,8 @@ export function unwrapNamelessLinks(body: Element): void {
 
 /**
  * Pictures that would tell a listener nothing: no alt (a screen reader
- * would read out the file's name), an alt that is a file's name, or one
+ * would read out the file's name), an alt that is a file's name (or the
+ * picture's own file's, its dashes made spaces: "KOMENTAR ISIS"), or one
  * that repeats the headline just heard (a lead photo a site labels with the
  * title). A picture that is a link keeps its alt, the link's name, but for a
  * file's name on a link to the picture's own file: that link is left with
@@ -70,7 +72,7 @@ export function silenceEmptyAlts(body: Element, title: string): void {
     const alt = img.getAttribute('alt');
     const link = img.closest('a[href]');
     // A link to the picture's own file (its full size) leads nowhere new; any other link keeps its name.
-    const fileName = alt !== null && isFileNameAlt(alt) && (!link || PICTURE_FILE.test(link.getAttribute('href') ?? ''));
+    const fileName = alt !== null && (isFileNameAlt(alt) || altIsFileName(alt, img)) && (!link || PICTURE_FILE.test(link.getAttribute('href') ?? ''));
     if (alt === null || fileName || (alt.trim() && !link && repeatsHeadline(alt, title))) img.setAttribute('alt', '');
     // A title that says the alt again is heard again, as the picture's description; one on a silenced picture names it.
     const said = img.getAttribute('alt')!;
@@ -118,9 +120,16 @@ export function trimBlockEdges(body: Element): void {
  * is the reader's "Video:".
  */
 export function labelVideoLinks(body: Element, label: string): void {
+  const doc = body.ownerDocument;
+  // The label is in the reader's own language, the paragraph in the article's: a screen reader's voice follows lang.
+  const uiLang = doc.documentElement.lang;
   for (const link of Array.from(body.querySelectorAll('p > a[href]'))) {
     const paragraph = link.parentElement as Element;
-    if (standsForVideo(paragraph)) paragraph.prepend(`${label} `);
+    if (!standsForVideo(paragraph)) continue;
+    const said = doc.createElement('span');
+    if (uiLang) said.lang = uiLang;
+    said.textContent = label;
+    paragraph.prepend(said, ' ');
   }
 }
 

@@ -106,7 +106,7 @@ function pictureFile(img: Element): string {
  * Light Festival 2018 2019 Portam Civitatis"), a publishing tool's default:
  * every word of it is a word of the file's name.
  */
-function altIsFileName(alt: string, img: Element): boolean {
+export function altIsFileName(alt: string, img: Element): boolean {
   const fileWords = new Set(words(pictureFileName(img).replace(/[-_.+]+/g, ' ')));
   const altWords = words(alt);
   return altWords.length > 0 && altWords.every((w) => fileWords.has(w));

@@ -367,6 +367,11 @@ function isLinkList(el: Element): boolean {
   return items >= 2;
 }
 
+/** One item of a list of several. */
+function isItemOfList(el: Element): boolean {
+  return el.tagName.toUpperCase() === 'LI' && (el.parentElement?.childElementCount ?? 0) > 1;
+}
+
 /** Furniture after the last paragraph of prose. */
 function isTrailingClutter(b: Block, ctx: CleanContext): boolean {
   if (b.atomic) return false;
@@ -377,7 +382,8 @@ function isTrailingClutter(b: Block, ctx: CleanContext): boolean {
   if (isHeading(b.el) && t.length < 120) return true; // a heading with nothing after it
   if (CREDIT_LINE.test(t) || COPYRIGHT.test(t) && t.length < 250) return true;
   if (t.length < 400 && isBio(t)) return true;
-  if (t.length < 400 && NEWSLETTER.test(t) && (CALL_TO_ACTION.test(t) || isLinkDominated(b, 0.2))) return true;
+  // Not a step of a list ("Sign up for the bundle using the same email"): an offer to subscribe stands alone.
+  if (t.length < 400 && NEWSLETTER.test(t) && (CALL_TO_ACTION.test(t) || isLinkDominated(b, 0.2)) && !isItemOfList(b.el)) return true;
   if (t.length < 300 && SOCIAL_PROMO.test(t)) return true;
   if (t.length < 100 && BARE_URL.test(t)) return true;
   if (t.length < 200 && CONTACT.test(t)) return true;

@@ -42,3 +42,28 @@ export function sharpenPlaceholders(body: Element, shared: string): void {
     }
   }
 }
+
+/** A pixel density this low asked of an image resizer ("&dpr=0.05") is a placeholder's: a few pixels, blurred. */
+const MAX_PLACEHOLDER_DENSITY = 0.5;
+
+/**
+ * Pictures asked of a resizer at a placeholder's density, which the page's
+ * script would ask again at the screen's: the reader asks at 1, the size
+ * the page lays them out at.
+ */
+export function sharpenLowDensity(body: Element): void {
+  const base = body.ownerDocument.baseURI;
+  for (const img of Array.from(body.getElementsByTagName('img'))) {
+    const src = img.getAttribute('src') ?? '';
+    if (!/[?&]dpr=/i.test(src)) continue;
+    try {
+      const url = new URL(src, base);
+      const density = Number(url.searchParams.get('dpr'));
+      if (!(density > 0 && density < MAX_PLACEHOLDER_DENSITY)) continue;
+      url.searchParams.set('dpr', '1');
+      img.setAttribute('src', url.href);
+    } catch {
+      // An address that cannot be read stays as the page wrote it.
+    }
+  }
+}

@@ -17,7 +17,7 @@ import { classWords, namesCaption } from './class-words';
 import { isThumbnail } from './lead-figure';
 import { AUTHOR_BOX, AUTHOR_MARK } from './metadata';
 import { dropRepeatedCaptions, joinCaptionsSetAfterFigures } from './picture-captions';
-import { sharpenPlaceholders } from './placeholder-pictures';
+import { sharpenLowDensity, sharpenPlaceholders } from './placeholder-pictures';
 import { textLength } from './text';
 import { videoLink } from './video-links';
 
@@ -348,6 +348,7 @@ export function prepareDocument(doc: Document, sharedImage: string | null = null
   stats.figures = captionsAsFigures(named.filter((el) => el.isConnected));
   joinCaptionsSetAfterFigures(body);
   if (sharedImage) sharpenPlaceholders(body, sharedImage);
+  sharpenLowDensity(body);
   return stats;
 }
 

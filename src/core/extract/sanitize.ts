@@ -32,12 +32,16 @@ const ALLOWED_ATTR = [
   'media',
 ];
 
-/** Elements dropped with everything inside them (the rest keep their text). */
+/**
+ * Elements dropped with everything inside them (the rest keep their text).
+ * Not <output>: sites use it as a picture's box, and its contents are
+ * sanitized like any others.
+ */
 const FORBID_CONTENTS = [
   'script', 'style', 'template', 'noscript', 'noembed', 'noframes', 'iframe', 'frame', 'frameset', 'object',
   'embed', 'applet', 'svg', 'math', 'select', 'textarea', 'button', 'option', 'optgroup', 'datalist',
   'head', 'title', 'xmp', 'plaintext', 'canvas', 'audio', 'video', 'dialog', 'portal', 'fencedframe', 'meta',
-  'link', 'base', 'input', 'output', 'map', 'area', 'param', 'track', 'annotation-xml', 'foreignobject',
+  'link', 'base', 'input', 'map', 'area', 'param', 'track', 'annotation-xml', 'foreignobject',
   'desc', 'mi', 'mn', 'mo', 'ms', 'mtext',
 ];
 

@@ -46,6 +46,11 @@ describe('cleanArticle: what trails the story', () => {
     expect(clean('<p>Smith &amp; Jones</p>')).not.toContain('Jones');
   });
 
+  it("keeps a list's last step that reads like an offer to sign up", () => {
+    const steps = '<p>To get the bundle:</p><ul><li>Sign up for a streaming account <a href="https://shop.example/a">for $11.99 a month</a></li><li>If you already have an account, visit <a href="https://shop.example/account">your account page</a> to upgrade</li><li>Sign up for the bundle <a href="https://shop.example/b">using the same email</a> as your account</li></ul>';
+    expect(clean(steps)).toContain('using the same email');
+  });
+
   it('removes a closing offer of the magazine by post, and keeps a closing sentence about deliveries', () => {
     expect(clean('<p>Get <a href="https://shop.example/mcm">Motor Cycle Monthly</a> delivered through your letterbox every month. 12 issues for £11.99. <a href="https://shop.example/mcm">Click here</a> for more information.</p>')).not.toContain('letterbox');
     expect(clean('<p>Books will be delivered to readers at home every week while the branch is closed, the council said.</p>')).toContain('delivered to readers');

@@ -352,6 +352,14 @@ describe('extractArticle: pre-processing', () => {
     expect(byline.byline).toBe('Ana Ruiz and Tom Lee');
   });
 
+  it('asks a picture requested at a placeholder\'s pixel density (dpr=0.05) at density 1, and leaves others alone', () => {
+    const body = `<article><h1>Bridge reopens</h1>${paragraphs(2)}<p><img src="https://img.example.com/deck.jpg?width=640&amp;quality=20&amp;dpr=0.05" alt="The deck"></p><p><img src="https://img.example.com/pier.jpg?width=640&amp;dpr=2" alt="The pier"></p>${PROSE.slice(2).map((p) => `<p>${p}</p>`).join('')}</article>`;
+    const doc = load(`<body>${article(page(body)).contentHtml}</body>`);
+    expect(Array.from(doc.querySelectorAll('img'), (img) => img.getAttribute('src'))).toEqual([
+      'https://img.example.com/deck.jpg?width=640&quality=20&dpr=1', 'https://img.example.com/pier.jpg?width=640&dpr=2',
+    ]);
+  });
+
   it("shows the picture the page shares (og:image) for a placeholder a few pixels wide that is the same picture, and leaves other pictures alone", () => {
     const head = '<meta property="og:image" content="https://img.example.com/r/?d=20191119&i=1454&w=1200&r=LYNX">';
     const body = `<article><h1>Bridge reopens</h1>${paragraphs(2)}

@@ -113,9 +113,15 @@ describe('sanitizeArticleHtml: what a story keeps', () => {
     <pre><code>let x = 1;</code></pre>
     <main><nav><aside>Landmarks unwrapped</aside></nav></main>
     <p id="notes">Notes</p>
+    <a href="/deal"><output class="article-image-container"><img src="/img/controller.jpg" alt="A controller"></output></a>
     <img src="data:image/png;base64,iVBORw0KGgo=" alt="inline">`;
   const clean = sanitizeArticleHtml(html, URL_, win);
   const { document } = new JSDOM(`<body>${clean}</body>`).window;
+
+  it("keeps a picture a site boxed in an <output>, without the box", () => {
+    expect(document.querySelector('a img[alt="A controller"]')).not.toBeNull();
+    expect(document.querySelector('output')).toBeNull();
+  });
 
   it('keeps headings, lists, quotes, tables, code and figures with captions', () => {
     for (const sel of ['h2', 'p', 'em', 'code', 'figure', 'picture', 'source', 'figcaption', 'small', 'blockquote', 'ul', 'ol', 'li', 'table', 'caption', 'thead', 'th', 'td', 'pre']) {

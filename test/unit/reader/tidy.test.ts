@@ -65,6 +65,12 @@ describe('silenceEmptyAlts', () => {
     expect(el.querySelectorAll('img')).toHaveLength(4);
   });
 
+  it("silences an alt that is the picture's own file name with its dashes made spaces, on a link to that file too", () => {
+    const el = body('<p><a href="https://x.test/2015/03/komentar-isis.png"><img src="https://x.test/2015/03/komentar-isis.png?w=468&amp;h=321" alt="KOMENTAR ISIS"></a></p>');
+    silenceEmptyAlts(el, 'A post about the comments');
+    expect(el.querySelector('img')?.getAttribute('alt')).toBe('');
+  });
+
   it('takes off a title that repeats the alt, or that would name a silenced picture, and keeps one that says more', () => {
     const el = body(`<figure><img src="/a.jpg" alt="marijuana, weed, cannabis, joint" title="marijuana, weed,  cannabis, joint"></figure>
       <figure><img src="/b.jpg" alt="Fire at the mill" title="Fire at the mill"></figure>
@@ -149,6 +155,14 @@ describe('labelVideoLinks', () => {
     const el = body('<p><a href="https://www.youtube.com/watch?v=dQw4w9WgXcQ">youtube.com</a></p><p>See <a href="https://vimeo.com/1">this clip</a> of the deck.</p><p><a href="https://news.example.com/a">More</a></p>');
     labelVideoLinks(el, 'Video:');
     expect(Array.from(el.querySelectorAll('p'), (p) => p.textContent)).toEqual(['Video: youtube.com', 'See this clip of the deck.', 'More']);
+  });
+
+  it("says it in the reader's language inside an article in another", () => {
+    document.documentElement.lang = 'en';
+    const el = body('<p lang="pt-BR"><a href="https://www.youtube.com/watch?v=s2UlgG31C4g">youtube.com</a></p>');
+    labelVideoLinks(el, 'Video:');
+    expect(el.querySelector('p > span')?.outerHTML).toBe('<span lang="en">Video:</span>');
+    document.documentElement.removeAttribute('lang');
   });
 });
 
