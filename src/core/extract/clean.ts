@@ -367,6 +367,22 @@ function isLinkList(el: Element): boolean {
   return items >= 2;
 }
 
+/** What a figure shows beside its caption: a picture, a player, a chart, or words of its own (a quote, code, a table). */
+const FIGURE_CONTENT = 'img, picture, video, audio, iframe, embed, object, svg, canvas, blockquote, pre, table, ul, ol, p, a[href]';
+
+/**
+ * A figure left with its caption alone (its picture was a box the page's
+ * script would fill, or an address the page never gave): a caption of
+ * nothing, between the story's paragraphs.
+ */
+function isCaptionAlone(figure: Element): boolean {
+  return (
+    !!figure.querySelector('figcaption') &&
+    !Array.from(figure.querySelectorAll(FIGURE_CONTENT)).some((el) => !el.closest('figcaption')) &&
+    Array.from(figure.children).every((c) => c.tagName.toUpperCase() === 'FIGCAPTION' || !squash(c.textContent ?? ''))
+  );
+}
+
 /** One item of a list of several. */
 function isItemOfList(el: Element): boolean {
   return el.tagName.toUpperCase() === 'LI' && (el.parentElement?.childElementCount ?? 0) > 1;
@@ -640,6 +656,8 @@ export function cleanArticle(root: Element, ctx: CleanContext): CleanResult {
       removals.length = 0;
     },
   };
+
+  for (const figure of Array.from(root.getElementsByTagName('figure'))) if (isCaptionAlone(figure)) detach(figure);
 
   // Boxes that carry furniture classes inside the chosen content.
   for (const el of Array.from(root.querySelectorAll('[class], [id]'))) {

@@ -201,7 +201,9 @@ function extractFrom(doc: Document, region: Element | null, { ld, ldPageAuthor, 
   if (!standfirst && body) {
     const printed = standfirstPrinted(doc, descriptions, title);
     const opening = textContent.split('\n', STORY_OPENING_BLOCKS);
-    if (printed && !opening.some((line) => wordCoverage(printed, line) >= 0.9 && wordCoverage(line, printed) >= 0.6)) standfirst = printed;
+    // Either way round: a line that says the summary with a few words more or a few less is the summary.
+    const says = (a: string, b: string): boolean => wordCoverage(a, b) >= 0.9 && wordCoverage(b, a) >= 0.6;
+    if (printed && !opening.some((line) => says(printed, line) || says(line, printed))) standfirst = printed;
   }
 
   if (!body || wordCount < minWords) return null;

@@ -67,3 +67,22 @@ export function sharpenLowDensity(body: Element): void {
     }
   }
 }
+
+/** Shorter than this, an attribute's value could be found in any address by chance. */
+const MIN_PICTURE_ID_CHARS = 8;
+
+/**
+ * A placeholder that no lazy attribute names the picture of (a blank
+ * data: image), where one of its data attributes is the id in the address
+ * of the picture the page shares ("data-chomp-id" in og:image's path): the
+ * reader shows that picture.
+ */
+export function namedPlaceholders(body: Element, shared: string): void {
+  for (const img of Array.from(body.getElementsByTagName('img'))) {
+    if (!/^data:/i.test(img.getAttribute('src') ?? '') || img.getAttribute('srcset')) continue;
+    const named = Array.from(img.attributes).some(
+      (attr) => attr.name.startsWith('data-') && attr.value.length >= MIN_PICTURE_ID_CHARS && /^[\w-]+$/.test(attr.value) && shared.includes(attr.value),
+    );
+    if (named) img.setAttribute('src', shared);
+  }
+}

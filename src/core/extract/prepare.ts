@@ -17,7 +17,7 @@ import { classWords, namesCaption } from './class-words';
 import { isThumbnail } from './lead-figure';
 import { AUTHOR_BOX, AUTHOR_MARK } from './metadata';
 import { dropRepeatedCaptions, joinCaptionsSetAfterFigures } from './picture-captions';
-import { sharpenLowDensity, sharpenPlaceholders } from './placeholder-pictures';
+import { namedPlaceholders, sharpenLowDensity, sharpenPlaceholders } from './placeholder-pictures';
 import { textLength } from './text';
 import { videoLink } from './video-links';
 
@@ -176,6 +176,9 @@ export function resolveLazyImage(el: Element): void {
     const first = set ? pickFromSrcset(set) : null;
     if (first) el.setAttribute('src', first);
   }
+  // The alt a lazy loader keeps aside until it loads the picture.
+  const lazyAlt = el.getAttribute('data-alt')?.trim();
+  if (lazyAlt && !el.getAttribute('alt')?.trim()) el.setAttribute('alt', lazyAlt);
 }
 
 function siblingSourceSet(img: Element): string | null {
@@ -348,6 +351,7 @@ export function prepareDocument(doc: Document, sharedImage: string | null = null
   stats.figures = captionsAsFigures(named.filter((el) => el.isConnected));
   joinCaptionsSetAfterFigures(body);
   if (sharedImage) sharpenPlaceholders(body, sharedImage);
+  if (sharedImage) namedPlaceholders(body, sharedImage);
   sharpenLowDensity(body);
   return stats;
 }

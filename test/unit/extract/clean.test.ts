@@ -46,6 +46,14 @@ describe('cleanArticle: what trails the story', () => {
     expect(clean('<p>Smith &amp; Jones</p>')).not.toContain('Jones');
   });
 
+  it('removes a figure left with its caption alone, and keeps figures of a quote, a table or a picture', () => {
+    const alone = '<figure><div class="placeholder"></div><figcaption><span>Rep. Ann Lee speaks at the Capitol.</span><span>Photo: Tom Roe / AP file</span></figcaption></figure>';
+    expect(clean(alone)).not.toContain('Rep. Ann Lee');
+    const quote = '<figure><blockquote><p>We will keep the doors open on Sundays.</p></blockquote><figcaption>The mayor, in March</figcaption></figure>';
+    expect(clean(quote)).toContain('The mayor, in March');
+    expect(clean('<figure><img src="/a.jpg" alt=""><figcaption>Readers at the desk</figcaption></figure>')).toContain('Readers at the desk');
+  });
+
   it("keeps a list's last step that reads like an offer to sign up", () => {
     const steps = '<p>To get the bundle:</p><ul><li>Sign up for a streaming account <a href="https://shop.example/a">for $11.99 a month</a></li><li>If you already have an account, visit <a href="https://shop.example/account">your account page</a> to upgrade</li><li>Sign up for the bundle <a href="https://shop.example/b">using the same email</a> as your account</li></ul>';
     expect(clean(steps)).toContain('using the same email');

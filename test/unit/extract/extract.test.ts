@@ -352,6 +352,17 @@ describe('extractArticle: pre-processing', () => {
     expect(byline.byline).toBe('Ana Ruiz and Tom Lee');
   });
 
+  it("shows the shared picture (og:image) for a blank placeholder whose data names it by id, with the lazy loader's alt", () => {
+    const head = '<meta property="og:image" content="https://img.example.com/upload/m45eauryhgrbqclcessl.jpg">';
+    const placeholder = (id: string) => `<figure><img src="data:image/gif;base64,R0lGODlhAQABAAAAACH5BAEKAAEALAAAAAABAAEAAAICTAEAOw==" data-chomp-id="${id}" data-alt="Duck feathers drying after cleaning"><figcaption>Photo: Ann Lee</figcaption></figure>`;
+    const body = (id: string) => `<article><h1>Bridge reopens</h1>${paragraphs(2)}${placeholder(id)}${PROSE.slice(2).map((p) => `<p>${p}</p>`).join('')}</article>`;
+    const named = load(`<body>${article(page(body('m45eauryhgrbqclcessl'), head)).contentHtml}</body>`).querySelector('figure img');
+    expect(named?.getAttribute('src')).toBe('https://img.example.com/upload/m45eauryhgrbqclcessl.jpg');
+    expect(named?.getAttribute('alt')).toBe('Duck feathers drying after cleaning');
+    const other = load(`<body>${article(page(body('zzzzotherpicture'), head)).contentHtml}</body>`).querySelector('figure img');
+    expect(other?.getAttribute('src')).toMatch(/^data:/);
+  });
+
   it('asks a picture requested at a placeholder\'s pixel density (dpr=0.05) at density 1, and leaves others alone', () => {
     const body = `<article><h1>Bridge reopens</h1>${paragraphs(2)}<p><img src="https://img.example.com/deck.jpg?width=640&amp;quality=20&amp;dpr=0.05" alt="The deck"></p><p><img src="https://img.example.com/pier.jpg?width=640&amp;dpr=2" alt="The pier"></p>${PROSE.slice(2).map((p) => `<p>${p}</p>`).join('')}</article>`;
     const doc = load(`<body>${article(page(body)).contentHtml}</body>`);
