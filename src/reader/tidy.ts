@@ -72,7 +72,10 @@ export function silenceEmptyAlts(body: Element, title: string): void {
     const alt = img.getAttribute('alt');
     const link = img.closest('a[href]');
     // A link to the picture's own file (its full size) leads nowhere new; any other link keeps its name.
-    const fileName = alt !== null && (isFileNameAlt(alt) || altIsFileName(alt, img)) && (!link || PICTURE_FILE.test(link.getAttribute('href') ?? ''));
+    // The file's own name only where it reads as one, a word or two or in capitals ("KOMENTAR ISIS"): a file is
+    // often named after a real description ("firefighters-battle-wildfire-near-los-angeles.jpg").
+    const asFileName = (text: string): boolean => altIsFileName(text, img) && (text.trim().split(/\s+/).length <= 2 || text === text.toUpperCase());
+    const fileName = alt !== null && (isFileNameAlt(alt) || asFileName(alt)) && (!link || PICTURE_FILE.test(link.getAttribute('href') ?? ''));
     if (alt === null || fileName || (alt.trim() && !link && repeatsHeadline(alt, title))) img.setAttribute('alt', '');
     // A title that says the alt again is heard again, as the picture's description; one on a silenced picture names it.
     const said = img.getAttribute('alt')!;

@@ -202,7 +202,7 @@ function dedupe(entry: CaptionEntry, log: ChangeLog, doc: Document): void {
   for (const part of entry.hide) {
     if ('nodeType' in part) {
       // Hidden by the site already: its own, which the reader's extraction must keep, not take for ours.
-      if (part.getAttribute('aria-hidden') === 'true') continue;
+      if (part.getAttribute('aria-hidden')?.trim().toLowerCase() === 'true') continue;
       log.setAttribute(part, 'aria-hidden', 'true');
       // The reader's extraction clones this page and must see the caption as the site wrote it; the
       // mark tells it which aria-hidden is ours (core/extract/prepare.ts takes both away again).

@@ -367,8 +367,10 @@ function isLinkList(el: Element): boolean {
   return items >= 2;
 }
 
-/** What a figure shows beside its caption: a picture, a player, a chart, or words of its own (a quote, code, a table). */
-const FIGURE_CONTENT = 'img, picture, video, audio, iframe, embed, object, svg, canvas, blockquote, pre, table, ul, ol, p, a[href]';
+/** What a figure shows, its caption included: a picture, a player, a chart. */
+const FIGURE_MEDIA = 'img, picture, video, audio, iframe, embed, object, svg, canvas';
+/** Words of its own a figure shows beside its caption: a quote, code, a table, a list, a paragraph, a link. */
+const FIGURE_WORDS = 'blockquote, pre, table, ul, ol, p, a[href]';
 
 /**
  * A figure left with its caption alone (its picture was a box the page's
@@ -376,11 +378,10 @@ const FIGURE_CONTENT = 'img, picture, video, audio, iframe, embed, object, svg, 
  * nothing, between the story's paragraphs.
  */
 function isCaptionAlone(figure: Element): boolean {
-  return (
-    !!figure.querySelector('figcaption') &&
-    !Array.from(figure.querySelectorAll(FIGURE_CONTENT)).some((el) => !el.closest('figcaption')) &&
-    Array.from(figure.children).every((c) => c.tagName.toUpperCase() === 'FIGCAPTION' || !squash(c.textContent ?? ''))
-  );
+  if (!figure.querySelector('figcaption') || figure.querySelector(FIGURE_MEDIA)) return false;
+  // Words or blocks of its own beside the caption (a pull quote's text, loose or in a <p>): a figure of words.
+  if (Array.from(figure.querySelectorAll(FIGURE_WORDS)).some((el) => !el.closest('figcaption'))) return false;
+  return Array.from(figure.childNodes).every((c) => (c.nodeType === 1 && (c as Element).tagName.toUpperCase() === 'FIGCAPTION') || !squash(c.textContent ?? ''));
 }
 
 /** One item of a list of several. */
@@ -451,12 +452,14 @@ function repeatsStoryLine(blocks: Block[], first: number, i: number): boolean {
 }
 
 /** What an author's portrait may say beside the name. */
-const PORTRAIT_WORDS = /\b(?:photo|picture|image|portrait|headshot|avatar|profile|of|by)\b/gi;
+const PORTRAIT_WORDS = /\b(?:photo|picture|image|portrait|headshot|avatar|profile|of)\b/gi;
 
 /** A picture with no caption whose alt is an author's name and no more: the author's portrait on a card under the story. */
 function isAuthorPortrait(b: Block, ctx: CleanContext): boolean {
   if (b.el.querySelector('figcaption')) return false;
-  const alt = squash((b.el.querySelector('img')?.getAttribute('alt') ?? '').replace(PORTRAIT_WORDS, ' ')).toLowerCase();
+  // "Photo by Ana Ruiz" is a credit, not a portrait: "by" is left in, and no name matches.
+  const img = b.el.tagName.toUpperCase() === 'IMG' ? b.el : b.el.querySelector('img');
+  const alt = squash((img?.getAttribute('alt') ?? '').replace(PORTRAIT_WORDS, ' ')).toLowerCase();
   return alt.length > 3 && ctx.authors.some((name) => name.toLowerCase() === alt);
 }
 

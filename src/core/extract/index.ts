@@ -69,7 +69,7 @@ const DEFAULT_MIN_WORDS = 50;
 /** Longer than this, a printed byline has more than names in it. */
 const MAX_BYLINE_CHARS = 120;
 /** Words of a role or an outlet, not of a person's name. */
-const ROLE_WORDS = /\b(?:staff|writer|reporter|correspondent|editor|contributor|columnist|news|press|wire|agency|desk|team|service)\b/i;
+const ROLE_WORDS = /\b(?:staff|writer|reporter|correspondent|editor|contributor|columnist|news|press|wire|agency|desk|team|service|post|times|journal|daily|herald|tribune|magazine|business)\b/i;
 
 /** Two to four capitalised words, none a role's: "Kathryn Watson". */
 function isPersonName(text: string): boolean {

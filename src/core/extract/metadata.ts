@@ -28,9 +28,14 @@ function metaMap(doc: Document): Map<string, string> {
 /** What may follow a printed date at the end of a byline: a time of day and its zone (", 9:02 AM EST"), and the time elsewhere ("(07:05 pm ET)"). */
 const TIME_OF_DAY_TAIL =
   /^[\s,]*(?:(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4}|[+-]\d{2}:?\d{2})?\s*(?:\(\s*\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*[A-Z]{0,4}\s*\))?)?\s*$/i;
-/** The day of the week a printed date starts with ("Monday, November 18, 2019", "Montag, 18. November 2019"). */
+/**
+ * The day of the week a printed date starts with: in English after a name
+ * ("Owen Monday, November 18, 2019"), in other languages only after a comma
+ * ("Jane Doe, Montag, 18. November 2019"), where Domingo and Freitag are
+ * surnames too.
+ */
 const WEEKDAY_END =
-  /[\s,]*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo)[\s,]*$/i;
+  /(?:[\s,]+(?:mon|tues|wednes|thurs|fri|satur|sun)day|,\s*(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo))[\s,]*$/i;
 /** Where a date starts in a byline that runs on into it (a lookahead, not \b, which ends no word at "é"). */
 const BYLINE_DATE_WORD = /\s(?:first published|last updated|published|updated|posted|publiziert|veröffentlicht|aktualisiert|publié|mis à jour|publicado|actualizado|atualizado|pubblicato|aggiornato)(?=[\s:]|$)/i;
 
@@ -63,9 +68,10 @@ export function cleanByline(raw: string | null | undefined): string | null {
   const printed = findPrintedDate(s);
   if (printed && printed.index > 0 && TIME_OF_DAY_TAIL.test(s.slice(printed.index + printed.length))) {
     s = s.slice(0, printed.index).replace(/[\s,;:|·•–—-]+$/, '');
-    // "Nora Sunday, November 18" is Nora Sunday: a weekday goes only where names are left before it.
+    // "Nora Sunday, November 18" is Nora Sunday: a weekday goes only where a whole name is left before it.
     const beforeDay = s.replace(WEEKDAY_END, '');
-    if (beforeDay !== s && beforeDay.trim().includes(' ')) s = beforeDay.replace(/[\s,;:|·•–—-]+$/, '');
+    const lastName = beforeDay.split(/\s*(?:,|&|\band\b|\bund\b|\bet\b|\by\b)\s*/).pop() ?? '';
+    if (beforeDay !== s && lastName.trim().includes(' ')) s = beforeDay.replace(/[\s,;:|·•–—-]+$/, '');
   }
   if (!s || /^https?:\/\//i.test(s) || s.length > 200 || ACCOUNT_NAME.test(s)) return null;
   return s;
@@ -134,6 +140,8 @@ export interface PageMeta {
 const DATE_BOX = '[itemprop~="datePublished" i], time[datetime], [class*="publish" i], [class*="date" i]';
 /** The date must be close under the headline: further down, dates belong to other stories. */
 const MAX_DATE_BOXES = 4;
+/** A line above the headline this little longer than its date is the date alone ("Nov. 18, 2019 |"). */
+const MAX_DATE_LINE_EXTRA_CHARS = 12;
 /** Longer than this, a box's words are more than a date line ("By Jane Doe, published 25 September 2018"). */
 const MAX_DATE_LINE_CHARS = 80;
 
@@ -167,7 +175,8 @@ function datePrinted(doc: Document): string | null {
   // ("UK general election, 12 December 2019").
   const above = headline.previousElementSibling;
   const said = above ? ` ${squashed(above)}` : '';
-  return above && (BYLINE_DATE_WORD.test(said) || BYLINE_PREFIX.test(said)) ? printedIn(above) : null;
+  const dateAlone = (findPrintedDate(said)?.length ?? 0) >= said.trim().length - MAX_DATE_LINE_EXTRA_CHARS;
+  return above && (BYLINE_DATE_WORD.test(said) || BYLINE_PREFIX.test(said) || dateAlone) ? printedIn(above) : null;
 }
 
 /** Meta tags and root attributes, read once from the original page. */

@@ -52,37 +52,36 @@ const MAX_PLACEHOLDER_DENSITY = 0.5;
  * the page lays them out at.
  */
 export function sharpenLowDensity(body: Element): void {
-  const base = body.ownerDocument.baseURI;
   for (const img of Array.from(body.getElementsByTagName('img'))) {
     const src = img.getAttribute('src') ?? '';
-    if (!/[?&]dpr=/i.test(src)) continue;
-    try {
-      const url = new URL(src, base);
-      const density = Number(url.searchParams.get('dpr'));
-      if (!(density > 0 && density < MAX_PLACEHOLDER_DENSITY)) continue;
-      url.searchParams.set('dpr', '1');
-      img.setAttribute('src', url.href);
-    } catch {
-      // An address that cannot be read stays as the page wrote it.
-    }
+    const m = /([?&]dpr=)(\d*\.?\d+)(?=&|#|$)/i.exec(src);
+    // A signed address (imgix's "s=") breaks when any of its query changes.
+    if (!m || Number(m[2]) >= MAX_PLACEHOLDER_DENSITY || /[?&](?:s|sig|signature)=/i.test(src)) continue;
+    img.setAttribute('src', `${src.slice(0, m.index)}${m[1]}1${src.slice(m.index + m[0].length)}`);
   }
 }
 
-/** Shorter than this, an attribute's value could be found in any address by chance. */
+/** Shorter than this, an id could be part of any address by chance. */
 const MIN_PICTURE_ID_CHARS = 8;
 
 /**
  * A placeholder that no lazy attribute names the picture of (a blank
- * data: image), where one of its data attributes is the id in the address
- * of the picture the page shares ("data-chomp-id" in og:image's path): the
- * reader shows that picture.
+ * data: image), where an id attribute of its data is a whole part of the
+ * shared picture's address (og:image's "/upload/<id>.jpg"): the reader
+ * shows that picture. Only where one placeholder on the page names it.
  */
 export function namedPlaceholders(body: Element, shared: string): void {
-  for (const img of Array.from(body.getElementsByTagName('img'))) {
-    if (!/^data:/i.test(img.getAttribute('src') ?? '') || img.getAttribute('srcset')) continue;
-    const named = Array.from(img.attributes).some(
-      (attr) => attr.name.startsWith('data-') && attr.value.length >= MIN_PICTURE_ID_CHARS && /^[\w-]+$/.test(attr.value) && shared.includes(attr.value),
-    );
-    if (named) img.setAttribute('src', shared);
+  let parts: Set<string>;
+  try {
+    parts = new Set(new URL(shared).pathname.split(/[/.,]/).filter(Boolean));
+  } catch {
+    return;
   }
+  const naming = Array.from(body.getElementsByTagName('img')).filter(
+    (img) =>
+      /^data:/i.test(img.getAttribute('src') ?? '') &&
+      !img.getAttribute('srcset') &&
+      Array.from(img.attributes).some((attr) => /^data-(?:[\w-]+-)?id$/i.test(attr.name) && attr.value.length >= MIN_PICTURE_ID_CHARS && parts.has(attr.value)),
+  );
+  if (naming.length === 1) naming[0]!.setAttribute('src', shared);
 }

@@ -52,6 +52,10 @@ describe('cleanArticle: what trails the story', () => {
     const quote = '<figure><blockquote><p>We will keep the doors open on Sundays.</p></blockquote><figcaption>The mayor, in March</figcaption></figure>';
     expect(clean(quote)).toContain('The mayor, in March');
     expect(clean('<figure><img src="/a.jpg" alt=""><figcaption>Readers at the desk</figcaption></figure>')).toContain('Readers at the desk');
+    expect(clean('<figure class="pullquote">“We will keep the bridge open on Sundays.”<figcaption>Mayor Jane Doe</figcaption></figure>')).toContain('We will keep the bridge open');
+    const inCaption = article(`${BODY}<figure><figcaption><img src="/w.jpg" alt="Walkers on the bridge">Walkers on the bridge</figcaption></figure>`);
+    cleanArticle(inCaption, { title: 'Library stays open on Sundays', authors: [], descriptions: [] });
+    expect(inCaption.querySelector('img')).not.toBeNull();
   });
 
   it("keeps a list's last step that reads like an offer to sign up", () => {
@@ -83,6 +87,10 @@ describe('cleanArticle: what trails the story', () => {
     const own = article(`${BODY}<p><a href="https://news.example/gallery/library"><img src="/c.jpg" alt="Readers on a Sunday"></a></p><figure><img src="/d.jpg" alt="The reading room"></figure>`);
     cleanArticle(own, { title: 'Library stays open on Sundays', authors: [], descriptions: [] });
     expect(own.querySelectorAll('img')).toHaveLength(2);
+    // "Photo by" the author is a credit of a story's picture.
+    const credited = article(`${BODY}<figure><img src="/c.jpg" alt="Photo by Ana Ruiz"></figure>`);
+    cleanArticle(credited, { title: 'Library stays open on Sundays', authors: ['Ana Ruiz'], descriptions: [] });
+    expect(credited.querySelectorAll('img')).toHaveLength(1);
     // Under a heading of the story's own, linked photos are the story's.
     const photos = article(`${BODY}<h2>Photos: the reopening</h2><figure><a href="/photos/bridge/1"><img src="/g1.jpg" alt="Crowds walk across the bridge"></a></figure>`);
     cleanArticle(photos, { title: 'Library stays open on Sundays', authors: [], descriptions: [] });
@@ -108,6 +116,10 @@ describe('cleanArticle: what trails the story', () => {
     const own = article(`${BODY}<figure><img src="/bike.jpg" alt="Ana Ruiz on the new e-bike"><figcaption>I rode the e-bike up Harbour Hill.</figcaption></figure><p><img src="/ana.jpg" alt="Ana Ruiz at the bridge"></p>`);
     cleanArticle(own, { title: 'Library stays open on Sundays', authors: ['Ana Ruiz'], descriptions: [] });
     expect(own.querySelectorAll('img')).toHaveLength(2);
+    // "Photo by" the author is a credit of a story's picture.
+    const credited = article(`${BODY}<figure><img src="/c.jpg" alt="Photo by Ana Ruiz"></figure>`);
+    cleanArticle(credited, { title: 'Library stays open on Sundays', authors: ['Ana Ruiz'], descriptions: [] });
+    expect(credited.querySelectorAll('img')).toHaveLength(1);
     // One line of that shape before it is no pattern: a closing link line still goes.
     expect(clean('<p>[<a href="/a">Archive</a>]</p><p>[<a href="/c">Index</a>]</p>')).toBe(clean(''));
   });

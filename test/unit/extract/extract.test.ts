@@ -83,6 +83,9 @@ describe('extractArticle: metadata', () => {
     // In the line right above the headline, in the site's language.
     const above = article(page(`<article><p class="about">Von Anna Weber publiziert am 3. Dezember 2018</p><h1>Brücke wieder offen</h1>${paragraphs()}</article>`));
     expect(formatDate(above.published!, 'en-US')).toBe('December 3, 2018');
+    // A line above the headline that is the date alone.
+    const bare = article(page(`<article><p>November 18, 2019</p><h1>Polls open across the country</h1>${paragraphs()}</article>`));
+    expect(formatDate(bare.published!, 'en-US')).toBe('November 18, 2019');
     // A kicker above the headline that names a day is not the story's date.
     const kicker = article(page(`<article><p class="kicker">UK general election, 12 December 2019</p><h1>Polls open across the country</h1>${paragraphs()}</article>`));
     expect(kicker.published).toBeNull();
@@ -361,13 +364,18 @@ describe('extractArticle: pre-processing', () => {
     expect(named?.getAttribute('alt')).toBe('Duck feathers drying after cleaning');
     const other = load(`<body>${article(page(body('zzzzotherpicture'), head)).contentHtml}</body>`).querySelector('figure img');
     expect(other?.getAttribute('src')).toMatch(/^data:/);
+    // A word of the address that two placeholders share is no picture's id.
+    const sizes = `<article><h1>Bridge reopens</h1>${paragraphs(2)}${[1, 2].map((n) => placeholder('x').replace('data-chomp-id="x"', `data-size="original" data-alt="Picture ${n} of the pier"`)).join('')}${PROSE.slice(2).map((p) => `<p>${p}</p>`).join('')}</article>`;
+    const shared = '<meta property="og:image" content="https://img.example.com/uploads/original/2019/lead-bridge.jpg">';
+    expect(Array.from(load(`<body>${article(page(sizes, shared)).contentHtml}</body>`).querySelectorAll('figure img'), (img) => img.getAttribute('src')).every((src) => src?.startsWith('data:'))).toBe(true);
   });
 
   it('asks a picture requested at a placeholder\'s pixel density (dpr=0.05) at density 1, and leaves others alone', () => {
-    const body = `<article><h1>Bridge reopens</h1>${paragraphs(2)}<p><img src="https://img.example.com/deck.jpg?width=640&amp;quality=20&amp;dpr=0.05" alt="The deck"></p><p><img src="https://img.example.com/pier.jpg?width=640&amp;dpr=2" alt="The pier"></p>${PROSE.slice(2).map((p) => `<p>${p}</p>`).join('')}</article>`;
+    const body = `<article><h1>Bridge reopens</h1>${paragraphs(2)}<p><img src="https://img.example.com/deck.jpg?width=640&amp;fit=crop,faces&amp;dpr=0.05" alt="The deck"></p><p><img src="https://img.example.com/pier.jpg?width=640&amp;dpr=2" alt="The pier"></p><p><img src="https://img.example.com/quay.jpg?dpr=0.05&amp;s=8f2a" alt="The quay"></p>${PROSE.slice(2).map((p) => `<p>${p}</p>`).join('')}</article>`;
     const doc = load(`<body>${article(page(body)).contentHtml}</body>`);
+    // The rest of the address as it was; a signed one untouched.
     expect(Array.from(doc.querySelectorAll('img'), (img) => img.getAttribute('src'))).toEqual([
-      'https://img.example.com/deck.jpg?width=640&quality=20&dpr=1', 'https://img.example.com/pier.jpg?width=640&dpr=2',
+      'https://img.example.com/deck.jpg?width=640&fit=crop,faces&dpr=1', 'https://img.example.com/pier.jpg?width=640&dpr=2', 'https://img.example.com/quay.jpg?dpr=0.05&s=8f2a',
     ]);
   });
 

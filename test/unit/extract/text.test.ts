@@ -177,5 +177,8 @@ describe('cleanByline', () => {
     expect(cleanByline('Jane Doe, Montag, 18. November 2019, 10:00')).toBe('Jane Doe');
     // A weekday that is a name.
     expect(cleanByline('By Nora Sunday, November 18, 2019')).toBe('Nora Sunday');
+    expect(cleanByline('By Jane Doe and Nora Sunday, November 18, 2019')).toBe('Jane Doe and Nora Sunday');
+    expect(cleanByline('Por Ana María Domingo, 3 de mayo de 2021')).toBe('Ana María Domingo');
+    expect(cleanByline('Von Anna Schmidt und Thomas Freitag, 18. November 2019')).toBe('Anna Schmidt und Thomas Freitag');
   });
 });

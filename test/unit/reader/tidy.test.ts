@@ -71,6 +71,13 @@ describe('silenceEmptyAlts', () => {
     expect(el.querySelector('img')?.getAttribute('alt')).toBe('');
   });
 
+  it("keeps an alt that its picture's file was named after, where it reads as a description", () => {
+    const alt = 'Firefighters battle wildfire near Los Angeles';
+    const el = body(`<figure><img src="https://x.test/firefighters-battle-wildfire-near-los-angeles.jpg" alt="${alt}"></figure>`);
+    silenceEmptyAlts(el, 'Fire season starts early');
+    expect(el.querySelector('img')?.getAttribute('alt')).toBe(alt);
+  });
+
   it('takes off a title that repeats the alt, or that would name a silenced picture, and keeps one that says more', () => {
     const el = body(`<figure><img src="/a.jpg" alt="marijuana, weed, cannabis, joint" title="marijuana, weed,  cannabis, joint"></figure>
       <figure><img src="/b.jpg" alt="Fire at the mill" title="Fire at the mill"></figure>
