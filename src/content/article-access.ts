@@ -32,8 +32,12 @@ export interface ArticleAccessOptions {
   label: string;
   /** The label's language and direction (the browser's UI language). */
   labelLocale?: LabelLocale;
-  /** Told after every detection: the article element, or null. */
-  onDetected(article: Element | null): void;
+  /**
+   * Told after every detection: the article element, or null. `gaveUp`:
+   * null because the budget ran out, not because the page has none; a
+   * detection follows soon.
+   */
+  onDetected(article: Element | null, gaveUp?: boolean): void;
   /** Told how long each detection took, for the benchmark. */
   onTiming?(name: string, start: number, end: number): void;
 }
@@ -172,7 +176,7 @@ export function startArticleAccess(win: Window, initial: ArticleAccessOptions): 
     else removeSkipLink();
     options.onTiming?.('lectern:article-access', start, performance.now());
     lastStory = storyAddress(win.location);
-    options.onDetected(detected?.article ?? null);
+    options.onDetected(detected?.article ?? null, gaveUp);
     // Out of time says nothing about the page (its thread may just have
     // been busy): look again soon, as for a page that is still loading.
     if (gaveUp && !stopped && timer === undefined) timer = win.setTimeout(recheck, RECHECK_DELAY_MS);
