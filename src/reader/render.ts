@@ -58,6 +58,8 @@ export function renderArticle(article: ExtractedArticle, url: string, ui: UiLoca
     meta.append(part);
   });
   header.append(meta);
+  // Lectern's words, in the reader's language: a teaser behind a paywall would otherwise read as a whole short story.
+  if (article.forSubscribers) header.append(el('p', { className: 'for-subscribers', ...own }, t('readerForSubscribers')));
   root.append(header);
 
   const body = el('div', { className: 'article-body' });

@@ -542,6 +542,20 @@ describe.each(browsersUnderTest())('reader view in %s', (name) => {
     await page.close();
   });
 
+  it('says a story the site marks for subscribers may be only its beginning, and says nothing of a free one', async () => {
+    const said = async (path: string): Promise<string | null> => {
+      const page = await s.open(path);
+      expect(await toggleReaderInNewestTab(ext)).toEqual({ readerOpen: true });
+      await page.bringToFront();
+      const frame = await readerFrame(page);
+      const note = await frame.evaluate(() => document.querySelector('.article-header .for-subscribers')?.textContent ?? null);
+      await page.close();
+      return note;
+    };
+    expect(await said('paywall-teaser/')).toMatch(/subscribers/);
+    expect(await said('blog-post/')).toBeNull();
+  });
+
   it('opens for that tab only', async () => {
     const first = await s.open('demo/');
     const second = await s.open('blog-post/');

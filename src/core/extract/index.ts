@@ -47,6 +47,11 @@ export interface ExtractedArticle {
   textContent: string;
   wordCount: number;
   readingMinutes: number;
+  /**
+   * The site marks the story as for subscribers (JSON-LD isAccessibleForFree
+   * false): the page may hold only its opening, and the reader says so.
+   */
+  forSubscribers: boolean;
 }
 
 export interface ExtractOptions {
@@ -226,6 +231,7 @@ function extractFrom(doc: Document, region: Element | null, { ld, ldPageAuthor, 
     textContent,
     wordCount,
     readingMinutes: readingMinutes(wordCount),
+    forSubscribers: ld?.accessibleForFree === false,
   };
 }
 

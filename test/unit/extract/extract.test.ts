@@ -569,4 +569,13 @@ describe('extractArticle: JSON-LD body as a completeness check', () => {
     expect(extractArticle(load(shell({ isAccessibleForFree: 'False' })))).toBeNull();
     expect(extractArticle(load(shell({ isAccessibleForFree: true })))?.textContent).toContain(PROSE[4]);
   });
+
+  it('says the story is for subscribers where the site marks it so, and only there', () => {
+    const ld = (free: unknown) => `<script type="application/ld+json">${JSON.stringify({ '@type': 'NewsArticle', headline: 'Bridge reopens', isAccessibleForFree: free })}</script>`;
+    const story = `<article><h1>Bridge reopens</h1>${paragraphs()}</article>`;
+    expect(article(page(story, ld(false))).forSubscribers).toBe(true);
+    expect(article(page(story, ld('False'))).forSubscribers).toBe(true);
+    expect(article(page(story, ld(true))).forSubscribers).toBe(false);
+    expect(article(page(story)).forSubscribers).toBe(false);
+  });
 });
