@@ -6,7 +6,7 @@
 import { standsForVideo } from '../core/extract/video-links';
 import { planCaptions } from '../core/captions';
 import { altIsFileName } from '../core/captions/plan';
-import { isFileNameAlt, repeatsHeadline } from '../core/captions/text';
+import { isFileNameAlt, repeatsHeadline, squash } from '../core/captions/text';
 import { PICTURE_FILE } from '../core/image-files';
 // The page's caption code splits text the same way; its undo log goes unused here.
 import { ChangeLog } from '../content/change-log';
@@ -80,7 +80,7 @@ export function silenceEmptyAlts(body: Element, title: string): void {
     // A title that says the alt again is heard again, as the picture's description; one on a silenced picture names it.
     const said = img.getAttribute('alt')!;
     const tooltip = img.getAttribute('title');
-    if (tooltip !== null && (!said.trim() || tooltip.replace(/\s+/g, ' ').trim().toLowerCase() === said.replace(/\s+/g, ' ').trim().toLowerCase())) img.removeAttribute('title');
+    if (tooltip !== null && (!said.trim() || squash(tooltip).toLowerCase() === squash(said).toLowerCase())) img.removeAttribute('title');
   }
 }
 

@@ -35,7 +35,14 @@ export function classWords(el: Element): readonly string[] {
   return words;
 }
 
+const isCreditWord = (w: string): boolean => w === 'credit' || w === 'credits';
+
+/** Named as a picture's credit by a class or id word ("image-credit", "photoCredits"). */
+export function namesCredit(el: Element): boolean {
+  return classWords(el).some(isCreditWord);
+}
+
 /** Named as a picture's caption or credit by a class or id word ("media-caption", "photoCredit", "imagecaption"). */
 export function namesCaption(el: Element): boolean {
-  return classWords(el).some((w) => w.endsWith('caption') || w === 'credit' || w === 'credits');
+  return classWords(el).some((w) => w.endsWith('caption') || isCreditWord(w));
 }

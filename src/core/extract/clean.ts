@@ -463,19 +463,23 @@ function isAuthorPortrait(b: Block, ctx: CleanContext): boolean {
   return alt.length > 3 && ctx.authors.some((name) => name.toLowerCase() === alt);
 }
 
+/** The story's own address, as a folder: its attachment and gallery pages sit under it. */
+function storyPath(doc: Document): string {
+  return new URL(doc.baseURI).pathname.replace(/\/?$/, '/');
+}
+
 /**
  * A picture with no alt and no words that links to another page, not to
- * one of this story's own (an attachment or gallery page under its
- * address): a teaser's thumbnail, saying nothing of the story.
+ * one of this story's own (an attachment or gallery page under `story`):
+ * a teaser's thumbnail, saying nothing of the story.
  */
-function isSilentTeaser(b: Block): boolean {
+function isSilentTeaser(b: Block, story: string): boolean {
   if (!b.atomic || b.text || !isTeaserPicture(b.el)) return false;
   if (Array.from(b.el.getElementsByTagName('img')).some((img) => img.getAttribute('alt')?.trim())) return false;
-  const doc = b.el.ownerDocument;
-  const story = new URL(doc.baseURI).pathname.replace(/\/?$/, '/');
+  const base = b.el.ownerDocument.baseURI;
   return story.length > 1 && Array.from(b.el.querySelectorAll('a[href]')).every((a) => {
     try {
-      return !new URL(a.getAttribute('href')!, doc.baseURI).pathname.startsWith(story);
+      return !new URL(a.getAttribute('href')!, base).pathname.startsWith(story);
     } catch {
       return true; // An address that cannot be read is no page of this story's.
     }
@@ -485,14 +489,25 @@ function isSilentTeaser(b: Block): boolean {
 /** So many such thumbnails in a row are a strip of teasers (a promo gallery whose title went). */
 const MIN_STRIP_PICTURES = 3;
 
-/** Whether the block at i stands in a strip of silent teasers that no line of the story introduces ("Photos from the march:"). */
-function inTeaserStrip(blocks: Block[], i: number): boolean {
-  let start = i;
-  let end = i;
-  while (start > 0 && isSilentTeaser(blocks[start - 1]!)) start--;
-  while (end < blocks.length - 1 && isSilentTeaser(blocks[end + 1]!)) end++;
-  const before = blocks[start - 1];
-  return end - start + 1 >= MIN_STRIP_PICTURES && !(before && /:\s*$/.test(before.text));
+/**
+ * Whether the block at i is a silent teaser standing in a strip of them
+ * that no line of the story introduces ("Photos from the march:"). Each
+ * block is judged once, though a strip's neighbours are asked about for
+ * every picture in it.
+ */
+function teaserStrips(blocks: Block[]): (i: number) => boolean {
+  const judged: (boolean | undefined)[] = [];
+  let story: string | undefined;
+  const silent = (i: number): boolean => (judged[i] ??= isSilentTeaser(blocks[i]!, (story ??= storyPath(blocks[i]!.el.ownerDocument))));
+  return (i) => {
+    if (!silent(i)) return false;
+    let start = i;
+    let end = i;
+    while (start > 0 && silent(start - 1)) start--;
+    while (end < blocks.length - 1 && silent(end + 1)) end++;
+    const before = blocks[start - 1];
+    return end - start + 1 >= MIN_STRIP_PICTURES && !(before && /:\s*$/.test(before.text));
+  };
 }
 
 /** Removes el, then any ancestor left without text or media. */
@@ -716,12 +731,13 @@ export function cleanArticle(root: Element, ctx: CleanContext): CleanResult {
   // Trailing furniture: walk back from the end while blocks are furniture.
   let pastNote = false;
   let trailStart = blocks.length;
+  const inTeaserStrip = teaserStrips(blocks);
   for (let i = blocks.length - 1; i >= first; i--) {
     const b = blocks[i]!;
     if (b.atomic) {
       // Pictures at the end stay, but for the author's portrait on a card, and a strip of thumbnails of other
       // pages that say nothing (a promo gallery's, its title gone); keep looking above them.
-      if (isAuthorPortrait(b, ctx) || (isSilentTeaser(b) && inTeaserStrip(blocks, i))) drop.add(b);
+      if (isAuthorPortrait(b, ctx) || inTeaserStrip(i)) drop.add(b);
       continue;
     }
     // "Originally published on Live Science." stays, and the related links above it go.

@@ -5,6 +5,7 @@
  * dates, BCP 47 language tags, a text direction.
  */
 
+import { squash } from '../captions/text';
 import { precedes } from '../detect/text';
 import type { JsonLdArticle } from './jsonld';
 import { findPrintedDate } from './printed-date';
@@ -145,11 +146,9 @@ const MAX_DATE_LINE_EXTRA_CHARS = 12;
 /** Longer than this, a box's words are more than a date line ("By Jane Doe, published 25 September 2018"). */
 const MAX_DATE_LINE_CHARS = 80;
 
-const squashed = (el: Element): string => (el.textContent ?? '').replace(/\s+/g, ' ').trim();
-
 /** A date printed in a short line of text, in the form toIsoDate reads. */
 function printedIn(el: Element): string | null {
-  const words = squashed(el);
+  const words = squash(el.textContent ?? '');
   return words.length <= MAX_DATE_LINE_CHARS ? (findPrintedDate(words)?.parseable ?? null) : null;
 }
 
@@ -174,7 +173,7 @@ function datePrinted(doc: Document): string | null {
   // Above the headline, only a line that says it is the byline or the date: a kicker can name a day too
   // ("UK general election, 12 December 2019").
   const above = headline.previousElementSibling;
-  const said = above ? ` ${squashed(above)}` : '';
+  const said = above ? ` ${squash(above.textContent ?? '')}` : '';
   const dateAlone = (findPrintedDate(said)?.length ?? 0) >= said.trim().length - MAX_DATE_LINE_EXTRA_CHARS;
   return above && (BYLINE_DATE_WORD.test(said) || BYLINE_PREFIX.test(said) || dateAlone) ? printedIn(above) : null;
 }

@@ -6,7 +6,7 @@
  */
 import { isMeaningfulAlt, squash } from '../captions/text';
 import { precedes } from '../detect/text';
-import { classWords, namesCaption } from './class-words';
+import { namesCaption, namesCredit } from './class-words';
 import { MAX_THUMBNAIL_PX } from './lead-figure';
 import { textLength, truncatedStem } from './text';
 
@@ -123,7 +123,7 @@ export function joinCaptionsSetAfterFigures(body: Element): void {
       figure.append(next);
       next = box.nextElementSibling;
     }
-    if (!next || !classWords(next).some((w) => w === 'credit' || w === 'credits') || next.querySelector('img, picture, video, iframe')) continue;
+    if (!next || !namesCredit(next) || next.querySelector('img, picture, video, iframe')) continue;
     const length = textLength(next);
     // A byline or the story's closing credits ("By Ana Ruiz", "Reporting by...") are the story's, not the picture's.
     if (length === 0 || length > MAX_CREDIT_CHARS || STORY_CREDITS.test(squash(next.textContent ?? ''))) continue;

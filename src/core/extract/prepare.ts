@@ -350,8 +350,10 @@ export function prepareDocument(doc: Document, sharedImage: string | null = null
   stats.removed = doomed.length + dropRepeatedCaptions(body);
   stats.figures = captionsAsFigures(named.filter((el) => el.isConnected));
   joinCaptionsSetAfterFigures(body);
-  if (sharedImage) sharpenPlaceholders(body, sharedImage);
-  if (sharedImage) namedPlaceholders(body, sharedImage);
+  if (sharedImage) {
+    sharpenPlaceholders(body, sharedImage);
+    namedPlaceholders(body, sharedImage);
+  }
   sharpenLowDensity(body);
   return stats;
 }
