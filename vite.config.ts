@@ -1,6 +1,7 @@
 import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import { defineConfig } from 'vite';
 import source from './manifest.json' with { type: 'json' };
+import { inertVendorAliases } from './scripts/inert-vendor-html.ts';
 
 type Browser = 'chrome' | 'firefox';
 const browser: Browser = process.env.LECTERN_BROWSER === 'firefox' ? 'firefox' : 'chrome';
@@ -25,6 +26,8 @@ function manifestFor(target: Browser): ManifestV3Export {
 
 export default defineConfig({
   plugins: [crx({ manifest: manifestFor(browser), browser })],
+  // Readability and DOMPurify without their innerHTML assignments; see the script.
+  resolve: { alias: inertVendorAliases() },
   build: {
     outDir: `dist/${browser}`,
     emptyOutDir: true,
