@@ -9,7 +9,7 @@
  * fixture: reader-axe.e2e.ts.
  */
 import { AxePuppeteer } from '@axe-core/puppeteer';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import type { Frame, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newestTabId, setSwitches, toggleReaderInNewestTab } from './support/extension-pages';
@@ -35,6 +35,8 @@ describe.each(browsersUnderTest())('reader view in %s', (name) => {
   let s: Session;
   let ext: Page;
   beforeAll(async () => {
+    // Made here too: this file may run alone, before any other has made it.
+    mkdirSync(SHOTS, { recursive: true });
     s = await startSession(name);
     // An extension page to send messages from, as the popup does.
     ext = await s.newPage();

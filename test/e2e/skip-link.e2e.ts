@@ -5,6 +5,7 @@
  * keyboard-shortcut handler; a site's own working skip link is left alone
  * and a broken one repaired. Ends with the privacy check over all of it.
  */
+import { mkdirSync } from 'node:fs';
 import type { Page } from 'puppeteer-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -20,7 +21,7 @@ import {
   verdictAfter,
   type Session,
 } from './support/harness';
-import { expectShownLink, expectTabEnterTab, linkState, skipToHeadline } from './support/skip-flow';
+import { SHOTS_DIR, expectShownLink, expectTabEnterTab, linkState, skipToHeadline } from './support/skip-flow';
 
 const DEMO_HEADLINE = 'US Confirms Talks with Militant Haqqani Network';
 
@@ -88,7 +89,8 @@ describe.each(browsersUnderTest())('skip link in %s', (name) => {
       };
     });
     expect(landed).toEqual({ belowHeader: true, scrolled: true, outline: 'solid 3px' });
-    await page.screenshot({ path: `/tmp/lectern-shots/skip-link-fixed-header-${name}.png` });
+    mkdirSync(SHOTS_DIR, { recursive: true });
+    await page.screenshot({ path: `${SHOTS_DIR}/skip-link-fixed-header-${name}.png` });
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.getElementById('headline')?.getAttribute('style') ?? null), 'the headline as the site made it').toBeNull();
     await page.close();
