@@ -19,11 +19,22 @@ export const PICTURE_FILE_WITHIN = new RegExp(`\\.(?:${PICTURE_TYPES})(?:[?#,]|\
  * or fragment: "/uploads/Bridge-at%20Dawn.JPG?w=800" is "bridge-at dawn.jpg".
  */
 export function fileNameOf(address: string): string {
-  const file = address.trim().split(/[\s?#]/)[0]!.split('/').pop() ?? '';
+  const file = decoded(address.trim().split(/[\s?#]/)[0]!.split('/').pop() ?? '');
+  if (PICTURE_FILE.test(file)) return file;
+  // A resizing script's address names the picture in its query: "/image.php?src=/images/post16615.jpg&w=1280".
+  const named = PICTURE_IN_QUERY.exec(address)?.[1];
+  const picture = named ? decoded(named).split(/[?#]/)[0]! : '';
+  return PICTURE_FILE.test(picture) ? (picture.split('/').pop() ?? file) : file;
+}
+
+/** A query parameter that holds a picture's address. */
+const PICTURE_IN_QUERY = /[?&](?:src|url|image|img|file)=([^&#\s]+)/i;
+
+function decoded(text: string): string {
   try {
-    return decodeURIComponent(file).toLowerCase();
+    return decodeURIComponent(text).toLowerCase();
   } catch {
-    return file.toLowerCase(); // A stray % in the name: read as it is.
+    return text.toLowerCase(); // A stray % in the name: read as it is.
   }
 }
 

@@ -117,6 +117,36 @@ export function trimBlockEdges(body: Element): void {
   }
 }
 
+/** What a block may hold that is seen without words. */
+const SEEN_WITHOUT_WORDS = 'img, picture, video, audio, iframe, svg, canvas, object, embed, hr, input';
+
+/**
+ * Paragraphs with nothing in them (a site's spacers, "<p>&nbsp;</p>"): a
+ * gap in the page for the eye, and a blank stop for a screen reader's
+ * paragraph keys.
+ */
+export function dropEmptyParagraphs(body: Element): void {
+  for (const p of Array.from(body.getElementsByTagName('p'))) {
+    if (!(p.textContent ?? '').replace(/[\s\u00a0\u200b]+/g, '') && !p.querySelector(SEEN_WITHOUT_WORDS)) p.remove();
+  }
+}
+
+/**
+ * A figure that is only decorative pictures (each with an empty alt) and no
+ * caption: a screen reader would announce a figure with nothing in it. The
+ * pictures stay, plain.
+ */
+export function unwrapEmptyFigures(body: Element): void {
+  for (const figure of Array.from(body.getElementsByTagName('figure'))) {
+    if ((figure.textContent ?? '').trim()) continue;
+    const pictures = Array.from(figure.querySelectorAll('img, svg, video, iframe, canvas, object, embed'));
+    if (!pictures.every((el) => el.tagName.toUpperCase() === 'IMG' && el.getAttribute('alt') === '')) continue;
+    // An empty caption goes with its figure: out of one, it is no longer valid HTML.
+    for (const caption of Array.from(figure.getElementsByTagName('figcaption'))) caption.remove();
+    figure.replaceWith(...Array.from(figure.childNodes));
+  }
+}
+
 /**
  * A paragraph that is a lone link to a video (a player the extraction made a
  * link, since the reader loads nothing from the web) says so first: `label`
@@ -234,7 +264,10 @@ export function tidyBody(body: Element, title: string, videoLabel: string): void
   // heard. Before nameless links go: a linked picture's alt that is a file's name leaves its link no name.
   silenceEmptyAlts(body, title);
   unwrapNamelessLinks(body);
+  // After the alts are judged: a figure whose pictures were silenced there says nothing.
+  unwrapEmptyFigures(body);
   trimBlockEdges(body);
+  dropEmptyParagraphs(body);
   spaceCaptionParts(body);
   markRepeatedCaptionWords(body);
   labelVideoLinks(body, videoLabel);

@@ -18,7 +18,7 @@ import {
   authorNames, bylineAbove, chooseSiteName, chooseTitle, cleanByline, detectDir, normalizeLang, publisherName, readPageMeta, sameNameCore, toIsoDate, type PageMeta,
 } from './metadata';
 import { prepareDocument } from './prepare';
-import { findLeadFigure, restoreLeadFigure } from './lead-figure';
+import { figureFor, findLeadFigure, restoreLeadFigure, sharedPictureBefore } from './lead-figure';
 import { standfirstPrinted } from './standfirst';
 import { elementAtPath, keepOnlyRegion, pathFromBody } from './region';
 import { blockText, countWords, readingMinutes, wordCoverage } from './text';
@@ -49,10 +49,15 @@ export interface ExtractedArticle {
   readingMinutes: number;
   /**
    * The site marks the story as for subscribers (JSON-LD isAccessibleForFree
-   * false): the page may hold only its opening, and the reader says so.
+   * false) and the page holds a teaser's length of it: the page may hold
+   * only its opening, and the reader says so. A metered site marks its
+   * stories so too, and serves them whole.
    */
   forSubscribers: boolean;
 }
+
+/** Longer than this, a story marked for subscribers is there whole: teasers are a few paragraphs. */
+const MAX_TEASER_WORDS = 600;
 
 export interface ExtractOptions {
   /** Below this many words of body text there is no article (a login page, a video page). */
@@ -134,11 +139,28 @@ function hostOf(doc: Document): string {
   }
 }
 
+/** One word in capitals and digits ("KWCHCIK"): a station's or a publishing system's code, where the page never prints it. */
+const CODE_NAME = /^[A-Z0-9]{4,}$/;
+/** Elements whose text no reader sees. */
+const UNSEEN_TEXT = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE']);
+
+/** An author named in the page's data that is a code the page shows nowhere: it names nobody a reader knows. */
+function isUnprintedCode(doc: Document, name: string): boolean {
+  if (!CODE_NAME.test(name) || !doc.body) return false;
+  const wanted = name.toLowerCase();
+  const walker = doc.createTreeWalker(doc.body, 4 /* SHOW_TEXT */);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (!UNSEEN_TEXT.has(node.parentElement?.tagName.toUpperCase() ?? '') && (node.nodeValue ?? '').toLowerCase().includes(wanted)) return false;
+  }
+  return true;
+}
+
 function extractFrom(doc: Document, region: Element | null, { ld, ldPageAuthor, page }: PageData, options: ExtractOptions): ExtractedArticle | null {
   const minWords = options.minWords ?? DEFAULT_MIN_WORDS;
 
   // Read before the clone is cut down to the story's block, which leaves a byline above it out.
   const heroByline = region ? bylineAbove(doc, region) : null;
+  const pictureAbove = region ? sharedPictureBefore(region, page.image) : null;
   const clone = doc.cloneNode(true) as Document;
   const labels = labelsIn(clone, options.screenReaderLabels ?? []);
   if (region) keepOnlyRegion(clone, region);
@@ -146,7 +168,8 @@ function extractFrom(doc: Document, region: Element | null, { ld, ldPageAuthor, 
   for (const label of labels) if (clone.contains(label)) label.replaceWith(clone.createTextNode(' '));
   const prepared = prepareDocument(clone, page.image);
   // Copied now: Readability takes apart the document it reads.
-  const lead = findLeadFigure(clone, page.image)?.cloneNode(true) as Element | undefined;
+  // Or the page's shared picture above the block, which the cut left out.
+  const lead = (findLeadFigure(clone, page.image)?.cloneNode(true) as Element | undefined) ?? (pictureAbove ? figureFor(clone, pictureAbove) : undefined);
   let parsed: ReturnType<Readability<Element>['parse']> = null;
   try {
     parsed = new Readability<Element>(clone, { keepClasses: true, serializer: (el) => el as Element }).parse();
@@ -160,7 +183,8 @@ function extractFrom(doc: Document, region: Element | null, { ld, ldPageAuthor, 
   const title = chooseTitle(ld?.headline, parsed?.title ?? doc.title, page, siteName);
   // The site's own name given as the author ("AppleInsider" over a story by two people) names nobody: the byline
   // printed on the page, if any, says who wrote it.
-  const byline0 = [ld?.author, parsed?.byline, page.author, ldPageAuthor].map(cleanByline).find((name) => name && !(siteName && sameNameCore(name, siteName))) ?? null;
+  const byline0 =
+    [ld?.author, parsed?.byline, page.author, ldPageAuthor].map(cleanByline).find((name) => name && !(siteName && sameNameCore(name, siteName)) && !isUnprintedCode(doc, name)) ?? null;
   const descriptions = [...page.descriptions];
   if (ld?.description && !descriptions.includes(ld.description)) descriptions.push(ld.description);
 
@@ -172,7 +196,7 @@ function extractFrom(doc: Document, region: Element | null, { ld, ldPageAuthor, 
   if (body) {
     const before = countWords(body.textContent ?? '');
     // The site's name is no author: lines and pictures that name the site are not a byline or a portrait.
-    const authors = authorNames(byline0, parsed?.byline, page.author, prepared.byline).filter((name) => !siteName || !sameNameCore(name, siteName));
+    const authors = authorNames(byline0, parsed?.byline, page.author, prepared.byline).filter((name) => (!siteName || !sameNameCore(name, siteName)) && !isUnprintedCode(doc, name));
     const cleaned = cleanArticle(body, { title, authors, descriptions });
     textContent = blockText(body);
     wordCount = countWords(textContent);
@@ -231,7 +255,7 @@ function extractFrom(doc: Document, region: Element | null, { ld, ldPageAuthor, 
     textContent,
     wordCount,
     readingMinutes: readingMinutes(wordCount),
-    forSubscribers: ld?.accessibleForFree === false,
+    forSubscribers: ld?.accessibleForFree === false && wordCount < MAX_TEASER_WORDS,
   };
 }
 

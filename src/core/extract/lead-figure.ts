@@ -98,15 +98,39 @@ function namedLeadPicture(body: HTMLElement, headline: Element | null, firstPros
     const src = (img.getAttribute('src') ?? '').trim();
     if (!src || /^data:/i.test(src) || img.closest('figure') || isThumbnail(img)) continue;
     if (!namedAsLead(img, sharedFile)) continue;
-    const figure = doc.createElement('figure');
-    figure.append(img.cloneNode(true));
-    const caption = captionAfter(img);
-    if (caption) {
-      const figcaption = doc.createElement('figcaption');
-      figcaption.append(...Array.from(caption.cloneNode(true).childNodes));
-      figure.append(figcaption);
-    }
-    return figure;
+    return figureFor(doc, img);
+  }
+  return null;
+}
+
+/** A new figure in `doc` for the picture, with the caption set after it. */
+export function figureFor(doc: Document, img: Element): Element {
+  const figure = doc.createElement('figure');
+  figure.append(doc.importNode(img, true));
+  const caption = captionAfter(img);
+  if (caption) {
+    const figcaption = doc.createElement('figcaption');
+    figcaption.append(...Array.from(doc.importNode(caption, true).childNodes));
+    figure.append(figcaption);
+  }
+  return figure;
+}
+
+/**
+ * The picture the page shares as the story's (og:image, or a resized copy
+ * of it) set just before the story's block, outside it: a site that puts
+ * its lead photo above the headline, in a box of its own. Looked for near
+ * the block only (within its parent's parent), never in a link, a header
+ * or a navigation (a logo). Reads the page, changes nothing.
+ */
+export function sharedPictureBefore(region: Element, sharedImage: string | null): Element | null {
+  const sharedFile = originalFileNameOf(sharedImage ?? '');
+  const scope = region.parentElement?.parentElement ?? region.parentElement;
+  if (!sharedFile || !scope) return null;
+  for (const img of Array.from(scope.getElementsByTagName('img'))) {
+    if (!precedes(img, region)) break;
+    const src = (img.getAttribute('src') ?? '').trim();
+    if (src && originalFileNameOf(src) === sharedFile && !isThumbnail(img) && !img.closest('a, header, nav, figure')) return img;
   }
   return null;
 }

@@ -43,6 +43,9 @@ const BYLINE_DATE_WORD = /\s(?:first published|last updated|published|updated|po
 /** "By", in the languages printed dates are read in: where a byline starts. */
 const BYLINE_PREFIX = /^\s*(?:by|von|par|por|di|door|av)\s*[:\s]\s*/i;
 
+/** A label before the writer's name, with its colon: "Text: Anna Berg", "Текст: Венера Ерофеева", "Words: …". */
+const BYLINE_LABEL = /^\s*(?:text|texte|texto|testo|tekst|текст|words|story|autor|autorin|auteur|author|автор)\s*:\s*/i;
+
 /** A blogging platform's name, which its templates put in the data as every blog's publisher. */
 const PLATFORM_NAME = /^(?:blogger|blogspot|wordpress(?:\.com)?|tumblr|medium|wix|squarespace|ghost|substack)$/i;
 
@@ -58,7 +61,7 @@ const ACCOUNT_NAME = /^(?:admin|administrator|site admin|webmaster|root|user|gue
 export function cleanByline(raw: string | null | undefined): string | null {
   if (!raw) return null;
   let s = raw.replace(/\s+/g, ' ').trim();
-  s = s.replace(BYLINE_PREFIX, '').trim();
+  s = s.replace(BYLINE_PREFIX, '').replace(BYLINE_LABEL, '').trim();
   // "Jane Doe - 11/18/19 11:04 PM EST", "Jane Doe | Updated March 5": keep the names.
   const [names, ...rest] = s.split(/\s+[-|–—·•]\s+/);
   if (rest.length && /\d/.test(rest.join(' '))) s = names!.trim();
@@ -133,8 +136,22 @@ export interface PageMeta {
   titles: string[];
   /** The page's h1, when it has exactly one. */
   h1: string | null;
+  /** Whether that h1 is marked as the story's headline in the page's microdata (itemprop="headline"). */
+  h1IsHeadline: boolean;
   lang: string | null;
   dir: string | null;
+}
+
+/** A heading that is a link to another page: a teaser's title (an aggregator's), not this page's headline. */
+function linksElsewhere(heading: Element): boolean {
+  const here = heading.ownerDocument.URL.split(/[?#]/)[0];
+  return Array.from(heading.querySelectorAll('a[href]')).some((a) => {
+    try {
+      return new URL(a.getAttribute('href')!, heading.ownerDocument.baseURI).href.split(/[?#]/)[0] !== here;
+    } catch {
+      return false;
+    }
+  });
 }
 
 /** Boxes that may print the story's date, looked at after the headline. */
@@ -187,7 +204,8 @@ export function readPageMeta(doc: Document): PageMeta {
     if (v && !descriptions.includes(v)) descriptions.push(v);
   }
   const html = doc.documentElement;
-  const h1s = Array.from(doc.getElementsByTagName('h1'), (h) => (h.textContent ?? '').replace(/\s+/g, ' ').trim()).filter(Boolean);
+  const h1Elements = Array.from(doc.getElementsByTagName('h1')).filter((h) => (h.textContent ?? '').trim());
+  const h1s = h1Elements.map((h) => (h.textContent ?? '').replace(/\s+/g, ' ').trim());
   return {
     descriptions,
     author: m.get('author') ?? m.get('article:author') ?? null,
@@ -197,6 +215,7 @@ export function readPageMeta(doc: Document): PageMeta {
     image: m.get('og:image') ?? null,
     titles: [...h1s.slice(0, 3), m.get('og:title') ?? '', m.get('twitter:title') ?? ''].filter(Boolean),
     h1: h1s.length === 1 ? h1s[0]! : null,
+    h1IsHeadline: h1Elements.length === 1 && /(?:^|\s)headline(?:\s|$)/i.test(h1Elements[0]!.getAttribute('itemprop') ?? '') && !linksElsewhere(h1Elements[0]!),
     // XHTML written as HTML says it with xml:lang alone.
     lang: html?.getAttribute('lang') || html?.getAttribute('xml:lang') || m.get('content-language') || m.get('og:locale') || null,
     dir: html?.getAttribute('dir') || doc.body?.getAttribute('dir') || null,
@@ -329,6 +348,9 @@ function pickTitle(ldHeadline: string | null | undefined, readabilityTitle: stri
   // SEO copy ("Michael Webb: Dramatic video shows rescue…" for "Video shows dramatic rescue…: 'We got her!'").
   if (ld && page.h1 && page.h1.length <= 300 && wordCoverage(page.h1, ld) >= 0.6) return page.h1;
   if (ld) return ld;
+  // The page's only h1, marked in its microdata as the headline: the page says so itself, where <title> and
+  // og:title are often written for search engines ("… по версии Wday.ru: список" for "Мастера вкуса: …").
+  if (page.h1 && page.h1IsHeadline && page.h1.length <= 300) return page.h1;
   const t = clean(readabilityTitle);
   for (const candidate of page.titles) {
     if (candidate.length >= 10 && candidate.length < t.length && t.includes(candidate)) {

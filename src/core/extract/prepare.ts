@@ -418,6 +418,10 @@ function judge(el: Element, stats: PrepareStats, named: Element[]): 'drop' | 'ke
     return 'leaf';
   }
   if (OPAQUE_TAGS.has(tag)) return 'leaf';
+  if (tag === 'BLOCKQUOTE' && el.matches(EMBEDDED_POST)) {
+    singleBreaks(el);
+    return 'keep';
+  }
   const role = el.getAttribute('role');
   if (DROP_TAGS.has(tag) || (role && DROP_ROLES.has(role))) {
     // Navigation and dialogs hold no story, unless a site put its story in one.
@@ -426,6 +430,8 @@ function judge(el: Element, stats: PrepareStats, named: Element[]): 'drop' | 'ke
   if (tag === 'FORM' && textLength(el) < 500) return 'drop';
   if (tag !== 'ARTICLE' && tag !== 'MAIN') {
     const reason = clutterReason(el);
+    // A post the story quotes, in its embed box ("social-media-embed"): the box goes, the quote stays.
+    if (reason && holdsOnlyEmbeddedPosts(el)) return 'unwrap';
     if (reason && HIDDEN_UI_WORDS.has(reason) && hasInnerMatch(el, reason)) {
       // The box holds both the visible trigger (a name) and the pop-up: remove only the pop-up, deeper down.
     } else if (reason && isClutterBox(el, reason)) {
@@ -496,6 +502,41 @@ function liftOutOfWrappers(link: Element): void {
   while (wrapper && wrapper.tagName.toUpperCase() === 'DIV' && textLength(wrapper) === textLength(link) && !wrapper.querySelector('img, picture, video, audio, iframe, canvas, table')) {
     wrapper.replaceWith(link);
     wrapper = link.parentElement;
+  }
+}
+
+/**
+ * The quotes that social sites' embed codes write before their script turns
+ * them into a card: the post's words, its author and date. A story that
+ * embeds a post quotes it; readers of the story read it.
+ */
+const EMBEDDED_POST = 'blockquote.twitter-tweet,blockquote.instagram-media,blockquote.tiktok-embed,blockquote.reddit-embed-bq,blockquote.bluesky-embed,blockquote.text-post-media,blockquote.mastodon-embed';
+/** Words an embed box may hold beside its posts (a "View on X" label). */
+const MAX_EMBED_BOX_EXTRA_CHARS = 40;
+
+/** A box that holds embedded posts and next to nothing else. */
+function holdsOnlyEmbeddedPosts(el: Element): boolean {
+  const posts = el.querySelectorAll(EMBEDDED_POST);
+  if (posts.length === 0) return false;
+  let inPosts = 0;
+  for (const post of posts) inPosts += textLength(post);
+  return textLength(el) - inPosts <= MAX_EMBED_BOX_EXTRA_CHARS;
+}
+
+/**
+ * A post's blank lines (<br><br>) as single line breaks: Readability reads a
+ * run of breaks as the end of a paragraph, makes the post's paragraph a div,
+ * and then drops that div for its links (a post's hashtags and short links).
+ */
+function singleBreaks(post: Element): void {
+  for (const br of Array.from(post.getElementsByTagName('br'))) {
+    if (!br.isConnected) continue;
+    let next = br.nextSibling;
+    while (next && ((next.nodeType === 3 && !(next.nodeValue ?? '').trim()) || (next.nodeType === 1 && (next as Element).tagName.toUpperCase() === 'BR'))) {
+      const after = next.nextSibling;
+      if (next.nodeType === 1) next.remove();
+      next = after;
+    }
   }
 }
 

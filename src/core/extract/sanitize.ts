@@ -13,13 +13,15 @@
  * except data:image/* for pictures.
  *
  * Landmark elements (main, nav, aside, header, footer) are unwrapped: the
- * reader provides the page's landmarks, and a story must not add more.
+ * reader provides the page's landmarks, and a story must not add more. So
+ * is <article>: the reader's article is the one, and a site's own inside it
+ * would be a second, nameless one in a screen reader's list.
  */
 
 import DOMPurify, { type Config, type WindowLike } from 'dompurify';
 
 const ALLOWED_TAGS = [
-  'a', 'abbr', 'address', 'article', 'b', 'bdi', 'bdo', 'blockquote', 'br', 'caption', 'cite', 'code',
+  'a', 'abbr', 'address', 'b', 'bdi', 'bdo', 'blockquote', 'br', 'caption', 'cite', 'code',
   'col', 'colgroup', 'data', 'dd', 'del', 'details', 'dfn', 'div', 'dl', 'dt', 'em', 'figcaption', 'figure',
   'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'hr', 'i', 'img', 'ins', 'kbd', 'li', 'mark', 'ol', 'p', 'picture', 'pre',
   'q', 'rp', 'rt', 'ruby', 's', 'samp', 'section', 'small', 'source', 'span', 'strong', 'sub', 'summary',

@@ -12,6 +12,25 @@ function article(html: string, url = BASE) {
 }
 
 describe('extractArticle: metadata', () => {
+  it("takes the title from the page's only h1 where its microdata marks it the headline, over a title written for search engines", () => {
+    const html = (itemprop: string) =>
+      page(`<article><h1 ${itemprop} class="article__title">Masters of taste: 23 food bloggers to follow</h1>${paragraphs()}</article>`, '<meta property="og:title" content="The most popular food blogs on Instagram: a list">')
+        .replace('<title>Bridge reopens after repairs | River Post</title>', '<title>The most popular food blogs on Instagram: a list — www.river.example</title>');
+    expect(article(html('itemprop="headline"')).title).toBe('Masters of taste: 23 food bloggers to follow');
+    expect(article(html('')).title).not.toBe('Masters of taste: 23 food bloggers to follow');
+    // An aggregator's marked h1 that links to another site's story is that story's title, not this page's.
+    const teaser = html('itemprop="headline"').replace('Masters of taste: 23 food bloggers to follow', '<a href="https://elsewhere.example/story">Masters of taste: 23 food bloggers to follow</a>');
+    expect(article(teaser).title).not.toBe('Masters of taste: 23 food bloggers to follow');
+  });
+
+  it("names no author from a code in the page's data that the page never prints (a station's account), and keeps one it does", () => {
+    const story = (printed: string) =>
+      page(`<article><h1>Bridge reopens</h1>${printed}${paragraphs()}</article><script>var c3 = "KWCHCIK";</script>`, '<meta name="author" content="KWCHCIK">');
+    expect(article(story('')).byline).toBeNull();
+    expect(article(story('<p class="credit">Reporting: KWCHCIK newsroom</p>')).byline).toBe('KWCHCIK');
+    expect(article(page(`<article><h1>Bridge reopens</h1>${paragraphs()}</article>`, '<meta name="author" content="Josh">')).byline).toBe('Josh');
+  });
+
   it('reads headline, authors, date, publisher and language from JSON-LD', () => {
     const ld = {
       '@context': 'https://schema.org',
@@ -171,7 +190,50 @@ describe('extractArticle: a byline above the story block', () => {
   });
 });
 
+describe('extractArticle: the shared picture above the story block', () => {
+  const og = '<meta property="og:image" content="https://news.example.com/images/posts/post16615.jpg">';
+  const html = (logo: string) =>
+    page(`<div class="wrapper">${logo}<div class="post-img"><img class="main-img" alt="The new Sentra" src="/image.php?src=/images/posts/post16615.jpg&amp;w=1280"></div>
+      <div class="post-content"><h1>Bridge reopens</h1><div class="story">${paragraphs()}</div></div></div>`, og);
+
+  it('leads the story with the picture the page shares as its own, set before the block the extraction cuts to', () => {
+    const doc = load(html(''));
+    const a = extractArticle(doc, { region: doc.querySelector('.post-content') })!;
+    const first = load(`<body>${a.contentHtml}</body>`).body.querySelector('figure, p');
+    expect(first?.tagName).toBe('FIGURE');
+    expect(first?.querySelector('img')?.getAttribute('alt')).toBe('The new Sentra');
+    // The page is read, not changed.
+    expect(doc.querySelector('.post-img img.main-img')).not.toBeNull();
+  });
+
+  it('takes no logo that links home, even when the page shares its file', () => {
+    const doc = load(html('<a href="/"><img alt="River Post" src="/images/posts/post16615.jpg"></a>').replace('class="post-img"', 'class="post-img" hidden'));
+    doc.querySelector('.post-img')!.remove();
+    const a = extractArticle(doc, { region: doc.querySelector('.post-content') })!;
+    expect(a.contentHtml).not.toContain('<img');
+  });
+});
+
 describe('extractArticle: pre-processing', () => {
+  it('keeps a post the story embeds, whole, out of its embed box named as social furniture', () => {
+    const post = (text: string, who: string) =>
+      `<div class="social-media-embed"><blockquote class="twitter-tweet"><p lang="en" dir="ltr">${text}</p>— ${who} <a href="https://twitter.com/x/status/1">November 18, 2019</a></blockquote><script async src="https://platform.twitter.com/widgets.js"></script></div>`;
+    const body = `<article><h1>Bridge reopens</h1>${paragraphs(2)}
+      ${post('The bridge is open and it is lovely. <a href="https://t.co/abc">https://t.co/abc</a>', 'Ann Lee (@annlee)')}
+      <p>${PROSE[2]}</p>
+      ${post('Hey city, the whole point was to open it on time. <a href="https://twitter.com/hashtag/thanks">#thanks</a> <a href="https://twitter.com/hashtag/Bridge">#Bridge</a><br><br>⬇️<a href="https://t.co/def">https://t.co/def</a>', 'The Mayor (@mayor)')}
+      ${PROSE.slice(3).map((p) => `<p>${p}</p>`).join('')}
+      <div class="social-share"><a href="https://twitter.com/share">Share on X</a></div></article>`;
+    const a = article(page(body));
+    const quotes = Array.from(load(`<body>${a.contentHtml}</body>`).body.querySelectorAll('blockquote'), (q) => q.textContent!.replace(/\s+/g, ' ').trim());
+    expect(quotes).toEqual([
+      'The bridge is open and it is lovely. https://t.co/abc— Ann Lee (@annlee) November 18, 2019',
+      'Hey city, the whole point was to open it on time. #thanks #Bridge⬇️https://t.co/def— The Mayor (@mayor) November 18, 2019',
+    ]);
+    // The share box around no post still goes.
+    expect(a.textContent).not.toContain('Share on X');
+  });
+
   it("makes the picture a lazy loader would draw into an empty box, and drops a blank that names no picture, keeping its caption but not a credit alone", () => {
     const gif = 'data:image/gif;base64,R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7';
     const body = `<article><h1>Bridge reopens</h1>${paragraphs(2)}
@@ -577,5 +639,8 @@ describe('extractArticle: JSON-LD body as a completeness check', () => {
     expect(article(page(story, ld('False'))).forSubscribers).toBe(true);
     expect(article(page(story, ld(true))).forSubscribers).toBe(false);
     expect(article(page(story)).forSubscribers).toBe(false);
+    // A metered site marks its stories the same way and serves them whole: a whole story needs no note.
+    const whole = `<article><h1>Bridge reopens</h1>${paragraphs()}${paragraphs()}${paragraphs()}</article>`;
+    expect(article(page(whole, ld(false))).forSubscribers).toBe(false);
   });
 });

@@ -111,7 +111,7 @@ describe('sanitizeArticleHtml: what a story keeps', () => {
     <table><caption>Times</caption><thead><tr><th scope="col">Out</th></tr></thead><tbody><tr><td colspan="2">05:20</td></tr></tbody></table>
     <table><tr><th id="dep">Departs</th><th id="arr">Arrives</th></tr><tr><td headers="dep">05:20</td><td headers="dep arr">06:05</td></tr></table>
     <pre><code>let x = 1;</code></pre>
-    <main><nav><aside>Landmarks unwrapped</aside></nav></main>
+    <main><nav><aside>Landmarks unwrapped</aside></nav><article id="article-frag">A site's article inside the story</article></main>
     <p id="notes">Notes</p>
     <a href="/deal"><output class="article-image-container"><img src="/img/controller.jpg" alt="A controller"></output></a>
     <img src="data:image/png;base64,iVBORw0KGgo=" alt="inline">`;
@@ -131,9 +131,10 @@ describe('sanitizeArticleHtml: what a story keeps', () => {
     expect(document.querySelector('td')!.getAttribute('colspan')).toBe('2');
   });
 
-  it('drops classes, styles and landmark elements but keeps their text', () => {
-    expect(document.querySelector('[class], [style], main, nav, aside')).toBeNull();
+  it("drops classes, styles, landmark elements and the site's own articles but keeps their text", () => {
+    expect(document.querySelector('[class], [style], main, nav, aside, article')).toBeNull();
     expect(document.body.textContent).toContain('Landmarks unwrapped');
+    expect(document.body.textContent).toContain("A site's article inside the story");
   });
 
   it('resolves relative URLs against the article URL', () => {

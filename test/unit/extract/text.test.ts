@@ -35,6 +35,10 @@ describe('metadata helpers', () => {
     expect(normalizeLang('not a language')).toBeNull();
     expect(cleanByline('By TOM KRISHER, AP Auto Writer')).toBe('TOM KRISHER, AP Auto Writer');
     expect(cleanByline('https://example.com/staff/jane')).toBeNull();
+    // A label before the name, with its colon; a name that only starts like one stays whole.
+    expect(cleanByline('Текст: Венера Ерофеева')).toBe('Венера Ерофеева');
+    expect(cleanByline('Text: Anna Berg')).toBe('Anna Berg');
+    expect(cleanByline('Story Musgrave')).toBe('Story Musgrave');
     expect(cleanByline('Detroit News wire services Published 11:11 PM EST Nov 19, 2019')).toBe('Detroit News wire services');
     expect(cleanByline('Von Marie Lenz, publié le 3 mars 2024')).toBe('Marie Lenz');
     // A date and time that close the line, with no word before them.

@@ -1,7 +1,8 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
 import {
-  heardOnce, labelVideoLinks, markRepeatedCaptionWords, normalizeHeadings, revealAlts, silenceEmptyAlts, spaceCaptionParts, tidyBody, trimBlockEdges, unwrapDeadLinks, unwrapNamelessLinks,
+  dropEmptyParagraphs, heardOnce, labelVideoLinks, markRepeatedCaptionWords, normalizeHeadings, revealAlts, silenceEmptyAlts, spaceCaptionParts, tidyBody, trimBlockEdges,
+  unwrapDeadLinks, unwrapEmptyFigures, unwrapNamelessLinks,
 } from '../../../src/reader/tidy';
 
 function body(html: string): HTMLElement {
@@ -178,6 +179,29 @@ describe('trimBlockEdges', () => {
     const el = body('<p>&nbsp;<br> BAAR, SWITZERLAND<br>The company said.<br></p><p><br></p>');
     trimBlockEdges(el);
     expect(el.innerHTML).toBe('<p> BAAR, SWITZERLAND<br>The company said.</p><p><br></p>');
+  });
+});
+
+describe('dropEmptyParagraphs', () => {
+  it('removes paragraphs with no words and nothing to see, and keeps one that holds a picture', () => {
+    const el = body('<p>One.</p><p></p><p>&nbsp;</p><p> <br> </p><p><img src="/a.jpg" alt=""></p><p>Two.</p>');
+    dropEmptyParagraphs(el);
+    expect(el.innerHTML).toBe('<p>One.</p><p><img src="/a.jpg" alt=""></p><p>Two.</p>');
+  });
+});
+
+describe('unwrapEmptyFigures', () => {
+  it('unwraps a figure of silenced pictures with no caption, and keeps one with a caption or a named picture', () => {
+    const el = body('<figure><img src="/a.jpg" alt=""></figure><figure><img src="/b.jpg" alt=""><figcaption>Crews at work.</figcaption></figure><figure><img src="/c.jpg" alt="The bridge"></figure>');
+    unwrapEmptyFigures(el);
+    expect(el.innerHTML).toBe('<img src="/a.jpg" alt=""><figure><img src="/b.jpg" alt=""><figcaption>Crews at work.</figcaption></figure><figure><img src="/c.jpg" alt="The bridge"></figure>');
+  });
+
+  it('in tidyBody, unwraps a figure whose only picture had no alt, once its alt is silenced', () => {
+    const el = body('<p>Story.</p><figure><img src="/cook-400.jpg" title=""><figcaption><p></p></figcaption></figure>');
+    tidyBody(el, 'A title', 'Video:');
+    expect(el.querySelector('figure, figcaption')).toBeNull();
+    expect(el.querySelector('img')?.getAttribute('alt')).toBe('');
   });
 });
 
