@@ -41,10 +41,15 @@ export interface VendorPatch {
   append?: string;
 }
 
-/** body context, as innerHTML on a div or the body: the leading <body> keeps <link>/<meta>/<style> out of <head>. */
+/**
+ * Parsed as innerHTML on a div or the body would be: the leading <body> keeps <link>/<meta>/<style> out of
+ * <head>, and the doctype only where the element's document has one, since the parser follows the
+ * document's quirks mode (in quirks mode a <table> does not close an open <p>).
+ */
 const SET_INERT_HTML = `
 function lecternSetInertHTML(el, html) {
-  var parsed = new DOMParser().parseFromString("<!doctype html><body>" + html, "text/html");
+  var doctype = el.ownerDocument.compatMode === "BackCompat" ? "" : "<!doctype html>";
+  var parsed = new DOMParser().parseFromString(doctype + "<body>" + html, "text/html");
   el.replaceChildren();
   while (parsed.body.firstChild) el.appendChild(parsed.body.firstChild);
 }

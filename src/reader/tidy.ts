@@ -123,11 +123,12 @@ const SEEN_WITHOUT_WORDS = 'img, picture, video, audio, iframe, svg, canvas, obj
 /**
  * Paragraphs with nothing in them (a site's spacers, "<p>&nbsp;</p>"): a
  * gap in the page for the eye, and a blank stop for a screen reader's
- * paragraph keys.
+ * paragraph keys. One that holds an id stays: a link may land there.
  */
 export function dropEmptyParagraphs(body: Element): void {
   for (const p of Array.from(body.getElementsByTagName('p'))) {
-    if (!(p.textContent ?? '').replace(/[\s\u00a0\u200b]+/g, '') && !p.querySelector(SEEN_WITHOUT_WORDS)) p.remove();
+    if ((p.textContent ?? '').replace(/[\s\u00a0\u200b]+/g, '') || p.querySelector(SEEN_WITHOUT_WORDS)) continue;
+    if (!p.id && !p.querySelector('[id]')) p.remove();
   }
 }
 

@@ -70,6 +70,25 @@ describe('the bundled libraries without innerHTML assignments', () => {
     expect(patched).toEqual(published);
   });
 
+  it("Readability's second attempt parses in the page's own mode: no doctype, quirks mode, as innerHTML would", () => {
+    // jsdom's parser ignores quirks mode, so the markup the page is parsed from is what can be checked here.
+    const parsed: string[] = [];
+    const parse = DOMParser.prototype.parseFromString;
+    DOMParser.prototype.parseFromString = function (this: DOMParser, markup: string, type: DOMParserSupportedType) {
+      parsed.push(markup.slice(0, 20));
+      return parse.call(this, markup, type);
+    };
+    try {
+      const short = `<div class="sidebar"><p>Short note about the bridge, with a <a href="/more">link</a>.</p></div><div class="share"><p>${'The bridge reopened on Tuesday after repairs. '.repeat(6)}</p></div>`;
+      new Readability(load(`<html><head><title>Bridge</title></head><body>${short}</body></html>`), {}).parse();
+      new Readability(load(page(short)), {}).parse();
+    } finally {
+      DOMParser.prototype.parseFromString = parse;
+    }
+    expect(parsed[0]).toBe('<body><div class="si');
+    expect(parsed.at(-1)).toBe('<!doctype html><body');
+  });
+
   it('DOMPurify still sanitizes HTML, and returns nothing rather than parse a namespace it was not built for', () => {
     const purify = DOMPurify(window as unknown as WindowLike);
     expect(purify.sanitize('<p onclick="x()">Hi <img src=x onerror=alert(1)></p>')).toBe('<p>Hi <img src="x"></p>');

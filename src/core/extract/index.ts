@@ -18,6 +18,7 @@ import {
   authorNames, bylineAbove, chooseSiteName, chooseTitle, cleanByline, detectDir, normalizeLang, publisherName, readPageMeta, sameNameCore, toIsoDate, type PageMeta,
 } from './metadata';
 import { prepareDocument } from './prepare';
+import { originalFileNameOf } from '../image-files';
 import { figureFor, findLeadFigure, restoreLeadFigure, sharedPictureBefore } from './lead-figure';
 import { standfirstPrinted } from './standfirst';
 import { elementAtPath, keepOnlyRegion, pathFromBody } from './region';
@@ -144,15 +145,27 @@ const CODE_NAME = /^[A-Z0-9]{4,}$/;
 /** Elements whose text no reader sees. */
 const UNSEEN_TEXT = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE']);
 
-/** An author named in the page's data that is a code the page shows nowhere: it names nobody a reader knows. */
-function isUnprintedCode(doc: Document, name: string): boolean {
-  if (!CODE_NAME.test(name) || !doc.body) return false;
-  const wanted = name.toLowerCase();
+/** The page's text a reader can see, in lower case: read once per extraction, and only for a name that needs it. */
+function seenText(doc: Document): string {
+  if (!doc.body) return '';
+  const parts: string[] = [];
   const walker = doc.createTreeWalker(doc.body, 4 /* SHOW_TEXT */);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    if (!UNSEEN_TEXT.has(node.parentElement?.tagName.toUpperCase() ?? '') && (node.nodeValue ?? '').toLowerCase().includes(wanted)) return false;
+    if (!UNSEEN_TEXT.has(node.parentElement?.tagName.toUpperCase() ?? '')) parts.push(node.nodeValue ?? '');
   }
-  return true;
+  return parts.join(' ').toLowerCase();
+}
+
+/** Whether an author named in the page's data is a code the page shows nowhere: it names nobody a reader knows. */
+function unprintedCodes(doc: Document): (name: string) => boolean {
+  let seen: string | null = null;
+  return (name) => CODE_NAME.test(name) && !(seen ??= seenText(doc)).includes(name.toLowerCase());
+}
+
+/** Whether the story already shows the picture, in this copy or another size of it. */
+function showsPictureFile(content: Element, img: Element): boolean {
+  const file = originalFileNameOf(img.getAttribute('src') ?? '');
+  return Array.from(content.getElementsByTagName('img')).some((other) => originalFileNameOf(other.getAttribute('src') ?? '') === file);
 }
 
 function extractFrom(doc: Document, region: Element | null, { ld, ldPageAuthor, page }: PageData, options: ExtractOptions): ExtractedArticle | null {
@@ -161,6 +174,7 @@ function extractFrom(doc: Document, region: Element | null, { ld, ldPageAuthor, 
   // Read before the clone is cut down to the story's block, which leaves a byline above it out.
   const heroByline = region ? bylineAbove(doc, region) : null;
   const pictureAbove = region ? sharedPictureBefore(region, page.image) : null;
+  const isUnprintedCode = unprintedCodes(doc);
   const clone = doc.cloneNode(true) as Document;
   const labels = labelsIn(clone, options.screenReaderLabels ?? []);
   if (region) keepOnlyRegion(clone, region);
@@ -168,14 +182,16 @@ function extractFrom(doc: Document, region: Element | null, { ld, ldPageAuthor, 
   for (const label of labels) if (clone.contains(label)) label.replaceWith(clone.createTextNode(' '));
   const prepared = prepareDocument(clone, page.image);
   // Copied now: Readability takes apart the document it reads.
-  // Or the page's shared picture above the block, which the cut left out.
-  const lead = (findLeadFigure(clone, page.image)?.cloneNode(true) as Element | undefined) ?? (pictureAbove ? figureFor(clone, pictureAbove) : undefined);
+  const leadInBlock = findLeadFigure(clone, page.image)?.cloneNode(true) as Element | undefined;
   let parsed: ReturnType<Readability<Element>['parse']> = null;
   try {
     parsed = new Readability<Element>(clone, { keepClasses: true, serializer: (el) => el as Element }).parse();
   } catch {
     parsed = null; // Readability throws on documents it cannot walk; JSON-LD may still hold the story.
   }
+  // Or the page's shared picture above the block, which the cut left out, unless the story shows it in another size.
+  const leadAbove = pictureAbove && parsed?.content && !showsPictureFile(parsed.content, pictureAbove) ? figureFor(clone, pictureAbove) : undefined;
+  const lead = leadInBlock ?? leadAbove;
   if (parsed?.content && lead) restoreLeadFigure(parsed.content, lead, doc.baseURI);
 
   // Readability takes its site name from the same JSON-LD publisher.
@@ -184,7 +200,7 @@ function extractFrom(doc: Document, region: Element | null, { ld, ldPageAuthor, 
   // The site's own name given as the author ("AppleInsider" over a story by two people) names nobody: the byline
   // printed on the page, if any, says who wrote it.
   const byline0 =
-    [ld?.author, parsed?.byline, page.author, ldPageAuthor].map(cleanByline).find((name) => name && !(siteName && sameNameCore(name, siteName)) && !isUnprintedCode(doc, name)) ?? null;
+    [ld?.author, parsed?.byline, page.author, ldPageAuthor].map(cleanByline).find((name) => name && !(siteName && sameNameCore(name, siteName)) && !isUnprintedCode(name)) ?? null;
   const descriptions = [...page.descriptions];
   if (ld?.description && !descriptions.includes(ld.description)) descriptions.push(ld.description);
 
@@ -196,7 +212,7 @@ function extractFrom(doc: Document, region: Element | null, { ld, ldPageAuthor, 
   if (body) {
     const before = countWords(body.textContent ?? '');
     // The site's name is no author: lines and pictures that name the site are not a byline or a portrait.
-    const authors = authorNames(byline0, parsed?.byline, page.author, prepared.byline).filter((name) => (!siteName || !sameNameCore(name, siteName)) && !isUnprintedCode(doc, name));
+    const authors = authorNames(byline0, parsed?.byline, page.author, prepared.byline).filter((name) => (!siteName || !sameNameCore(name, siteName)) && !isUnprintedCode(name));
     const cleaned = cleanArticle(body, { title, authors, descriptions });
     textContent = blockText(body);
     wordCount = countWords(textContent);

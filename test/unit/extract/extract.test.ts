@@ -31,6 +31,19 @@ describe('extractArticle: metadata', () => {
     expect(article(page(`<article><h1>Bridge reopens</h1>${paragraphs()}</article>`, '<meta name="author" content="Josh">')).byline).toBe('Josh');
   });
 
+  it('reads the page for an unprinted code once, however many places name it', () => {
+    const ld = `<script type="application/ld+json">${JSON.stringify({ '@type': 'NewsArticle', headline: 'Bridge reopens', author: { '@type': 'Person', name: 'KWCHCIK' } })}</script>`;
+    const doc = load(page(`<article><h1>Bridge reopens</h1>${paragraphs()}</article>`, `${ld}<meta name="author" content="KWCHCIK">`));
+    const walk = doc.createTreeWalker.bind(doc);
+    let walks = 0;
+    doc.createTreeWalker = ((...args: Parameters<Document['createTreeWalker']>) => {
+      if (args[1] === 4) walks++;
+      return walk(...args);
+    }) as Document['createTreeWalker'];
+    expect(extractArticle(doc)?.byline).toBeNull();
+    expect(walks).toBe(1);
+  });
+
   it('reads headline, authors, date, publisher and language from JSON-LD', () => {
     const ld = {
       '@context': 'https://schema.org',
@@ -204,6 +217,12 @@ describe('extractArticle: the shared picture above the story block', () => {
     expect(first?.querySelector('img')?.getAttribute('alt')).toBe('The new Sentra');
     // The page is read, not changed.
     expect(doc.querySelector('.post-img img.main-img')).not.toBeNull();
+  });
+
+  it('takes none where the story shows the same picture in another size', () => {
+    const doc = load(html('').replace(`<div class="story">${paragraphs()}`, `<div class="story">${paragraphs(1)}<p><img class="aligncenter" alt="" src="/images/posts/post16615-1024x512.jpg"></p>${paragraphs()}`));
+    const a = extractArticle(doc, { region: doc.querySelector('.post-content') })!;
+    expect(a.contentHtml.match(/<img/g)).toHaveLength(1);
   });
 
   it('takes no logo that links home, even when the page shares its file', () => {
