@@ -558,6 +558,21 @@ describe.each(browsersUnderTest())('reader view in %s', (name) => {
     expect(await said('blog-post/')).toBeNull();
   });
 
+  it("shows a story Readability finds only on its second attempt: the build's rewrite of its page restore works in this browser", async () => {
+    const page = await s.open('readability-second-attempt/');
+    expect(await toggleReaderInNewestTab(ext)).toEqual({ readerOpen: true });
+    await page.bringToFront();
+    const frame = await readerFrame(page);
+    const shown = await frame.evaluate(() => ({
+      state: document.body.dataset.state,
+      title: document.getElementById('reader-title')?.textContent,
+      paragraphs: document.querySelectorAll('.article-body p').length,
+      last: document.querySelector('.article-body p:last-of-type')?.textContent?.slice(0, 40),
+    }));
+    expect(shown).toEqual({ state: 'article', title: 'Night market returns to the old tram depot', paragraphs: 4, last: 'Neighbours on Canal Street had worried a' });
+    await page.close();
+  });
+
   it('opens for that tab only', async () => {
     const first = await s.open('demo/');
     const second = await s.open('blog-post/');
