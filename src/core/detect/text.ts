@@ -37,7 +37,7 @@ export function titleSimilarity(candidate: string, title: string): number {
  * A walker over the text a reader sees under `root`: text in scripts,
  * styles and subtrees marked `hidden` is skipped.
  */
-function visibleTextWalker(root: Node): TreeWalker {
+export function visibleTextWalker(root: Node): TreeWalker {
   const doc = root.ownerDocument ?? (root as Document);
   return doc.createTreeWalker(root, 0x5 /* ELEMENT | TEXT */, {
     acceptNode(node) {

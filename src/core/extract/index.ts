@@ -18,6 +18,7 @@ import {
   authorNames, bylineAbove, chooseSiteName, chooseTitle, cleanByline, detectDir, normalizeLang, publisherName, readPageMeta, sameNameCore, toIsoDate, type PageMeta,
 } from './metadata';
 import { prepareDocument } from './prepare';
+import { visibleTextWalker } from '../detect/text';
 import { originalFileNameOf } from '../image-files';
 import { figureFor, findLeadFigure, restoreLeadFigure, sharedPictureBefore } from './lead-figure';
 import { standfirstPrinted } from './standfirst';
@@ -142,17 +143,12 @@ function hostOf(doc: Document): string {
 
 /** One word in capitals and digits ("KWCHCIK"): a station's or a publishing system's code, where the page never prints it. */
 const CODE_NAME = /^[A-Z0-9]{4,}$/;
-/** Elements whose text no reader sees. */
-const UNSEEN_TEXT = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE']);
-
 /** The page's text a reader can see, in lower case: read once per extraction, and only for a name that needs it. */
 function seenText(doc: Document): string {
   if (!doc.body) return '';
   const parts: string[] = [];
-  const walker = doc.createTreeWalker(doc.body, 4 /* SHOW_TEXT */);
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    if (!UNSEEN_TEXT.has(node.parentElement?.tagName.toUpperCase() ?? '')) parts.push(node.nodeValue ?? '');
-  }
+  const walker = visibleTextWalker(doc.body);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) parts.push(node.nodeValue ?? '');
   return parts.join(' ').toLowerCase();
 }
 
@@ -173,7 +169,6 @@ function extractFrom(doc: Document, region: Element | null, { ld, ldPageAuthor, 
 
   // Read before the clone is cut down to the story's block, which leaves a byline above it out.
   const heroByline = region ? bylineAbove(doc, region) : null;
-  const pictureAbove = region ? sharedPictureBefore(region, page.image) : null;
   const isUnprintedCode = unprintedCodes(doc);
   const clone = doc.cloneNode(true) as Document;
   const labels = labelsIn(clone, options.screenReaderLabels ?? []);
@@ -189,7 +184,9 @@ function extractFrom(doc: Document, region: Element | null, { ld, ldPageAuthor, 
   } catch {
     parsed = null; // Readability throws on documents it cannot walk; JSON-LD may still hold the story.
   }
-  // Or the page's shared picture above the block, which the cut left out, unless the story shows it in another size.
+  // Or the page's shared picture above the block, which the cut left out (the page itself is read: only the clone
+  // was changed), unless the story shows it in another size.
+  const pictureAbove = !leadInBlock && region && parsed?.content ? sharedPictureBefore(region, page.image) : null;
   const leadAbove = pictureAbove && parsed?.content && !showsPictureFile(parsed.content, pictureAbove) ? figureFor(clone, pictureAbove) : undefined;
   const lead = leadInBlock ?? leadAbove;
   if (parsed?.content && lead) restoreLeadFigure(parsed.content, lead, doc.baseURI);

@@ -37,7 +37,7 @@ describe('extractArticle: metadata', () => {
     const walk = doc.createTreeWalker.bind(doc);
     let walks = 0;
     doc.createTreeWalker = ((...args: Parameters<Document['createTreeWalker']>) => {
-      if (args[1] === 4) walks++;
+      if (args[0] === doc.body) walks++;
       return walk(...args);
     }) as Document['createTreeWalker'];
     expect(extractArticle(doc)?.byline).toBeNull();
