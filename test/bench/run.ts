@@ -151,6 +151,11 @@ const summary = {
   extractOverReadabilityPerPageMedian: percentile(finite(rows.map((r) => (r.extractMs ?? NaN) / (r.readabilityMs ?? NaN))), 50),
   openMsMedian: percentile(finite(rows.map((r) => r.openMs)), 50),
   openMsP95: percentile(finite(rows.map((r) => r.openMs)), 95),
+  // Where the open time goes: the reader page's load runs beside the tab's extraction, and the later of the two
+  // decides when the article can be rendered.
+  readerLoadMsMedian: percentile(finite(rows.map((r) => r.openPhasesMs?.readerLoad)), 50),
+  readerWaitMsMedian: percentile(finite(rows.map((r) => r.openPhasesMs?.readerWait)), 50),
+  readerRenderMsMedian: percentile(finite(rows.map((r) => r.openPhasesMs?.readerRender)), 50),
   readerHeapGrowthMB20: heapGrowthBytes / 2 ** 20,
   prefsErrors: rows.filter((r) => r.prefsError).length,
   prefsToTabMsMedian: percentile(finite(rows.map((r) => r.prefsToTabMs)), 50),
