@@ -22,7 +22,7 @@ import { visibleTextWalker } from '../detect/text';
 import { originalFileNameOf } from '../image-files';
 import { figureFor, findLeadFigure, restoreLeadFigure, sharedPictureBefore } from './lead-figure';
 import { standfirstPrinted } from './standfirst';
-import { elementAtPath, keepOnlyRegion, pathFromBody } from './region';
+import { copyRegion, elementAtPath, pathFrom } from './region';
 import { blockText, countWords, readingMinutes, wordCoverage } from './text';
 
 export interface ExtractedArticle {
@@ -115,12 +115,12 @@ export function extractArticle(doc: Document, options: ExtractOptions = {}): Ext
   return narrowed ?? extractFrom(doc, null, meta, options);
 }
 
-/** The labels' copies in the clone, found before anything in the clone moves (the paths are the page's). */
-function labelsIn(clone: Document, labels: Element[]): Element[] {
+/** The labels' copies under `copy`, a deep copy of `original`, found before anything in the copy moves. */
+function labelsIn(original: Element, copy: Element, labels: Element[]): Element[] {
   return labels.flatMap((label) => {
-    const path = pathFromBody(label);
-    const copy = path ? elementAtPath(clone, path) : null;
-    return copy && copy.tagName === label.tagName ? [copy] : [];
+    const path = pathFrom(original, label);
+    const found = path ? elementAtPath(copy, path) : null;
+    return found && found.tagName === label.tagName ? [found] : [];
   });
 }
 
@@ -167,12 +167,13 @@ function showsPictureFile(content: Element, img: Element): boolean {
 function extractFrom(doc: Document, region: Element | null, { ld, ldPageAuthor, page }: PageData, options: ExtractOptions): ExtractedArticle | null {
   const minWords = options.minWords ?? DEFAULT_MIN_WORDS;
 
-  // Read before the clone is cut down to the story's block, which leaves a byline above it out.
+  // Read from the page: the copy below holds only the story's block, which leaves a byline above it out.
   const heroByline = region ? bylineAbove(doc, region) : null;
   const isUnprintedCode = unprintedCodes(doc);
-  const clone = doc.cloneNode(true) as Document;
-  const labels = labelsIn(clone, options.screenReaderLabels ?? []);
-  if (region) keepOnlyRegion(clone, region);
+  const cut = region ? copyRegion(region) : null;
+  const clone = cut?.doc ?? (doc.cloneNode(true) as Document);
+  const [original, copied] = cut ? [region as Element, cut.region] : [doc.documentElement, clone.documentElement];
+  const labels = labelsIn(original, copied, options.screenReaderLabels ?? []);
   // A space where each was: it kept the words beside it apart ("the end of the caption.Credit...Doug Mills").
   for (const label of labels) if (clone.contains(label)) label.replaceWith(clone.createTextNode(' '));
   const prepared = prepareDocument(clone, page.image);

@@ -13,54 +13,63 @@ export function storyRegion(doc: Document): Element | null {
   return article && article !== doc.body ? article : null;
 }
 
-/** Child-element indices from the body down to `el`; null when el is not under the body. */
-export function pathFromBody(el: Element): number[] | null {
-  const body = el.ownerDocument.body;
-  if (!body || el === body || !body.contains(el)) return null;
+/** Child-element indices from `ancestor` down to `el`; null when el is not under it. */
+export function pathFrom(ancestor: Element, el: Element): number[] | null {
+  if (el === ancestor || !ancestor.contains(el)) return null;
   const path: number[] = [];
-  for (let node: Element = el; node !== body; node = node.parentElement as Element) {
+  for (let node: Element = el; node !== ancestor; node = node.parentElement as Element) {
     path.push(Array.prototype.indexOf.call((node.parentElement as Element).children, node));
   }
   return path.reverse();
 }
 
-/** The element at `path` under the body of `doc` (a deep clone of the document the path was taken in). */
-export function elementAtPath(doc: Document, path: number[]): Element | null {
-  let node: Element | null = doc.body;
+/** The element at `path` under `root` (a deep copy of the element the path was taken from). */
+export function elementAtPath(root: Element, path: number[]): Element | null {
+  let node: Element | null = root;
   for (const index of path) node = node?.children[index] ?? null;
   return node;
 }
 
+/** A copy of the page cut down to the story's block, and the block's copy in it. */
+export interface RegionCopy {
+  doc: Document;
+  region: Element;
+}
+
 /**
- * Cuts `clone`, a deep clone of `region`'s document, down to the region:
- * every element off the path from the body to it goes. Returns false, with
- * the clone unchanged, when the clone has no such place.
+ * A copy of `region`'s document cut down to the region: the head whole,
+ * the chain of the region's ancestors from the body down with the text
+ * beside them (it is small, and can be a sentence of the story), and the
+ * region whole; every other element of the body is left out. Only what is
+ * kept is copied: copying the whole page to cut most of it away cost more
+ * than the rest of the cut. Null, and the page is read whole, for a story
+ * in a layout table: it would come out of Readability still wrapped in the
+ * table, which cleaning keeps whole, as data (such old pages are small).
  */
-export function keepOnlyRegion(clone: Document, region: Element): boolean {
-  // A story in a layout table would come out of Readability still wrapped in
-  // the table, which cleaning keeps whole, as data; such old pages are small,
-  // so they are read whole.
-  if (region.closest('table')) return false;
-  const path = pathFromBody(region);
-  if (!path || !clone.body) return false;
-  const chain: Element[] = [];
-  let node: Element = clone.body;
-  for (const index of path) {
-    const next = node.children[index];
-    if (!next) return false;
-    chain.push(next);
-    node = next;
-  }
-  if (node.tagName !== region.tagName) return false;
-  let parent: Element = clone.body;
-  for (const keep of chain) {
-    // Text beside the path stays (it is small, and can be a sentence of the story); elements go.
-    for (let child = parent.firstElementChild; child; ) {
-      const next = child.nextElementSibling;
-      if (child !== keep) child.remove();
-      child = next;
+export function copyRegion(region: Element): RegionCopy | null {
+  const doc = region.ownerDocument;
+  const root = doc.documentElement;
+  const body = doc.body;
+  if (!root || !body || body.parentElement !== root || region === body || !body.contains(region) || region.closest('table')) return null;
+  // From the root down to the region.
+  const chain: Element[] = [region];
+  for (let node = region.parentElement; node && node !== root; node = node.parentElement) chain.unshift(node);
+  chain.unshift(root);
+  const copy = doc.cloneNode(false) as Document;
+  for (let child = doc.firstChild; child; child = child.nextSibling) copy.appendChild(copy.importNode(child, child !== root));
+  let parentCopy = copy.documentElement as Element;
+  let regionCopy: Element = parentCopy;
+  for (let level = 0; level < chain.length - 1; level++) {
+    const next = chain[level + 1] as Element;
+    // Under the root, everything but the body stays whole (the head above all); below it, only the chain's elements.
+    for (let child = (chain[level] as Element).firstChild; child; child = child.nextSibling) {
+      if (child === next) {
+        regionCopy = parentCopy.appendChild(copy.importNode(next, next === region)) as Element;
+      } else if (level === 0 || child.nodeType !== 1) {
+        parentCopy.appendChild(copy.importNode(child, true));
+      }
     }
-    parent = keep;
+    parentCopy = regionCopy;
   }
-  return true;
+  return { doc: copy, region: regionCopy };
 }

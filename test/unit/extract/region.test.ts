@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { extractArticle } from '../../../src/core/extract/index';
-import { keepOnlyRegion, storyRegion } from '../../../src/core/extract/region';
+import { copyRegion, pathFrom, storyRegion } from '../../../src/core/extract/region';
 import { load, page, paragraphs } from './helpers';
 
 const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), '../../fixtures');
@@ -20,28 +20,50 @@ const LAYOUT = page(
    <footer><p>© River Post</p></footer>`,
 );
 
-describe('keepOnlyRegion', () => {
-  it('keeps the head, the region and the chain of its ancestors, and nothing else of the body', () => {
+describe('copyRegion', () => {
+  it('copies the head, the region and the chain of its ancestors with the text beside them, and nothing else of the body', () => {
     const doc = load(LAYOUT);
-    const clone = doc.cloneNode(true) as Document;
-    expect(keepOnlyRegion(clone, doc.getElementById('story')!)).toBe(true);
-    expect(clone.title).toBe(doc.title);
-    expect(Array.from(clone.body.children, (el) => el.id)).toEqual(['wrap']);
-    expect(Array.from(clone.getElementById('wrap')!.children, (el) => el.id)).toEqual(['col']);
-    expect(Array.from(clone.getElementById('col')!.children, (el) => el.id)).toEqual(['story']);
-    expect(clone.getElementById('story')!.outerHTML).toBe(doc.getElementById('story')!.outerHTML);
+    doc.getElementById('col')!.prepend('A line beside the story. ', doc.createComment('a note'));
+    const cut = copyRegion(doc.getElementById('story')!)!;
+    expect(cut).not.toBeNull();
+    const copy = cut.doc;
+    expect(copy.URL).toBe(doc.URL);
+    expect(copy.compatMode).toBe(doc.compatMode);
+    expect(copy.title).toBe(doc.title);
+    expect(copy.head.outerHTML).toBe(doc.head.outerHTML);
+    expect(Array.from(copy.body.children, (el) => el.id)).toEqual(['wrap']);
+    expect(Array.from(copy.getElementById('wrap')!.children, (el) => el.id)).toEqual(['col']);
+    expect(Array.from(copy.getElementById('col')!.children, (el) => el.id)).toEqual(['story']);
+    expect(copy.getElementById('col')!.firstChild?.textContent).toBe('A line beside the story. ');
+    expect(copy.getElementById('col')!.childNodes[1]?.nodeType).toBe(8);
+    expect(cut.region).toBe(copy.getElementById('story'));
+    expect(cut.region.outerHTML).toBe(doc.getElementById('story')!.outerHTML);
+    expect(cut.region.ownerDocument).toBe(copy);
     // The live page is untouched.
     expect(doc.getElementById('rail')).not.toBeNull();
   });
 
-  it('leaves the clone as it is when the clone has no such place', () => {
+  it('is the same as a deep copy of the whole page with the other elements of the body removed', () => {
+    const doc = load(readFileSync(join(FIXTURES, 'demo', 'index.html'), 'utf8'), 'https://fixtures.test/demo/');
+    const region = storyRegion(doc)!;
+    const expected = doc.cloneNode(true) as Document;
+    let parent: Element = expected.body;
+    for (const index of pathFrom(doc.body, region)!) {
+      const keep = parent.children[index] as Element;
+      for (const child of Array.from(parent.children)) if (child !== keep) child.remove();
+      parent = keep;
+    }
+    const cut = copyRegion(region)!;
+    expect(cut.doc.documentElement.outerHTML).toBe(expected.documentElement.outerHTML);
+    expect(cut.region.outerHTML).toBe(region.outerHTML);
+  });
+
+  it('gives nothing for the body itself, an element off the page, or a story in a layout table', () => {
     const doc = load(LAYOUT);
-    const clone = doc.cloneNode(true) as Document;
-    clone.getElementById('col')!.replaceChildren();
-    const before = clone.documentElement.outerHTML;
-    expect(keepOnlyRegion(clone, doc.getElementById('story')!)).toBe(false);
-    expect(clone.documentElement.outerHTML).toBe(before);
-    expect(keepOnlyRegion(clone, doc.body)).toBe(false);
+    expect(copyRegion(doc.body)).toBeNull();
+    expect(copyRegion(doc.createElement('div'))).toBeNull();
+    doc.getElementById('col')!.innerHTML = '<table><tr><td><article id="old">Story</article></td></tr></table>';
+    expect(copyRegion(doc.getElementById('old')!)).toBeNull();
   });
 });
 
