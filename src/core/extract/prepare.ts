@@ -10,7 +10,7 @@
  * fraction of Readability's own passes.
  */
 import { isOurs, isOwnId, leavesPage, OWN_ARIA_HIDDEN } from '../captions/dom';
-import { PICTURE_FILE_WITHIN } from '../image-files';
+import { fileNameOf, originalFileNameOf, PICTURE_FILE, PICTURE_FILE_WITHIN } from '../image-files';
 import { inlineCreditStart, looksLikeCredit, squash } from '../captions/text';
 import { captionsAsFigures } from './caption-figures';
 import { classWords, namesCaption } from './class-words';
@@ -179,6 +179,23 @@ export function resolveLazyImage(el: Element): void {
   // The alt a lazy loader keeps aside until it loads the picture.
   const lazyAlt = el.getAttribute('data-alt')?.trim();
   if (lazyAlt && !el.getAttribute('alt')?.trim()) el.setAttribute('alt', lazyAlt);
+}
+
+/**
+ * A picture the site shows small, in a link to a larger copy of the same
+ * picture (Blogger's "s320" in a link to "s1600", a WordPress thumbnail
+ * linked to its original): the reader shows the larger copy, at the size
+ * the site gave the picture, so it stays sharp for a reader who zooms in.
+ * Not where the picture names its sizes itself (srcset, <picture>): the
+ * browser picks from those.
+ */
+function showLinkedLargerCopy(img: Element): void {
+  const link = img.parentElement;
+  if (!link || link.tagName !== 'A' || img.hasAttribute('srcset') || link.getElementsByTagName('img').length !== 1 || textLength(link) > 0) return;
+  const src = img.getAttribute('src')?.trim() ?? '';
+  const href = link.getAttribute('href')?.trim() ?? '';
+  if (!src || !href || href === src || !/^(?:https?:|\/|[^:]*$)/i.test(href) || !PICTURE_FILE.test(fileNameOf(href))) return;
+  if (originalFileNameOf(href) === originalFileNameOf(src)) img.setAttribute('src', href);
 }
 
 function siblingSourceSet(img: Element): string | null {
@@ -389,6 +406,7 @@ function judge(el: Element, stats: PrepareStats, named: Element[]): 'drop' | 'ke
   if (tag === 'IMG' && isThumbnail(el) && el.closest(AUTHOR_BOX)) return 'drop';
   if (tag === 'IMG' || tag === 'SOURCE') {
     resolveLazyImage(el);
+    if (tag === 'IMG') showLinkedLargerCopy(el);
     stats.images++;
     // A lazy loader's blank that names no picture to load: without the size it was given it takes no room,
     // so the reader shows no blank box, and the figure keeps its caption (and the picture its alt).

@@ -253,6 +253,27 @@ describe('extractArticle: pre-processing', () => {
     expect(a.textContent).not.toContain('Share on X');
   });
 
+  it('shows the larger copy of a picture that the site links it to, and leaves pictures with their own sizes or other links alone', () => {
+    const blogger = 'https://blogger.example.com/img/AbC/s320/bridge.JPG';
+    const body = `<article><h1>Bridge reopens</h1>${paragraphs(2)}
+      <div class="separator"><a href="https://blogger.example.com/img/AbC/s1600/bridge.JPG" imageanchor="1"><img src="${blogger}" width="255" height="320" alt="The bridge at dawn"></a></div>
+      <p>${PROSE[2]}</p>
+      <p><a href="/uploads/deck.jpg"><img src="/uploads/deck-300x200.jpg" srcset="/uploads/deck-300x200.jpg 300w, /uploads/deck-1024x683.jpg 1024w" width="300" height="200" alt="The deck"></a></p>
+      <p><a href="/uploads/piers-full.jpg"><img src="/uploads/crane-300x200.jpg" width="300" height="200" alt="The crane"></a></p>
+      <p><a href="/gallery/deck"><img src="/uploads/night-300x200.jpg" width="300" height="200" alt="The deck at night"></a></p>
+      ${PROSE.slice(3).map((p) => `<p>${p}</p>`).join('')}</article>`;
+    const html = load(`<body>${article(page(body)).contentHtml}</body>`).body;
+    const shown = html.querySelector('img[alt="The bridge at dawn"]');
+    expect(shown?.getAttribute('src')).toBe('https://blogger.example.com/img/AbC/s1600/bridge.JPG');
+    // At the size the site gave it: the larger copy makes it sharp, not big.
+    expect([shown?.getAttribute('width'), shown?.getAttribute('height')]).toEqual(['255', '320']);
+    // It names its sizes itself: the browser picks.
+    expect(html.querySelector('img[alt="The deck"]')?.getAttribute('src')).toBe('https://news.example.com/uploads/deck-300x200.jpg');
+    // A link to another picture, or to a page.
+    expect(html.querySelector('img[alt="The crane"]')?.getAttribute('src')).toBe('https://news.example.com/uploads/crane-300x200.jpg');
+    expect(html.querySelector('img[alt="The deck at night"]')?.getAttribute('src')).toBe('https://news.example.com/uploads/night-300x200.jpg');
+  });
+
   it("makes the picture a lazy loader would draw into an empty box, and drops a blank that names no picture, keeping its caption but not a credit alone", () => {
     const gif = 'data:image/gif;base64,R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7';
     const body = `<article><h1>Bridge reopens</h1>${paragraphs(2)}
