@@ -6,8 +6,8 @@
  * right: headings, checkboxes, the reader's close button at the inline
  * end), while the reader's English article stays left to right; and axe
  * finds nothing. Screenshots go to /tmp/lectern-shots/rtl-*.png (and
- * ltr-*.png for comparison; Firefox's as rtl-firefox-*.png) for a person
- * to look at.
+ * ltr-*.png for comparison, fr-*.png for French; Firefox's as
+ * rtl-firefox-*.png) for a person to look at.
  *
  * 200% text is the person's browser text size (WCAG 1.4.4 "resize text"),
  * not zoom: the browser's default font size at 32 px instead of 16, as
@@ -35,12 +35,16 @@ import { browsersUnderTest, findReaderFrame, lecternProblems, openExtensionPage,
 
 const SHOTS = '/tmp/lectern-shots';
 
+/**
+ * English, Arabic (right to left), and French at 200% text: its sentences
+ * are among the longest of the translations, with no-break spaces that
+ * keep a word and its colon or quote marks on one line.
+ */
 const LOCALES = [
-  { locale: 'en', dir: 'ltr' },
-  { locale: 'ar', dir: 'rtl' },
+  { locale: 'en', dir: 'ltr', shots: 'ltr', sizes: [100, 200] },
+  { locale: 'ar', dir: 'rtl', shots: 'rtl', sizes: [100, 200] },
+  { locale: 'fr', dir: 'ltr', shots: 'fr', sizes: [200] },
 ] as const;
-
-const TEXT_SIZES = [100, 200] as const;
 
 /** The browsers' default font size (Chromium's "medium"), which is 1rem on every page. */
 const DEFAULT_FONT_PX = 16;
@@ -250,12 +254,12 @@ async function expectNoAxeViolations(target: Page | Frame, what: string): Promis
   expect(results.violations.map((v) => `${what}: ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 }
 
-const cases = browsersUnderTest().flatMap((name) => LOCALES.flatMap(({ locale, dir }) => TEXT_SIZES.map((percent) => ({ name, locale, dir, percent }))));
+const cases = browsersUnderTest().flatMap((name) => LOCALES.flatMap(({ locale, dir, shots, sizes }) => sizes.map((percent) => ({ name, locale, dir, shots, percent }))));
 
-describe.each(cases)('layout in $name, UI in $locale, $percent% text', ({ name, locale, dir, percent }) => {
+describe.each(cases)('layout in $name, UI in $locale, $percent% text', ({ name, locale, dir, shots, percent }) => {
   const start: Side = dir === 'rtl' ? 'right' : 'left';
   const end: Side = dir === 'rtl' ? 'left' : 'right';
-  const shot = (what: string): string => `${SHOTS}/${dir}-${name === 'chromium' ? '' : `${name}-`}${what}${percent === 100 ? '' : `-${percent}`}.png`;
+  const shot = (what: string): string => `${SHOTS}/${shots}-${name === 'chromium' ? '' : `${name}-`}${what}${percent === 100 ? '' : `-${percent}`}.png`;
   // 'en' may come out as en-US: the browser's own locale for that language.
   const lang = expect.stringMatching(new RegExp(`^${locale}(-|$)`));
   let s: Session;

@@ -44,8 +44,8 @@ function placeholderContents(message: Message): Record<string, string> {
 }
 
 describe('locales', () => {
-  it('has English (the default locale), German and Arabic', () => {
-    expect(locales).toEqual(expect.arrayContaining(['ar', 'de', 'en']));
+  it('has English (the default locale), German, French, Italian, Spanish, Brazilian Portuguese and Arabic', () => {
+    expect(locales).toEqual(expect.arrayContaining(['ar', 'de', 'en', 'es', 'fr', 'it', 'pt_BR']));
   });
 
   describe.each(locales)('%s', (locale) => {
