@@ -64,7 +64,7 @@ export function renderArticle(article: ExtractedArticle, url: string, ui: UiLoca
 
   const body = el('div', { className: 'article-body' });
   body.append(sanitizeArticleFragment(article.contentHtml, url, window, { linkTarget: '_top' }));
-  tidyBody(body, article.title, t('readerVideoLink'));
+  tidyBody(body, article.title, (n) => (n === null ? t('readerVideoLink') : t('readerVideoLinkNumbered', String(n))));
   root.append(body);
   return root;
 }

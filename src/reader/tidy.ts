@@ -148,22 +148,34 @@ export function unwrapEmptyFigures(body: Element): void {
   }
 }
 
+/** The reader's word for a video link: "Video:", or "Video 2:" for one of several with the same name. */
+export type VideoLabel = (number: number | null) => string;
+
 /**
  * A paragraph that is a lone link to a video (a player the extraction made a
- * link, since the reader loads nothing from the web) says so first: `label`
- * is the reader's "Video:".
+ * link, since the reader loads nothing from the web) says so, in the link's
+ * own name, so that a screen reader's list of links says it too. Players
+ * with no title of their own are all named by their site ("youtube.com"):
+ * where several share a name, each is numbered among them, else a list of
+ * links would hold the same name for different videos.
  */
-export function labelVideoLinks(body: Element, label: string): void {
+export function labelVideoLinks(body: Element, label: VideoLabel): void {
   const doc = body.ownerDocument;
   // The label is in the reader's own language, the paragraph in the article's: a screen reader's voice follows lang.
   const uiLang = doc.documentElement.lang;
-  for (const link of Array.from(body.querySelectorAll('p > a[href]'))) {
-    const paragraph = link.parentElement as Element;
-    if (!standsForVideo(paragraph)) continue;
+  const videos = Array.from(body.querySelectorAll('p > a[href]')).filter((link) => standsForVideo(link.parentElement as Element));
+  const nameOf = (link: Element): string => squash(link.textContent ?? '');
+  const sharing = new Map<string, number>();
+  for (const link of videos) sharing.set(nameOf(link), (sharing.get(nameOf(link)) ?? 0) + 1);
+  const counted = new Map<string, number>();
+  for (const link of videos) {
+    const name = nameOf(link);
+    const number = (counted.get(name) ?? 0) + 1;
+    counted.set(name, number);
     const said = doc.createElement('span');
     if (uiLang) said.lang = uiLang;
-    said.textContent = label;
-    paragraph.prepend(said, ' ');
+    said.textContent = label((sharing.get(name) ?? 0) > 1 ? number : null);
+    link.prepend(said, ' ');
   }
 }
 
@@ -256,7 +268,7 @@ export function heardOnce(root: Element, picturesShown: boolean): void {
 }
 
 /** Every touch above, in the order they need: the reader's article body as the reader shows it. */
-export function tidyBody(body: Element, title: string, videoLabel: string): void {
+export function tidyBody(body: Element, title: string, videoLabel: VideoLabel): void {
   // The reader's title is the one h1; the article's headings fall in under it.
   normalizeHeadings(body);
   // A dead link around a picture names nothing: gone before the alts are judged, which keep a linked picture's.

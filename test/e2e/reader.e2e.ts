@@ -10,7 +10,7 @@
  */
 import { AxePuppeteer } from '@axe-core/puppeteer';
 import { existsSync, mkdirSync } from 'node:fs';
-import type { Frame, Page } from 'puppeteer-core';
+import type { Frame, Page, SerializedAXNode } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newestTabId, setSwitches, toggleReaderInNewestTab } from './support/extension-pages';
 import { FIXTURES_DIR } from './support/server';
@@ -570,6 +570,28 @@ describe.each(browsersUnderTest())('reader view in %s', (name) => {
       last: document.querySelector('.article-body p:last-of-type')?.textContent?.slice(0, 40),
     }));
     expect(shown).toEqual({ state: 'article', title: 'Night market returns to the old tram depot', paragraphs: 4, last: 'Neighbours on Canal Street had worried a' });
+    await page.close();
+  });
+
+  it('names each video link in the link itself, and numbers the players that only their site names', async () => {
+    const page = await s.open('video-embeds/');
+    expect(await toggleReaderInNewestTab(ext)).toEqual({ readerOpen: true });
+    await page.bringToFront();
+    const frame = await readerFrame(page);
+    const expected = ['Video 1: youtube.com', 'Video: The captain explains the new timetable', 'Video 2: youtube.com'];
+    const shown = await frame.evaluate(() => Array.from(document.querySelectorAll('.article-body a'), (a) => (a.textContent ?? '').replace(/\s+/g, ' ').trim()));
+    expect(shown).toEqual(expected);
+    if (name === 'chromium') {
+      // As a screen reader's list of links has them: no two the same.
+      const names: string[] = [];
+      const visit = (node: SerializedAXNode | null | undefined): void => {
+        if (!node) return;
+        if (node.role === 'link' && typeof node.name === 'string' && node.name.startsWith('Video')) names.push(node.name);
+        for (const child of node.children ?? []) visit(child);
+      };
+      visit(await page.accessibility.snapshot({ interestingOnly: true, includeIframes: true }));
+      expect(names).toEqual(expected);
+    }
     await page.close();
   });
 

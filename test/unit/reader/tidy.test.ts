@@ -99,7 +99,7 @@ describe('tidyBody', () => {
   it('judges alts after dead links go: a picture in a link to nowhere is no link, and its headline alt is silenced', () => {
     const title = 'The VW ID. SPACE VIZZION is a electric wagon concept';
     const el = body(`<figure><a href="#lightbox-1"><img src="/b.jpg" alt="${title}"></a><figcaption>On the stand in Los Angeles.</figcaption></figure>`);
-    tidyBody(el, title, 'Video:');
+    tidyBody(el, title, () => 'Video:');
     expect(el.querySelector('a')).toBeNull();
     expect(el.querySelector('img')?.getAttribute('alt')).toBe('');
   });
@@ -159,17 +159,27 @@ describe('unwrapDeadLinks', () => {
 });
 
 describe('labelVideoLinks', () => {
-  it('says "Video:" before a lone link to a video, and nothing before a link in a sentence or to another page', () => {
+  const label = (n: number | null): string => (n === null ? 'Video:' : `Video ${n}:`);
+
+  it('says "Video:" in a lone link to a video, so that its name says it, and nothing before a link in a sentence or to another page', () => {
     const el = body('<p><a href="https://www.youtube.com/watch?v=dQw4w9WgXcQ">youtube.com</a></p><p>See <a href="https://vimeo.com/1">this clip</a> of the deck.</p><p><a href="https://news.example.com/a">More</a></p>');
-    labelVideoLinks(el, 'Video:');
+    labelVideoLinks(el, label);
     expect(Array.from(el.querySelectorAll('p'), (p) => p.textContent)).toEqual(['Video: youtube.com', 'See this clip of the deck.', 'More']);
+    expect(Array.from(el.querySelectorAll('a'), (a) => a.textContent)).toEqual(['Video: youtube.com', 'this clip', 'More']);
+  });
+
+  it('numbers the videos that share a name, each among its own, so that no two links say the same', () => {
+    const video = (id: string, name: string): string => `<p><a href="https://www.youtube.com/watch?v=${id}">${name}</a></p>`;
+    const el = body(`${video('aaaaaaaa', 'youtube.com')}<p>Between them, a paragraph.</p>${video('bbbbbbbb', 'The deck goes in')}${video('cccccccc', 'youtube.com')}${video('dddddddd', 'youtube.com')}`);
+    labelVideoLinks(el, label);
+    expect(Array.from(el.querySelectorAll('a'), (a) => a.textContent)).toEqual(['Video 1: youtube.com', 'Video: The deck goes in', 'Video 2: youtube.com', 'Video 3: youtube.com']);
   });
 
   it("says it in the reader's language inside an article in another", () => {
     document.documentElement.lang = 'en';
     const el = body('<p lang="pt-BR"><a href="https://www.youtube.com/watch?v=s2UlgG31C4g">youtube.com</a></p>');
-    labelVideoLinks(el, 'Video:');
-    expect(el.querySelector('p > span')?.outerHTML).toBe('<span lang="en">Video:</span>');
+    labelVideoLinks(el, label);
+    expect(el.querySelector('p > a > span')?.outerHTML).toBe('<span lang="en">Video:</span>');
     document.documentElement.removeAttribute('lang');
   });
 });
@@ -200,7 +210,7 @@ describe('unwrapEmptyFigures', () => {
 
   it('in tidyBody, unwraps a figure whose only picture had no alt, once its alt is silenced', () => {
     const el = body('<p>Story.</p><figure><img src="/cook-400.jpg" title=""><figcaption><p></p></figcaption></figure>');
-    tidyBody(el, 'A title', 'Video:');
+    tidyBody(el, 'A title', () => 'Video:');
     expect(el.querySelector('figure, figcaption')).toBeNull();
     expect(el.querySelector('img')?.getAttribute('alt')).toBe('');
   });
