@@ -6,6 +6,7 @@
 import type { Runtime } from 'webextension-polyfill';
 import { isMessage, message } from '../core/messages';
 import { ext } from '../platform/ext';
+import { skipLinkLabel } from './page-strings';
 import { startArticleAccess, type ArticleAccess } from './article-access';
 import { startCaptionsFeature } from './captions-feature';
 import type { ReaderScope } from './reader/handle';
@@ -91,10 +92,12 @@ function main(): void {
         performance.mark('lectern:prefs-applied');
         return;
       }
+      // The label in the UI's language, tagged with the language it is written in (English where the UI's has none).
+      const label = skipLinkLabel(ext.i18n.getUILanguage() || 'en');
       access = startArticleAccess(window, {
         ...options,
-        label: ext.i18n.getMessage('skipToArticle') || 'Skip to article',
-        labelLocale: { lang: ext.i18n.getUILanguage() || 'en', dir: ext.i18n.getMessage('@@bidi_dir') === 'rtl' ? 'rtl' : 'ltr' },
+        label: label.text || 'Skip to article',
+        labelLocale: { lang: label.lang, dir: label.dir },
         onDetected: (article, gaveUp) => {
           // A user-timing mark, like the measures below, lets the benchmark and the tests see the verdict, and
           // whether it is final: one given up on a busy thread is followed by another.

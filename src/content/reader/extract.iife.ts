@@ -12,6 +12,7 @@
 import { extractArticle, type ExtractedArticle } from '../../core/extract';
 import { message } from '../../core/messages';
 import { ext } from '../../platform/ext';
+import { readerFrameNames } from '../page-strings';
 import type { ReaderHandle, ReaderScope } from './handle';
 import { openOverlay, type Overlay } from './overlay';
 import { screenReaderLabels } from './screen-reader-labels';
@@ -69,10 +70,12 @@ function createHandle(): ReaderHandle {
     const labelsMs = performance.now() - labelsStarted;
     const token = newToken();
     const page = ext.runtime.getURL('src/reader/reader.html');
+    const names = readerFrameNames(ext.i18n.getUILanguage() || 'en');
     const shown = openOverlay(window, {
       src: `${page}#${token}`,
-      title: ext.i18n.getMessage('readerFrameTitle') || 'Lectern reader',
-      frameTitle: ext.i18n.getMessage('readerFrameContent') || 'Article and reading settings',
+      title: names.title.text || 'Lectern reader',
+      frameTitle: names.content.text || 'Article and reading settings',
+      lang: names.title.lang,
       onClosed: () => {
         if (overlay === shown) overlay = null;
         ext.runtime.sendMessage(message('reader-closed', {})).catch(() => undefined);

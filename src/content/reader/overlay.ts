@@ -22,6 +22,8 @@ export interface OverlayOptions {
    * entering the reader says both, and the same name twice tells nothing.
    */
   frameTitle: string;
+  /** The language of the two names (the page's may be another): a screen reader says them in its voice. */
+  lang?: string;
   /** Called after the overlay was removed. */
   onClosed(): void;
 }
@@ -84,6 +86,7 @@ export function openOverlay(win: Window, options: OverlayOptions): Overlay {
   }
   const dialog = doc.createElement('dialog');
   dialog.setAttribute('aria-label', options.title);
+  if (options.lang) dialog.lang = options.lang;
   // Firefox gives a modal dialog a Tab stop of its own: Shift+Tab from the reader's first control would
   // land on it, with nothing shown focused. Focus belongs in the frame; the dialog only holds it.
   dialog.tabIndex = -1;
