@@ -3,6 +3,8 @@
  * it: every entry point is guarded, and documents that are not HTML pages
  * (XML, SVG, framesets, about:blank, no body) are left alone.
  */
+// First: its module runs before the others, and marks when this script's own code began.
+import { scriptStart } from './script-start';
 import type { Runtime } from 'webextension-polyfill';
 import { isMessage, message } from '../core/messages';
 import { ext } from '../platform/ext';
@@ -82,6 +84,7 @@ function main(): void {
   // Turning Lectern off here removes the link and the landmark through
   // update(), not stop(), so it can be turned back on without a reload too.
   followSitePrefs(location.hostname, (site) => {
+    const callbackStart = performance.now();
     try {
       const options = { skipLink: wantsSkipLink(site), changesPage: !site.disabled };
       alwaysReader = site.alwaysReader && !site.disabled;
@@ -118,6 +121,10 @@ function main(): void {
     } catch (error) {
       // As below: a failure costs the page Lectern, never the page itself.
       console.debug('Lectern: not active on this page', error);
+    } finally {
+      // With the start-up below and the captions' idle work, the script's whole work: the detection's measures
+      // above time only its part.
+      measure('lectern:prefs-work', callbackStart, performance.now());
     }
   });
   // The reader's extraction runs in this same isolated world (the page cannot
@@ -138,3 +145,5 @@ try {
   // Lectern must never break a page; a failure here only costs the page Lectern.
   console.debug('Lectern: not active on this page', error);
 }
+// The script's start-up: its modules' own code and main(), up to waiting for the preferences.
+measure('lectern:start-up', scriptStart, performance.now());

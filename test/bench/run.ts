@@ -42,6 +42,8 @@ type PageResult = SkipLinkResult &
   Partial<PrefsResult> & {
     /** The whole always-on content script: detection, skip link and captions. */
     contentScriptMs?: number;
+    /** The same with the script's start-up (scriptWorkMs) in place of detection alone. */
+    scriptWholeMs?: number;
     landed?: boolean;
     landingOffset?: number;
     error?: string;
@@ -78,6 +80,7 @@ try {
       const captions = await measureCaptions(page, found);
       const result: PageResult = { ...(await measureSkipLink(page)), ...captions };
       result.contentScriptMs = result.detectMs + captions.captionsMs;
+      result.scriptWholeMs = result.scriptWorkMs + captions.captionsMs;
       const body = truth[id]?.articleBody;
       if (body) {
         result.landingOffset = firstSentenceOffset(body, result.skipTargetText);
@@ -100,7 +103,7 @@ try {
         result.prefsError = String(error);
       }
     } catch (error) {
-      pages[id] = { articleFound: false, detectMs: NaN, longestTaskMs: NaN, skipTargetText: '', skipTargetElement: '', error: String(error) };
+      pages[id] = { articleFound: false, detectMs: NaN, scriptWorkMs: NaN, longestTaskMs: NaN, skipTargetText: '', skipTargetElement: '', error: String(error) };
     } finally {
       await page.close();
     }
@@ -146,6 +149,9 @@ const summary = {
   captionsMsMedian: percentile(finite(rows.map((r) => r.captionsMs)), 50),
   contentScriptMsMedian: percentile(whole, 50),
   contentScriptMsP95: percentile(whole, 95),
+  // The goals read "the content script's work"; detectMs and the captions' measure leave out its start-up.
+  scriptWholeMsMedian: percentile(finite(rows.map((r) => r.scriptWholeMs)), 50),
+  scriptWholeMsP95: percentile(finite(rows.map((r) => r.scriptWholeMs)), 95),
   extractMsMedian: percentile(finite(rows.map((r) => r.extractMs)), 50),
   readabilityMsMedian: percentile(finite(rows.map((r) => r.readabilityMs)), 50),
   extractOverReadabilityPerPageMedian: percentile(finite(rows.map((r) => (r.extractMs ?? NaN) / (r.readabilityMs ?? NaN))), 50),
