@@ -23,11 +23,17 @@ export interface SkipLinkResult {
 
 const SKIP_TEXT_CHARS = 600;
 
-/** Waits for the content script's verdict (a user-timing mark). */
+/**
+ * Waits for the content script's verdict (a user-timing mark). Not a "no article" given up on a busy
+ * machine (detail.gaveUp): the script looks again soon, and without its link Tab, Enter would follow
+ * the page's first link away.
+ */
 export async function waitForLectern(page: Page, timeoutMs = 5000): Promise<boolean> {
   try {
     await page.waitForFunction(
-      () => performance.getEntriesByName('lectern:article-found').length + performance.getEntriesByName('lectern:no-article').length > 0,
+      () =>
+        performance.getEntriesByName('lectern:article-found').length > 0 ||
+        performance.getEntriesByName('lectern:no-article').some((mark) => !(mark as PerformanceMark).detail?.gaveUp),
       { timeout: timeoutMs, polling: 20 },
     );
   } catch {
