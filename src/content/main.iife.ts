@@ -141,9 +141,9 @@ function main(): void {
 
 try {
   main();
+  // The script's start-up: its modules' own code and main(), up to waiting for the preferences.
+  measure('lectern:start-up', scriptStart, performance.now());
 } catch (error) {
   // Lectern must never break a page; a failure here only costs the page Lectern.
   console.debug('Lectern: not active on this page', error);
 }
-// The script's start-up: its modules' own code and main(), up to waiting for the preferences.
-measure('lectern:start-up', scriptStart, performance.now());
