@@ -7,6 +7,7 @@
  * the always-on script made), for one message. getUILanguage costs
  * nothing.
  */
+import { isRightToLeft } from '../core/rtl-languages';
 
 interface Message {
   message: string;
@@ -22,9 +23,6 @@ function byLocale(files: Record<string, Message>): Map<string, string> {
 const SKIP_TO_ARTICLE = /* @__PURE__ */ byLocale(import.meta.glob<Message>('../../_locales/*/messages.json', { eager: true, import: 'skipToArticle' }));
 const FRAME_TITLE = /* @__PURE__ */ byLocale(import.meta.glob<Message>('../../_locales/*/messages.json', { eager: true, import: 'readerFrameTitle' }));
 const FRAME_CONTENT = /* @__PURE__ */ byLocale(import.meta.glob<Message>('../../_locales/*/messages.json', { eager: true, import: 'readerFrameContent' }));
-
-/** The locales written right to left. */
-const RIGHT_TO_LEFT = new Set(['ar', 'fa', 'he', 'ur']);
 
 /** Words to show, with the language and direction they are written in (English's, where the UI's language has no translation). */
 export interface PageString {
@@ -46,7 +44,7 @@ function pick(messages: Map<string, string>, uiLanguage: string): PageString {
   return {
     text: messages.get(locale) ?? messages.get('en') ?? '',
     lang: region ? `${language}-${region.toUpperCase()}` : language,
-    dir: RIGHT_TO_LEFT.has(language) ? 'rtl' : 'ltr',
+    dir: isRightToLeft(language) ? 'rtl' : 'ltr',
   };
 }
 

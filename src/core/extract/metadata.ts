@@ -6,6 +6,7 @@
  */
 
 import { squash } from '../captions/text';
+import { isRightToLeft } from '../rtl-languages';
 import { precedes } from '../detect/text';
 import type { JsonLdArticle } from './jsonld';
 import { findPrintedDate } from './printed-date';
@@ -108,7 +109,6 @@ export function normalizeLang(raw: string | null | undefined): string | null {
   return [primary!.toLowerCase(), ...rest.map((p) => (p.length === 2 ? p.toUpperCase() : p))].join('-');
 }
 
-const RTL_LANGS = new Set(['ar', 'arc', 'ckb', 'dv', 'fa', 'he', 'iw', 'khw', 'ks', 'ps', 'sd', 'syr', 'ug', 'ur', 'yi']);
 const RTL_LETTERS = /[\p{Script=Hebrew}\p{Script=Arabic}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}]/gu;
 const LETTERS = /\p{L}/gu;
 
@@ -117,7 +117,7 @@ export function detectDir(explicit: string | null | undefined, lang: string | nu
   const d = explicit?.trim().toLowerCase();
   if (d === 'rtl' || d === 'ltr') return d;
   const primary = lang?.split('-')[0]?.toLowerCase();
-  if (primary && RTL_LANGS.has(primary)) return 'rtl';
+  if (primary && isRightToLeft(primary)) return 'rtl';
   if (primary) return 'ltr';
   const text = sample.slice(0, 2000);
   const rtl = text.match(RTL_LETTERS)?.length ?? 0;
