@@ -163,13 +163,13 @@ export function labelVideoLinks(body: Element, label: VideoLabel): void {
   const doc = body.ownerDocument;
   // The label is in the reader's own language, the paragraph in the article's: a screen reader's voice follows lang.
   const uiLang = doc.documentElement.lang;
-  const videos = Array.from(body.querySelectorAll('p > a[href]')).filter((link) => standsForVideo(link.parentElement as Element));
-  const nameOf = (link: Element): string => squash(link.textContent ?? '');
+  const videos = Array.from(body.querySelectorAll('p > a[href]'))
+    .filter((link) => standsForVideo(link.parentElement as Element))
+    .map((link) => ({ link, name: squash(link.textContent ?? '') }));
   const sharing = new Map<string, number>();
-  for (const link of videos) sharing.set(nameOf(link), (sharing.get(nameOf(link)) ?? 0) + 1);
+  for (const { name } of videos) sharing.set(name, (sharing.get(name) ?? 0) + 1);
   const counted = new Map<string, number>();
-  for (const link of videos) {
-    const name = nameOf(link);
+  for (const { link, name } of videos) {
     const number = (counted.get(name) ?? 0) + 1;
     counted.set(name, number);
     const said = doc.createElement('span');
