@@ -55,6 +55,12 @@ describe.each(browsersUnderTest())('reader view in %s', (name) => {
    * frame's URL and reports it as about:blank for good.
    */
   const readerFrame = (page: Page): Promise<Frame> => findReaderFrame(s, page);
+  /** Opens the reader on `page` as the popup's button does, and gives its frame once it shows. */
+  async function openReaderOn(page: Page): Promise<Frame> {
+    expect(await toggleReaderInNewestTab(ext)).toEqual({ readerOpen: true });
+    await page.bringToFront();
+    return readerFrame(page);
+  }
 
   const pageState = (page: Page) =>
     page.evaluate(() => ({
@@ -298,9 +304,7 @@ describe.each(browsersUnderTest())('reader view in %s', (name) => {
       return true;
     });
     expect(keysSeen).toBe(true);
-    expect(await toggleReaderInNewestTab(ext)).toEqual({ readerOpen: true });
-    await page.bringToFront();
-    const frame = await readerFrame(page);
+    const frame = await openReaderOn(page);
     const shown = await frame.evaluate(() => ({
       title: document.getElementById('reader-title')?.textContent,
       focused: document.activeElement?.id,
@@ -378,9 +382,7 @@ describe.each(browsersUnderTest())('reader view in %s', (name) => {
 
   it('a slider dragged in the toolbar shows each value at once and saves once, on release', async () => {
     const page = await s.open('demo/');
-    expect(await toggleReaderInNewestTab(ext)).toEqual({ readerOpen: true });
-    await page.bringToFront();
-    const frame = await readerFrame(page);
+    const frame = await openReaderOn(page);
     const drag = await frame.evaluate(async () => {
       const api = (globalThis as unknown as { chrome: { storage: { onChanged: { addListener(f: () => void): void } } } }).chrome;
       let writes = 0;
@@ -421,9 +423,7 @@ describe.each(browsersUnderTest())('reader view in %s', (name) => {
 
   it('the text size stepped by arrow keys faster than storage writes lands on every step and never jumps back', async () => {
     const page = await s.open('demo/');
-    expect(await toggleReaderInNewestTab(ext)).toEqual({ readerOpen: true });
-    await page.bringToFront();
-    const frame = await readerFrame(page);
+    const frame = await openReaderOn(page);
     await frame.focus('input[name="fontSize"]');
     const size = () => frame.evaluate(() => Number.parseFloat(document.documentElement.style.getPropertyValue('--font-size')));
     const original = await size();
@@ -449,9 +449,7 @@ describe.each(browsersUnderTest())('reader view in %s', (name) => {
 
   it("Shift+Tab from the toolbar's first control leaves for the browser's own controls, and the next comes round to the reader's last", async () => {
     const page = await s.open('demo/');
-    expect(await toggleReaderInNewestTab(ext)).toEqual({ readerOpen: true });
-    await page.bringToFront();
-    const frame = await readerFrame(page);
+    const frame = await openReaderOn(page);
     await frame.focus('select[name="theme"]');
     const seen: string[] = [];
     for (let i = 0; i < 2; i++) {
@@ -479,9 +477,7 @@ describe.each(browsersUnderTest())('reader view in %s', (name) => {
       notice.showModal();
       accept.focus();
     });
-    expect(await toggleReaderInNewestTab(ext)).toEqual({ readerOpen: true });
-    await page.bringToFront();
-    const frame = await readerFrame(page);
+    const frame = await openReaderOn(page);
     // On top: what the middle of the window shows is the reader, and the reader has the keyboard.
     expect(await page.evaluate(() => document.elementFromPoint(innerWidth / 2, innerHeight / 2)?.localName)).toBe('lectern-reader');
     await until('the reader to have the focus', () => frame.evaluate(() => document.hasFocus() && document.activeElement?.id === 'reader-title'));
@@ -512,9 +508,7 @@ describe.each(browsersUnderTest())('reader view in %s', (name) => {
       menu.showPopover();
     });
     expect(await isOpen()).toBe(true);
-    expect(await toggleReaderInNewestTab(ext)).toEqual({ readerOpen: true });
-    await page.bringToFront();
-    await readerFrame(page);
+    await openReaderOn(page);
     expect(await toggleReaderInNewestTab(ext)).toEqual({ readerOpen: false });
     await until('the reader to close', async () => (await pageState(page)).hosts === 0);
     expect(await isOpen()).toBe(true);
@@ -534,9 +528,7 @@ describe.each(browsersUnderTest())('reader view in %s', (name) => {
       description.textContent = 'The wheel has twenty-four paddles, each cut from a single plank of oak.';
       document.querySelector('#wheel-figure figcaption')?.append(description);
     });
-    expect(await toggleReaderInNewestTab(ext)).toEqual({ readerOpen: true });
-    await page.bringToFront();
-    const frame = await readerFrame(page);
+    const frame = await openReaderOn(page);
     const captions = await frame.evaluate(() => Array.from(document.querySelectorAll('.article-body figcaption'), (el) => el.textContent ?? ''));
     expect(captions.join(' | ')).toContain('Volunteers fitting new oak paddles');
     expect(captions.join(' | ')).not.toContain('Image caption');
@@ -547,9 +539,7 @@ describe.each(browsersUnderTest())('reader view in %s', (name) => {
   it('says a story the site marks for subscribers may be only its beginning, and says nothing of a free one', async () => {
     const said = async (path: string): Promise<string | null> => {
       const page = await s.open(path);
-      expect(await toggleReaderInNewestTab(ext)).toEqual({ readerOpen: true });
-      await page.bringToFront();
-      const frame = await readerFrame(page);
+      const frame = await openReaderOn(page);
       const note = await frame.evaluate(() => document.querySelector('.article-header .for-subscribers')?.textContent ?? null);
       await page.close();
       return note;
@@ -560,9 +550,7 @@ describe.each(browsersUnderTest())('reader view in %s', (name) => {
 
   it("shows a story Readability finds only on its second attempt: the build's rewrite of its page restore works in this browser", async () => {
     const page = await s.open('readability-second-attempt/');
-    expect(await toggleReaderInNewestTab(ext)).toEqual({ readerOpen: true });
-    await page.bringToFront();
-    const frame = await readerFrame(page);
+    const frame = await openReaderOn(page);
     const shown = await frame.evaluate(() => ({
       state: document.body.dataset.state,
       title: document.getElementById('reader-title')?.textContent,
@@ -575,9 +563,7 @@ describe.each(browsersUnderTest())('reader view in %s', (name) => {
 
   it('names each video link in the link itself, and numbers the players that only their site names', async () => {
     const page = await s.open('video-embeds/');
-    expect(await toggleReaderInNewestTab(ext)).toEqual({ readerOpen: true });
-    await page.bringToFront();
-    const frame = await readerFrame(page);
+    const frame = await openReaderOn(page);
     const expected = ['Video 1: youtube.com', 'Video: The captain explains the new timetable', 'Video 2: youtube.com'];
     const shown = await frame.evaluate(() => Array.from(document.querySelectorAll('.article-body a'), (a) => (a.textContent ?? '').replace(/\s+/g, ' ').trim()));
     expect(shown).toEqual(expected);
@@ -598,9 +584,7 @@ describe.each(browsersUnderTest())('reader view in %s', (name) => {
   it('opens for that tab only', async () => {
     const first = await s.open('demo/');
     const second = await s.open('blog-post/');
-    expect(await toggleReaderInNewestTab(ext)).toEqual({ readerOpen: true });
-    await second.bringToFront();
-    await readerFrame(second);
+    await openReaderOn(second);
     expect((await pageState(first)).hosts, 'a reader in the other tab').toBe(0);
     expect((await pageState(second)).hosts).toBe(1);
     expect(await toggleReaderInNewestTab(ext)).toEqual({ readerOpen: false });
@@ -687,9 +671,7 @@ describe.each(browsersUnderTest())('reader view in %s', (name) => {
     const page = await s.open('demo/');
     await page.bringToFront();
     await skipToHeadline(page);
-    expect(await toggleReaderInNewestTab(ext)).toEqual({ readerOpen: true });
-    await page.bringToFront();
-    const frame = await readerFrame(page);
+    const frame = await openReaderOn(page);
     await frame.focus('#reader-title');
     await inputThatClosesItsFrame('Escape to close the reader', page.keyboard.down('Escape'), async () => (await pageState(page)).hosts === 0);
     await until('focus back on the headline', () => page.evaluate(() => document.activeElement?.id === 'headline'));
@@ -705,9 +687,7 @@ describe.each(browsersUnderTest())('reader view in %s', (name) => {
 
   it('closing twice (Escape pressed again while the first close is on its way) leaves the reader closed', async () => {
     const page = await s.open('demo/');
-    expect(await toggleReaderInNewestTab(ext)).toEqual({ readerOpen: true });
-    await page.bringToFront();
-    const frame = await readerFrame(page);
+    const frame = await openReaderOn(page);
     const closeTwice = async (): Promise<void> => {
       // Both requests leave the reader before the first one has closed it. The frame may go while this runs.
       await frame
