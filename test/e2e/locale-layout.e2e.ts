@@ -6,7 +6,7 @@
  * right: headings, checkboxes, the reader's close button at the inline
  * end), while the reader's English article stays left to right; and axe
  * finds nothing. Screenshots go to /tmp/lectern-shots/rtl-*.png (and
- * ltr-*.png for comparison, fr-*.png for French; Firefox's as
+ * ltr-*.png for comparison, fr-, it-, es- and ptbr-*.png for the other languages; Firefox's as
  * rtl-firefox-*.png) for a person to look at.
  *
  * 200% text is the person's browser text size (WCAG 1.4.4 "resize text"),
@@ -36,14 +36,20 @@ import { browsersUnderTest, findReaderFrame, lecternProblems, openExtensionPage,
 const SHOTS = '/tmp/lectern-shots';
 
 /**
- * English, Arabic (right to left), and French at 200% text: its sentences
- * are among the longest of the translations, with no-break spaces that
- * keep a word and its colon or quote marks on one line.
+ * English, Arabic (right to left), and every other language Lectern
+ * speaks at 200% text, where long words and sentences would break out of
+ * their boxes first. French has the longest sentences, and no-break spaces
+ * that keep a word and its colon or quote marks on one line. `words` is
+ * the language of Lectern's own words there: Spanish for a browser in
+ * Spain's Spanish.
  */
 const LOCALES = [
-  { locale: 'en', dir: 'ltr', shots: 'ltr', sizes: [100, 200] },
-  { locale: 'ar', dir: 'rtl', shots: 'rtl', sizes: [100, 200] },
-  { locale: 'fr', dir: 'ltr', shots: 'fr', sizes: [200] },
+  { locale: 'en', words: 'en', dir: 'ltr', shots: 'ltr', sizes: [100, 200] },
+  { locale: 'ar', words: 'ar', dir: 'rtl', shots: 'rtl', sizes: [100, 200] },
+  { locale: 'fr', words: 'fr', dir: 'ltr', shots: 'fr', sizes: [200] },
+  { locale: 'it', words: 'it', dir: 'ltr', shots: 'it', sizes: [200] },
+  { locale: 'es-ES', words: 'es', dir: 'ltr', shots: 'es', sizes: [200] },
+  { locale: 'pt-BR', words: 'pt-BR', dir: 'ltr', shots: 'ptbr', sizes: [200] },
 ] as const;
 
 /** The browsers' default font size (Chromium's "medium"), which is 1rem on every page. */
@@ -254,14 +260,16 @@ async function expectNoAxeViolations(target: Page | Frame, what: string): Promis
   expect(results.violations.map((v) => `${what}: ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 }
 
-const cases = browsersUnderTest().flatMap((name) => LOCALES.flatMap(({ locale, dir, shots, sizes }) => sizes.map((percent) => ({ name, locale, dir, shots, percent }))));
+const cases = browsersUnderTest().flatMap((name) =>
+  LOCALES.flatMap(({ locale, words, dir, shots, sizes }) => sizes.map((percent) => ({ name, locale, words, dir, shots, percent }))),
+);
 
-describe.each(cases)('layout in $name, UI in $locale, $percent% text', ({ name, locale, dir, shots, percent }) => {
+describe.each(cases)('layout in $name, UI in $locale, $percent% text', ({ name, locale, words, dir, shots, percent }) => {
   const start: Side = dir === 'rtl' ? 'right' : 'left';
   const end: Side = dir === 'rtl' ? 'left' : 'right';
   const shot = (what: string): string => `${SHOTS}/${shots}-${name === 'chromium' ? '' : `${name}-`}${what}${percent === 100 ? '' : `-${percent}`}.png`;
-  // 'en' may come out as en-US: the browser's own locale for that language.
-  const lang = expect.stringMatching(new RegExp(`^${locale}(-|$)`));
+  // The language of the words shown; 'en' may come out as en-US, 'es' as es-ES: the browser's own locale for it.
+  const lang = expect.stringMatching(new RegExp(`^${words}(-|$)`));
   let s: Session;
   let article: Page;
   let tabId = 0;
@@ -275,7 +283,7 @@ describe.each(cases)('layout in $name, UI in $locale, $percent% text', ({ name, 
     tabId = await articleTabId(finder);
     // The browser must really run in this language: Debian's browsers know only English without their language packs.
     const seen = await finder.evaluate(pageLocale);
-    const pack = name === 'chromium' ? 'chromium-l10n' : `firefox-esr-l10n-${locale}`;
+    const pack = name === 'chromium' ? 'chromium-l10n' : `firefox-esr-l10n-${locale.toLowerCase()}`;
     expect(seen.dir, `the options page's dir with the browser in ${locale} (is ${pack} installed?)`).toBe(dir);
     await finder.close();
   });
