@@ -20,9 +20,10 @@ const keyFor = (tabId: number): string => `tab.${tabId}`;
 /** Reads back what was stored; anything malformed counts as nothing stored. */
 export function parseTabState(value: unknown): PopupTabState | null {
   if (typeof value !== 'object' || value === null) return null;
-  const { articleFound, readerOpen, hostname } = value as Record<string, unknown>;
+  const { articleFound, looking, readerOpen, hostname } = value as Record<string, unknown>;
   if (typeof articleFound !== 'boolean' || typeof readerOpen !== 'boolean' || typeof hostname !== 'string') return null;
-  return { articleFound, readerOpen, hostname };
+  // Missing in a state an earlier version stored this session: that version reported final answers only.
+  return { articleFound, looking: looking === true, readerOpen, hostname };
 }
 
 export interface TabStates {
@@ -44,7 +45,7 @@ export function createTabStates(area: SessionArea): TabStates {
   return {
     get,
     async update(tabId, patch) {
-      const before = (await get(tabId)) ?? { articleFound: false, readerOpen: false, hostname: '' };
+      const before = (await get(tabId)) ?? { articleFound: false, looking: false, readerOpen: false, hostname: '' };
       const next = parseTabState({ ...before, ...patch }) ?? before;
       await area.set({ [keyFor(tabId)]: next }).catch(() => undefined);
       return next;

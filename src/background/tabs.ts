@@ -18,6 +18,7 @@ const router = createRouter(
         if (sender.tabId === undefined) return undefined;
         const state = await tabStates.update(sender.tabId, {
           articleFound: payload.articleFound === true,
+          looking: payload.looking === true,
           hostname: hostnameOf(sender.url),
         });
         await showArticleState(sender.tabId, state.articleFound);

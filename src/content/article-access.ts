@@ -34,8 +34,8 @@ export interface ArticleAccessOptions {
   labelLocale?: LabelLocale;
   /**
    * Told after every detection: the article element, or null. `gaveUp`:
-   * null because the budget ran out, not because the page has none; a
-   * detection follows soon.
+   * null because the budget ran out, not because the page has none, and a
+   * detection follows soon. Never on the last try: that null is final.
    */
   onDetected(article: Element | null, gaveUp?: boolean): void;
   /** Told how long each detection took, for the benchmark. */
@@ -176,10 +176,11 @@ export function startArticleAccess(win: Window, initial: ArticleAccessOptions): 
     else removeSkipLink();
     options.onTiming?.('lectern:article-access', start, performance.now());
     lastStory = storyAddress(win.location);
-    options.onDetected(detected?.article ?? null, gaveUp);
     // Out of time says nothing about the page (its thread may just have
     // been busy): look again soon, as for a page that is still loading.
-    if (gaveUp && !stopped && timer === undefined) timer = win.setTimeout(recheck, RECHECK_DELAY_MS);
+    const looksAgain = gaveUp && !stopped && emptyRechecks < MAX_EMPTY_RECHECKS;
+    options.onDetected(detected?.article ?? null, looksAgain);
+    if (looksAgain && timer === undefined) timer = win.setTimeout(recheck, RECHECK_DELAY_MS);
   }
 
   /**

@@ -28,11 +28,12 @@ function isArticleCandidatePage(doc: Document): boolean {
  * script has been cut off from Lectern (updated, disabled or removed while
  * the page stayed open): Chrome then throws at once from every API call.
  */
-function sendState(articleFound: boolean): boolean {
+/** `looking`: no article yet, but a detection that ran out of time is followed by another, whose answer is final. */
+function sendState(articleFound: boolean, looking = false): boolean {
   try {
     if (!ext.runtime?.id) return false;
     ext.runtime
-      .sendMessage(message('page-state', { articleFound }))
+      .sendMessage(message('page-state', { articleFound, looking }))
       .catch(() => undefined); // The background may be asleep or reloading; the next report catches up.
     return true;
   } catch {
@@ -105,7 +106,7 @@ function main(): void {
           // A user-timing mark, like the measures below, lets the benchmark and the tests see the verdict, and
           // whether it is final: one given up on a busy thread is followed by another.
           performance.mark(article ? 'lectern:article-found' : 'lectern:no-article', { detail: { gaveUp: !!gaveUp } });
-          if (!sendState(article !== null)) {
+          if (!sendState(article !== null, !article && !!gaveUp)) {
             queueMicrotask(shutDown);
             return;
           }

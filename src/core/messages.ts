@@ -6,6 +6,11 @@ import type { ExtractedArticle } from './extract';
 
 export interface TabState {
   articleFound: boolean;
+  /**
+   * The page's first look ran out of time (its thread was busy) and another
+   * follows shortly: "no article" is not its answer yet.
+   */
+  looking: boolean;
   readerOpen: boolean;
 }
 
@@ -17,7 +22,7 @@ export interface MessageMap {
    * Whether the reader is open is the background's to know (it opens and
    * closes it), so a re-detection never overwrites it.
    */
-  'page-state': { payload: { articleFound: boolean }; response: undefined };
+  'page-state': { payload: { articleFound: boolean; looking?: boolean }; response: undefined };
   /** Content → background: this site's "always open the reader" switch is on and the page has an article: open it here. */
   'open-reader-here': { payload: Record<string, never>; response: { readerOpen: boolean } | null };
   /** Popup → background: what Lectern knows of a tab (null: no content script has reported there). */

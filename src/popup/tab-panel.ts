@@ -1,7 +1,8 @@
 /**
  * The popup's "this page" section: whether Lectern found an article, the
- * reader toggle, and this site's switches. On a page where no extension can
- * run, a plain sentence replaces them.
+ * reader toggle, and this site's switches. On a page still loading it says
+ * Lectern is looking, and gives the answer when it comes. On a page where
+ * no extension can run, a plain sentence replaces them.
  */
 import browser from 'webextension-polyfill';
 import { message, type PopupTabState } from '../core/messages';
@@ -40,23 +41,104 @@ function readerButton(tabId: number, state: PopupTabState): HTMLButtonElement {
   return button;
 }
 
-export async function createTabPanel(store: PrefsStore): Promise<HTMLElement> {
-  const section = h('section', { class: 'tab-panel', 'aria-labelledby': 'page-heading' }, h('h2', { id: 'page-heading' }, t('pageHeading')));
-  const tab = await currentTab();
-  const state = tab
-    ? ((await browser.runtime.sendMessage(message('get-tab-state', { tabId: tab.id })).catch(() => null)) as PopupTabState | null)
-    : null;
-  if (!tab || isRestrictedUrl(tab.url) || !state || !state.hostname) {
-    section.append(h('p', { class: 'unavailable', id: 'page-status' }, t('pageUnavailable')), h('p', { class: 'hint' }, t('pageUnavailableHint')));
-    return section;
-  }
-  section.append(
-    h('p', { class: `page-status ${state.articleFound ? 'found' : 'none'}`, id: 'page-status' }, t(state.articleFound ? 'articleFound' : 'articleNotFound')),
-  );
+/** How often the popup asks again while the page has not given its answer. */
+const VERDICT_POLL_MS = 250;
+/**
+ * A page that has finished loading reports within this time (the content
+ * script runs once the page is idle): one that has not, never will (a file
+ * page that Chrome keeps extensions out of, a tab opened before Lectern was
+ * installed).
+ */
+const REPORT_GRACE_MS = 3_000;
+
+function askTabState(tabId: number): Promise<PopupTabState | null> {
+  return browser.runtime
+    .sendMessage(message('get-tab-state', { tabId }))
+    .then((state) => (state ?? null) as PopupTabState | null)
+    .catch(() => null);
+}
+
+/**
+ * A status message (role=status): when the page's answer comes in while
+ * the popup is open, a screen reader says the new text without moving focus.
+ */
+function statusLine(state: PopupTabState | null): HTMLElement {
+  const line = h('p', { id: 'page-status', role: 'status' });
+  showStatus(line, state);
+  return line;
+}
+
+function showStatus(line: Element, state: PopupTabState | null): void {
+  const kind = !state || state.looking ? 'looking' : state.articleFound ? 'found' : 'none';
+  line.className = `page-status ${kind}`;
+  line.textContent = t(kind === 'looking' ? 'articleLooking' : kind === 'found' ? 'articleFound' : 'articleNotFound');
+}
+
+function showUnavailable(section: HTMLElement): void {
+  section.append(h('p', { class: 'unavailable', id: 'page-status' }, t('pageUnavailable')), h('p', { class: 'hint' }, t('pageUnavailableHint')));
+}
+
+/** The reader button and this site's switches, after the status line. */
+function addControls(section: HTMLElement, tabId: number, state: PopupTabState, store: PrefsStore): void {
   // Offered on every page: on one without an article the reader says so and offers the way back.
-  section.append(readerButton(tab.id, state));
+  section.append(readerButton(tabId, state));
   const switches = createSiteSwitches(store, state.hostname, t);
   store.subscribe(switches.show);
   section.append(switches.element);
+}
+
+/**
+ * Waits while the open popup shows "looking": a page still loading (its
+ * script has not reported yet) or a first look that ran out of time. The
+ * answer becomes the status line's words; the reader button and the site's
+ * switches follow it if they were not there.
+ */
+async function awaitAnswer(section: HTMLElement, tabId: number, store: PrefsStore): Promise<void> {
+  let loadedAt: number | null = null;
+  for (;;) {
+    await new Promise((done) => setTimeout(done, VERDICT_POLL_MS));
+    const state = await askTabState(tabId);
+    if (state?.hostname && !state.looking) {
+      // The same live region, new words: a screen reader says them (a region put in anew would be silent).
+      const status = section.querySelector('#page-status');
+      if (status) showStatus(status, state);
+      if (!section.querySelector('#reader-toggle')) addControls(section, tabId, state, store);
+      return;
+    }
+    if (state?.hostname) continue; // Looking again: its answer is due shortly.
+    const tab = await browser.tabs.get(tabId).catch(() => null);
+    if (!tab) return;
+    if (tab.status !== 'complete') {
+      loadedAt = null;
+      continue;
+    }
+    loadedAt ??= Date.now();
+    if (Date.now() - loadedAt > REPORT_GRACE_MS) {
+      section.querySelector('#page-status')?.remove();
+      showUnavailable(section);
+      return;
+    }
+  }
+}
+
+export async function createTabPanel(store: PrefsStore): Promise<HTMLElement> {
+  const section = h('section', { class: 'tab-panel', 'aria-labelledby': 'page-heading' }, h('h2', { id: 'page-heading' }, t('pageHeading')));
+  const tab = await currentTab();
+  if (!tab || isRestrictedUrl(tab.url)) {
+    showUnavailable(section);
+    return section;
+  }
+  const state = await askTabState(tab.id);
+  if (state?.hostname) {
+    section.append(statusLine(state));
+    addControls(section, tab.id, state, store);
+  } else if (!state && tab.url) {
+    // An ordinary page (its address is known) that has not reported: still loading, as news pages long are.
+    section.append(statusLine(null));
+  } else {
+    showUnavailable(section);
+    return section;
+  }
+  if (!state || state.looking) void awaitAnswer(section, tab.id, store);
   return section;
 }

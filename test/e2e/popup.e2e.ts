@@ -1,10 +1,11 @@
 /**
  * The popup and the background, in the real browsers: the popup on an
  * article tab says an article was found; switching the skip link off there
- * removes it from the open tab with no reload; the per-tab state survives
+ * removes it from the open tab with no reload; on a page still loading it
+ * says it is looking, then what it found; the per-tab state survives
  * the background being stopped (Chromium's service worker, Firefox's event
  * page); the popup has zero axe violations in light and dark, and
- * screenshots of both are kept in /tmp/lectern-shots for a person to look at.
+ * screenshots of both (and of the popup looking) are kept in /tmp/lectern-shots for a person to look at.
  *
  * How the popup is opened: the real popup, through action.openPopup(), in
  * both browsers (Chromium from the service worker; Firefox from an
@@ -18,8 +19,9 @@ import { AxePuppeteer } from '@axe-core/puppeteer';
 import { mkdirSync } from 'node:fs';
 import type { Page, WebWorker } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { articleTabId, toggleReaderInTab } from './support/extension-pages';
+import { articleTabId, newestTabId, toggleReaderInTab } from './support/extension-pages';
 import { backgroundHasMark, browsersUnderTest, lecternElementCount, lecternProblems, markBackground, openExtensionPage, readerHosts, restartBackground, serviceWorker, startSession, until, verdictAfter, type Session } from './support/harness';
+import { SLOW_PAGE_MS } from './support/server';
 import { skipToHeadline } from './support/skip-flow';
 
 const SHOTS = '/tmp/lectern-shots';
@@ -32,7 +34,7 @@ const EVENT_PAGE_IDLE_MS = 1_000;
 
 /** The few extension APIs the tests call inside the browser (the extension pages and worker have `chrome` in both browsers). */
 declare const chrome: {
-  tabs: { query(query: object): Promise<{ id?: number }[]> };
+  tabs: { query(query: object): Promise<{ id?: number }[]>; get(tabId: number): Promise<{ url?: string }> };
   runtime: { sendMessage(message: unknown): Promise<unknown> };
   action: { openPopup(): Promise<void> };
 };
@@ -42,6 +44,7 @@ declare const browser: { extension: { getViews(filter: { type: 'popup' }): Windo
 
 interface TabStateReply {
   articleFound: boolean;
+  looking: boolean;
   readerOpen: boolean;
   hostname: string;
 }
@@ -116,7 +119,7 @@ describe.each(browsersUnderTest())('popup in %s', (name) => {
     await finder.click('#pref-skipLink');
     expect(await verdictAfter(article, since)).toBe('article');
     await finder.click('#pref-skipLink');
-    expect(await tabState(finder, tabId)).toEqual({ articleFound: true, readerOpen: true, hostname: '127.0.0.1' });
+    expect(await tabState(finder, tabId)).toEqual({ articleFound: true, looking: false, readerOpen: true, hostname: '127.0.0.1' });
 
     const again = await openExtensionPage(s, `src/popup/popup.html?tab=${tabId}`);
     expect(await again.$eval('#reader-toggle', (el) => el.textContent)).toBe('Close reader view');
@@ -129,6 +132,37 @@ describe.each(browsersUnderTest())('popup in %s', (name) => {
     if (!popup.isClosed()) await popup.close();
     await finder.close();
     await article.close();
+  });
+
+  it('on a page still loading, says it is looking, then, in the same status line, that it found the article, and offers the reader', async () => {
+    const finder = await openExtensionPage(s, 'src/options/options.html');
+    const page = await s.newPage();
+    // Not awaited yet: the page's body arrives SLOW_PAGE_MS after its head, as a slow site's does.
+    const loading = page.goto(s.server.url('slow/demo/'), { waitUntil: 'load', timeout: SLOW_PAGE_MS + 10_000 });
+    const tabId = await newestTabId(finder);
+    // Its address, as the popup reads it (puppeteer's page.url() may wait for more in Firefox).
+    await until('the slow page to start loading', () =>
+      finder.evaluate(async (id) => ((await chrome.tabs.get(id)).url?.includes('/slow/demo/') ? true : null), tabId),
+    );
+    const popup = await openExtensionPage(s, `src/popup/popup.html?tab=${tabId}`);
+    const status = (): Promise<{ text: string | null; role: string | null; mark: string | undefined }> =>
+      popup.$eval('#page-status', (el) => ({ text: el.textContent, role: el.getAttribute('role'), mark: (el as HTMLElement).dataset.testMark }));
+    // Not "cannot work on this page", which tells a person to reload.
+    expect(await status()).toEqual({ text: 'Looking for an article on this page…', role: 'status', mark: undefined });
+    expect(await popup.$('#reader-toggle')).toBeNull();
+    mkdirSync(SHOTS, { recursive: true });
+    await popup.screenshot({ path: `${SHOTS}/popup-looking-${name}.png` });
+    // Marked, to tell the same element from a new one: a live region put in anew is not read out.
+    await popup.$eval('#page-status', (el) => ((el as HTMLElement).dataset.testMark = 'same'));
+    await loading;
+    await until('the popup to say the article was found', async () => (await status()).text === 'Article found on this page.');
+    expect(await status()).toEqual({ text: 'Article found on this page.', role: 'status', mark: 'same' });
+    expect(await popup.$eval('#reader-toggle', (el) => el.textContent)).toBe('Open reader view');
+    expect(await popup.$eval('.site legend', (el) => el.textContent)).toBe('On 127.0.0.1');
+    await checkAxe(popup);
+    await popup.close();
+    await finder.close();
+    await page.close();
   });
 
   it('says plainly when Lectern cannot work on the page', async () => {
@@ -259,7 +293,7 @@ describe.each(browsersUnderTest())('background restart in %s', (name) => {
 
     // The popup's question wakes a new background, which has only storage.session to answer from.
     const state = await restartBackground(s, finder, () => tabState(finder, tabId));
-    expect(state).toEqual({ articleFound: true, readerOpen: true, hostname: '127.0.0.1' });
+    expect(state).toEqual({ articleFound: true, looking: false, readerOpen: true, hostname: '127.0.0.1' });
     expect(await backgroundHasMark(s, finder), 'a new background answered').toBe(false);
 
     // The reader itself is still there, and the popup's toggle, through the new background, closes it.

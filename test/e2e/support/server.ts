@@ -5,6 +5,7 @@
  *   /<fixture>/...          the fixture files as they are
  *   /csp/<fixture>/...      the same, with `Content-Security-Policy: default-src 'none'`
  *   /cacheable/<fixture>/... the same, allowed into the back-forward cache (everything else is no-store)
+ *   /slow/<fixture>/        the fixture's page in two parts, the second SLOW_PAGE_MS later: a page still loading
  *   /generated/xml          an XML document (application/xml) full of article-like text
  *   /generated/svg          an SVG document (image/svg+xml) with text in it
  *   /generated/frameset     a frameset page whose frames are the two below
@@ -27,6 +28,9 @@ import { fileURLToPath } from 'node:url';
 export const FIXTURES_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../fixtures');
 
 export const CSP_HEADER = "default-src 'none'";
+
+/** How long a page under /slow/ keeps the rest of itself back. */
+export const SLOW_PAGE_MS = 4_000;
 
 /** Elements in /generated/huge (a little more, counting html/head/body). */
 export const HUGE_ELEMENT_COUNT = 200_000;
@@ -151,6 +155,16 @@ function send(res: ServerResponse, status: number, type: string, body: string | 
   res.end(body);
 }
 
+/** The page up to its <body> now, the rest after SLOW_PAGE_MS, as a slow site's page arrives. */
+function sendSlowly(res: ServerResponse, type: string, body: Buffer, extra: Record<string, string>): void {
+  const html = body.toString('utf8');
+  const cut = Math.max(html.search(/<body\b/i), 0);
+  res.writeHead(200, { 'Content-Type': type, 'Cache-Control': 'no-store', ...extra });
+  res.write(html.slice(0, cut));
+  const timer = setTimeout(() => res.end(html.slice(cut)), SLOW_PAGE_MS);
+  res.once('close', () => clearTimeout(timer));
+}
+
 function handle(req: IncomingMessage, res: ServerResponse): number {
   if (/^[a-z]+:/i.test(req.url ?? '')) {
     // An absolute URL: someone used us as the proxy for another host.
@@ -178,6 +192,8 @@ function handle(req: IncomingMessage, res: ServerResponse): number {
     headers['Content-Security-Policy'] = CSP_HEADER;
     path = path.slice('/csp'.length);
   }
+  const slow = path.startsWith('/slow/');
+  if (slow) path = path.slice('/slow'.length);
   if (path.startsWith('/cacheable/')) {
     // no-store keeps a page out of the back-forward cache; pages under /cacheable/ may go in it.
     headers['Cache-Control'] = 'no-cache';
@@ -197,7 +213,8 @@ function handle(req: IncomingMessage, res: ServerResponse): number {
     }
     const index = join(file, 'index.html');
     if (existsSync(index)) {
-      send(res, 200, TYPES['.html'] as string, readFileSync(index), headers);
+      if (slow) sendSlowly(res, TYPES['.html'] as string, readFileSync(index), headers);
+      else send(res, 200, TYPES['.html'] as string, readFileSync(index), headers);
       return 200;
     }
   } else if (existsSync(file)) {

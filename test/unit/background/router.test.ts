@@ -17,7 +17,7 @@ describe('senderOrigin', () => {
 
 describe('createRouter', () => {
   const pageState = vi.fn(() => undefined);
-  const getState = vi.fn(() => ({ articleFound: true, readerOpen: false, hostname: 'a.example' }));
+  const getState = vi.fn(() => ({ articleFound: true, looking: false, readerOpen: false, hostname: 'a.example' }));
   const route = createRouter(
     { 'page-state': { from: 'content', handle: pageState }, 'get-tab-state': { from: 'extension-page', handle: getState } },
     context,
@@ -28,7 +28,7 @@ describe('createRouter', () => {
   it('hands a message to its handler, with the tab id, when it comes from where it may', async () => {
     await route(message('page-state', { articleFound: true }), content);
     expect(pageState).toHaveBeenCalledWith({ articleFound: true }, expect.objectContaining({ tabId: 5 }));
-    await expect(route(message('get-tab-state', { tabId: 5 }), popup)).resolves.toEqual({ articleFound: true, readerOpen: false, hostname: 'a.example' });
+    await expect(route(message('get-tab-state', { tabId: 5 }), popup)).resolves.toEqual({ articleFound: true, looking: false, readerOpen: false, hostname: 'a.example' });
   });
 
   it('ignores messages from the wrong place, unknown messages and garbage', () => {

@@ -17,11 +17,20 @@ describe('per-tab state', () => {
     const area = fakeSession();
     await createTabStates(area).update(4, { articleFound: true, hostname: 'news.example' });
     const restarted = createTabStates(area);
-    expect(await restarted.get(4)).toEqual({ articleFound: true, readerOpen: false, hostname: 'news.example' });
+    expect(await restarted.get(4)).toEqual({ articleFound: true, looking: false, readerOpen: false, hostname: 'news.example' });
     await restarted.update(4, { readerOpen: true });
-    expect(await restarted.get(4)).toEqual({ articleFound: true, readerOpen: true, hostname: 'news.example' });
+    expect(await restarted.get(4)).toEqual({ articleFound: true, looking: false, readerOpen: true, hostname: 'news.example' });
     await restarted.forget(4);
     expect(await restarted.get(4)).toBeNull();
+  });
+
+  it('keeps "still looking" until the page gives its answer, and reads a state stored without it as an answer', async () => {
+    const states = createTabStates(fakeSession());
+    await states.update(2, { articleFound: false, looking: true, hostname: 'news.example' });
+    expect(await states.get(2)).toMatchObject({ articleFound: false, looking: true });
+    await states.update(2, { articleFound: true, looking: false });
+    expect(await states.get(2)).toMatchObject({ articleFound: true, looking: false });
+    expect(parseTabState({ articleFound: false, readerOpen: false, hostname: 'a.example' })).toEqual({ articleFound: false, looking: false, readerOpen: false, hostname: 'a.example' });
   });
 
   it('treats corrupt stored values as nothing stored, and survives a failing area', async () => {

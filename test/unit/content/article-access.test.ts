@@ -129,6 +129,20 @@ describe('a detection that runs out of time', () => {
     expect(document.querySelector('lectern-skip-link')).not.toBeNull();
     access.stop();
   });
+
+  it('on a thread that stays busy, is tried a few times, and the last "none" is final', () => {
+    loadPage('demo', 'body');
+    vi.useFakeTimers();
+    let t = 0;
+    vi.spyOn(performance, 'now').mockImplementation(() => (t += 50));
+    const { access, found, gaveUp, detections } = start();
+    vi.advanceTimersByTime(10_000);
+    expect(found.every((article) => article === null)).toBe(true);
+    // The first look and five more, each but the last followed by another.
+    expect(detections()).toBe(6);
+    expect(gaveUp).toEqual([true, true, true, true, true, false]);
+    access.stop();
+  });
 });
 
 describe('a change of address', () => {
