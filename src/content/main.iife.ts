@@ -24,11 +24,12 @@ function isArticleCandidatePage(doc: Document): boolean {
 }
 
 /**
- * Tells the background whether this page has an article. False when this
- * script has been cut off from Lectern (updated, disabled or removed while
- * the page stayed open): Chrome then throws at once from every API call.
+ * Tells the background whether this page has an article; `looking`: none
+ * yet, but a detection that ran out of time is followed by another, whose
+ * answer counts. False when this script has been cut off from Lectern
+ * (updated, disabled or removed while the page stayed open): Chrome then
+ * throws at once from every API call.
  */
-/** `looking`: no article yet, but a detection that ran out of time is followed by another, whose answer is final. */
 function sendState(articleFound: boolean, looking = false): boolean {
   try {
     if (!ext.runtime?.id) return false;
@@ -106,7 +107,7 @@ function main(): void {
           // A user-timing mark, like the measures below, lets the benchmark and the tests see the verdict, and
           // whether it is final: one given up on a busy thread is followed by another.
           performance.mark(article ? 'lectern:article-found' : 'lectern:no-article', { detail: { gaveUp: !!gaveUp } });
-          if (!sendState(article !== null, !article && !!gaveUp)) {
+          if (!sendState(article !== null, !!gaveUp)) {
             queueMicrotask(shutDown);
             return;
           }
