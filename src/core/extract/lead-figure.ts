@@ -66,12 +66,24 @@ const CAPTION_NAME = /(?:^|[\s_-])(?:\w*caption|credits?)(?:$|[\s_-](?!toggle|bu
 /** Longer than this, the block after the picture is the story, not its caption. */
 const MAX_CAPTION_CHARS = 400;
 
-/** The page names the picture as the story's: by its class or its box's, or as the picture it shares to social media. */
+/** Microdata for an article's own picture (schema.org's image, associatedMedia, primaryImageOfPage). */
+const ARTICLE_PICTURE_PROP = /(?:^|\s)(?:image|associatedmedia|primaryimageofpage)(?:\s|$)/i;
+
+/**
+ * The page's data names the picture as the article's: its microdata, or
+ * the picture it shares to social media (a resized copy of it too: the page
+ * shows the 680 px one, og:image names the original).
+ */
+function markedAsArticlePicture(img: Element, sharedFile: string): boolean {
+  if (ARTICLE_PICTURE_PROP.test(img.getAttribute('itemprop') ?? '')) return true;
+  return sharedFile !== '' && originalFileNameOf(img.getAttribute('src') ?? '') === sharedFile;
+}
+
+/** The page names the picture as the story's: by its class or its box's, or in its data. */
 function namedAsLead(img: Element, sharedFile: string): boolean {
   if ([img, img.parentElement].some((el) => LEAD_PICTURE_NAME.test(el?.getAttribute('class') ?? ''))) return true;
   if (WORDPRESS_FEATURED.test(img.getAttribute('class') ?? '')) return true;
-  // A resized copy of it too: the page shows the 680 px one, og:image names the original.
-  return sharedFile !== '' && originalFileNameOf(img.getAttribute('src') ?? '') === sharedFile;
+  return markedAsArticlePicture(img, sharedFile);
 }
 
 /** The caption set right after the picture (or after the link or box that holds only it), named so. */
@@ -89,12 +101,17 @@ function captionAfter(img: Element): Element | null {
  * and the text, where the page names it as the story's picture: in a new
  * figure, with the caption set after it. Unnamed pictures there are left
  * alone: a low-quality placeholder, a logo or an advertisement look the same.
+ * One the page's data names may also stand just above the headline, in the
+ * headline's own box (a hero picture with the title set over it); a class
+ * name alone is not enough there, where other stories' pictures are named
+ * the same way.
  */
 function namedLeadPicture(body: HTMLElement, headline: Element | null, firstProse: Element, sharedFile: string): Element | null {
   const doc = body.ownerDocument;
+  const headlineBox = headline?.parentElement?.parentElement ?? null;
   for (const img of Array.from(body.getElementsByTagName('img'))) {
     if (!precedes(img, firstProse)) break;
-    if (headline && !precedes(headline, img)) continue;
+    if (headline && !precedes(headline, img) && !(headlineBox?.contains(img) && markedAsArticlePicture(img, sharedFile))) continue;
     const src = (img.getAttribute('src') ?? '').trim();
     if (!src || /^data:/i.test(src) || img.closest('figure') || isThumbnail(img)) continue;
     if (!namedAsLead(img, sharedFile)) continue;

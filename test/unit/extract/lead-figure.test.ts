@@ -93,6 +93,19 @@ describe('the lead picture', () => {
     expect(a.contentHtml.match(/<img/g)).toHaveLength(1);
   });
 
+  it("is a hero above the headline, in the headline's own box, where the page's data names it (microdata or og:image), not its class alone", () => {
+    const hero = (img: string, head = ''): string =>
+      page(
+        `<div class="column"><div class="article-header">${img}<div class="header-title"><h1>Bridge reopens after repairs</h1></div></div><p class="byline">By Ann Lee</p><div class="story-text">${paragraphs()}</div></div>`,
+      ).replace('</head>', `${head}</head>`);
+    const microdata = extractArticle(load(hero('<img itemprop="associatedMedia" src="/img/bridge.jpg" width="1000" alt="The bridge at dawn">')))!;
+    expect(load(`<body>${microdata.contentHtml}</body>`).body.querySelector('figure img')?.getAttribute('src')).toBe('https://news.example.com/img/bridge.jpg');
+    const shared = hero('<img src="/img/bridge-1024x683.jpg" alt="">', '<meta property="og:image" content="https://news.example.com/img/bridge.jpg">');
+    expect(extractArticle(load(shared))!.contentHtml).toContain('bridge-1024x683.jpg');
+    // Named by its class only: above a headline, that is as often another story's picture.
+    expect(extractArticle(load(hero('<img class="wp-post-image" src="/img/other.jpg" alt="">')))!.contentHtml).not.toContain('other.jpg');
+  });
+
   it('is not a video player, nor a picture above the headline', () => {
     const player = '<figure><img src="/img/poster.jpg" alt=""><div class="controls">Up next: the mayor speaks. Replay</div><figcaption>Watch the opening</figcaption></figure>';
     expect(extractArticle(load(layout(player)))!.contentHtml).not.toContain('poster.jpg');
