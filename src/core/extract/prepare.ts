@@ -176,7 +176,8 @@ export function resolveLazyImage(el: Element): void {
   const src = el.getAttribute('src')?.trim() ?? '';
   const lazySrc = firstAttr(el, LAZY_SRC_ATTRS);
   const lazySet = firstAttr(el, LAZY_SRCSET_ATTRS);
-  const srcIsPlaceholder = !src || PLACEHOLDER_SRC.test(src);
+  // A class naming the loader ("penci-lazy") says the src is its stand-in, whatever its name: Readability's own test.
+  const srcIsPlaceholder = !src || PLACEHOLDER_SRC.test(src) || /lazy/i.test(el.getAttribute('class') ?? '');
   if (lazySrc && srcIsPlaceholder) el.setAttribute('src', lazySrc);
   if (lazySet && (!el.getAttribute('srcset') || PLACEHOLDER_SRC.test(el.getAttribute('srcset')!))) {
     el.setAttribute('srcset', lazySet);

@@ -102,6 +102,12 @@ describe('the lead picture', () => {
     expect(load(`<body>${microdata.contentHtml}</body>`).body.querySelector('figure img')?.getAttribute('src')).toBe('https://news.example.com/img/bridge.jpg');
     const shared = hero('<img src="/img/bridge-1024x683.jpg" alt="">', '<meta property="og:image" content="https://news.example.com/img/bridge.jpg">');
     expect(extractArticle(load(shared))!.contentHtml).toContain('bridge-1024x683.jpg');
+    // A lazy one, whose stand-in is named like no placeholder: its class names the loader.
+    const lazy = hero(
+      '<img class="penci-lazy wp-post-image" src="/theme/images/penci2-holder.png" data-src="/img/bridge.jpg" alt="">',
+      '<meta property="og:image" content="https://news.example.com/img/bridge.jpg">',
+    );
+    expect(load(`<body>${extractArticle(load(lazy))!.contentHtml}</body>`).body.querySelector('figure img')?.getAttribute('src')).toBe('https://news.example.com/img/bridge.jpg');
     // Named by its class only: above a headline, that is as often another story's picture.
     expect(extractArticle(load(hero('<img class="wp-post-image" src="/img/other.jpg" alt="">')))!.contentHtml).not.toContain('other.jpg');
   });
