@@ -14,6 +14,7 @@ import { leavesPage } from '../captions/dom';
 import { isMeaningfulAlt, looksLikeCredit, squash } from '../captions/text';
 import { clutterReason, isBlankPlaceholder, isInlineElement } from './prepare';
 import { truncatedStem, wordCoverage } from './text';
+import { SUMMARY_NAME } from './standfirst';
 import { standsForVideo } from './video-links';
 
 export interface CleanContext {
@@ -594,15 +595,22 @@ function ctxRoot(el: Element): Element {
 
 function findStandfirst(blocks: Block[], first: number, ctx: CleanContext): number {
   const limit = Math.min(blocks.length, first + 1);
+  let words = 0;
   for (let i = 0; i < limit; i++) {
     const b = blocks[i]!;
-    if (b.atomic || b.text.length < 40 || b.text.length > 400) continue;
-    const similar = ctx.descriptions.some((d) => wordCoverage(b.text, d) > 0.8 && wordCoverage(d, b.text) > 0.6);
-    if (!similar) continue;
+    if (b.atomic) continue;
+    const firstWords = words++ === 0;
+    if (b.text.length < 40 || b.text.length > 400) continue;
     // Its own class, or that of a wrapper made for it alone (not the body's wrapper).
     const parent = b.el.parentElement;
     const wrapper = parent && parent !== ctxRoot(b.el) && textChildren(parent) === 1 ? (parent.getAttribute('class') ?? '') : '';
-    const classed = STANDFIRST_CLASS.test(`${b.el.getAttribute('class') ?? ''} ${wrapper}`);
+    const classes = `${b.el.getAttribute('class') ?? ''} ${wrapper}`;
+    // The body's first words, set as a heading the page names as its summary ("subtitle", "dek"): the page's
+    // description may tell another summary (a video's), and a screen reader would meet it as a section heading.
+    if (firstWords && isHeading(b.el) && SUMMARY_NAME.test(classes) && !/^by\s/i.test(b.text)) return i;
+    const similar = ctx.descriptions.some((d) => wordCoverage(b.text, d) > 0.8 && wordCoverage(d, b.text) > 0.6);
+    if (!similar) continue;
+    const classed = STANDFIRST_CLASS.test(classes);
     const next = blocks[i + 1];
     // Followed by the byline or the date, not by the story: a header.
     const setApart = !!next && !next.atomic && isMetaLine(next, ctx);

@@ -20,7 +20,7 @@ const MAX_CHARS = 600;
 /** A paragraph this long that is not the summary is the story's first. */
 const STORY_PARAGRAPH_CHARS = 150;
 /** A box the page names as its summary: where its words differ from the page's description, its name says what it is. */
-const SUMMARY_NAME = /(?:^|[\s_-])(?:standfirst|dek|deck|blurb|summary|subtitle|sub-?headline|subhead|excerpt|strapline|intro-?text)(?:$|[\s_-])/i;
+export const SUMMARY_NAME = /(?:^|[\s_-])(?:standfirst|dek|deck|blurb|summary|subtitle|sub-?headline|subhead|excerpt|strapline|intro-?text)(?:$|[\s_-])/i;
 /** Fewer words than this in the h1 are a site's name ("River Post"), not a story's headline. */
 const MIN_HEADLINE_WORDS = 3;
 /** Where a box named as a summary is another story's or the author's. */

@@ -598,6 +598,20 @@ describe('extractArticle: pre-processing', () => {
     expect(notSummary(`<h1 class="site-title">River Post</h1><p class="site-subtitle">Independent news from the river valley since 1901, every day</p>`)).toBeNull();
   });
 
+  it("lifts out a heading named as the summary that opens the body, though the page's description tells another summary", () => {
+    // As a local TV site sets it: the description is the video's, printed as its caption.
+    const subtitle = 'Crews worked through the night for a month to finish the deck before winter';
+    const head = '<meta name="description" content="A video shows the first cars crossing the old bridge.">';
+    const story = (h2: string): string => page(`<article><div class="headline_region"><h1>Bridge reopens after repairs</h1>${h2}</div>${paragraphs()}</article>`, head);
+    const a = article(story(`<h2 class="subtitle">${subtitle}</h2>`));
+    expect(a.standfirst).toBe(subtitle);
+    expect(a.textContent.split('\n')[0]).toBe(PROSE[0]);
+    // Not named so, a heading there is the story's own.
+    const plain = article(story(`<h2>${subtitle}</h2>`));
+    expect(plain.standfirst).toBeNull();
+    expect(plain.textContent.split('\n')[0]).toBe(subtitle);
+  });
+
   it('keeps a first paragraph that the description merely repeats', () => {
     const a = article(page(`<article><h1>Bridge reopens</h1>${paragraphs()}</article>`, `<meta name="description" content="${PROSE[0]}">`));
     expect(a.standfirst).toBeNull();
