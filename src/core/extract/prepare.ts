@@ -244,6 +244,16 @@ const MAX_BLANK_DATA_URL = 200;
 /** What Readability's lazy-image fix takes for a picture's address in another attribute (its own test, file types included). */
 const READABILITY_PICTURE_FILE = /\.(?:jpg|jpeg|png|webp)/i;
 
+/** What a loading indicator's picture says ("Loading...", "processing…"). */
+const LOADING_ALT = /^(?:loading|processing|please wait)\s*(?:\.{3}|…)?$/i;
+/** A spinner's file ("nbc-ajax-loader.gif", "spinner.svg"): animations, never a photo's format. */
+const LOADER_FILE = /^(?:[a-z\d]+[-_])*(?:ajax[-_]?)?(?:loader|spinner|loading)(?:[-_][a-z\d]+)*\.(?:gif|svg)$/i;
+
+/** A loading indicator's picture, left by a widget in the story's column: the page's machinery, never the story's. */
+function isLoadingIndicator(img: Element): boolean {
+  return LOADING_ALT.test((img.getAttribute('alt') ?? '').trim()) || LOADER_FILE.test(fileNameOf(img.getAttribute('src') ?? ''));
+}
+
 /** A lazy loader's blank (a 1×1 data: picture) with no address of the picture it stands for: it can never show. */
 export function isBlankPlaceholder(img: Element): boolean {
   const src = (img.getAttribute('src') ?? '').trim();
@@ -418,6 +428,7 @@ function judge(el: Element, stats: PrepareStats, named: Element[]): 'drop' | 'ke
   if (tag === 'IMG' && isThumbnail(el) && el.closest(AUTHOR_BOX)) return 'drop';
   if (tag === 'IMG' || tag === 'SOURCE') {
     resolveLazyImage(el);
+    if (tag === 'IMG' && isLoadingIndicator(el)) return 'drop';
     if (tag === 'IMG') showLinkedLargerCopy(el);
     stats.images++;
     // A lazy loader's blank that names no picture to load: without the size it was given it takes no room,

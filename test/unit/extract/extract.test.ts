@@ -598,6 +598,17 @@ describe('extractArticle: pre-processing', () => {
     expect(notSummary(`<h1 class="site-title">River Post</h1><p class="site-subtitle">Independent news from the river valley since 1901, every day</p>`)).toBeNull();
   });
 
+  it("leaves out a loading indicator's picture that a widget left in the story's column, and keeps photos", () => {
+    const a = article(
+      page(`<article><h1>Bridge reopens after repairs</h1>${paragraphs(2)}<p><img alt="processing..." src="/designimages/nbc-ajax-loader.gif"></p>
+        <div class="weather"><img src="/static/spinner.svg" alt=""></div>${paragraphs(5).slice(0)}
+        <figure><img src="/img/loading-dock.jpg" alt="Trucks at the loading dock"><figcaption>Deliveries resumed on Tuesday.</figcaption></figure></article>`),
+    );
+    expect(a.contentHtml).not.toContain('ajax-loader');
+    expect(a.contentHtml).not.toContain('spinner.svg');
+    expect(a.contentHtml).toContain('loading-dock.jpg');
+  });
+
   it("lifts out a heading named as the summary that opens the body, though the page's description tells another summary", () => {
     // As a local TV site sets it: the description is the video's, printed as its caption.
     const subtitle = 'Crews worked through the night for a month to finish the deck before winter';
