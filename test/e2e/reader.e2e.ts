@@ -685,6 +685,19 @@ describe.each(browsersUnderTest())('reader view in %s', (name) => {
     await page.close();
   });
 
+  it('closed with nothing focused on the page before, gives the page the focus back: the next Tab reaches the skip link', async () => {
+    const page = await s.open('demo/');
+    expect(await page.evaluate(() => document.activeElement === document.body)).toBe(true);
+    const frame = await openReaderOn(page);
+    await frame.focus('#reader-title');
+    await inputThatClosesItsFrame('Escape to close the reader', page.keyboard.down('Escape'), async () => (await pageState(page)).hosts === 0);
+    // The focus was in the frame that went away: without it given back, neither the keyboard nor a screen reader is anywhere.
+    expect(await page.evaluate(() => document.hasFocus())).toBe(true);
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.tagName.toLowerCase())).toBe('lectern-skip-link');
+    await page.close();
+  });
+
   it('closing twice (Escape pressed again while the first close is on its way) leaves the reader closed', async () => {
     const page = await s.open('demo/');
     const frame = await openReaderOn(page);

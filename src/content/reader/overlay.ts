@@ -135,9 +135,12 @@ export function openOverlay(win: Window, options: OverlayOptions): Overlay {
     win.scrollTo(scroll.x, scroll.y);
     // The body means nothing had focus. The headline the skip link focused lost its tabindex=-1 when focus
     // went into the reader: focusTarget lends it one again, so focus goes back there too.
-    const focusBack = returnFocus === doc.body || returnFocus === root ? null : returnFocus;
+    const focusBack = returnFocus === doc.body || returnFocus === root || !returnFocus?.isConnected ? null : returnFocus;
     if (focusBack instanceof HTMLElement) focusTarget(focusBack, { scroll: false });
     else if (focusBack instanceof SVGElement) focusBack.focus({ preventScroll: true });
+    // Nothing to give it back to (or it has left the page): the page itself takes the focus, which was in the
+    // frame just removed. Chromium leaves it nowhere otherwise, and neither Tab nor a screen reader goes on.
+    else win.focus();
     options.onClosed();
   }
 
