@@ -83,6 +83,37 @@ function retag(el: Element, tag: string): Element {
   return next;
 }
 
+/** Boxes a picture may sit in just before its caption, outside it. */
+const BEFORE_TAGS = new Set(['P', 'DIV']);
+
+/**
+ * The paragraph or box set just before the caption that holds one picture
+ * and at most a title's worth of words (a player's still and its title),
+ * where no box holds both: the caption is set after its picture, not around
+ * it.
+ */
+function pictureJustBefore(caption: Element): Element | null {
+  const before = caption.previousElementSibling;
+  if (!before || !BEFORE_TAGS.has(before.tagName.toUpperCase()) || imageCount(before) !== 1) return null;
+  if (before.closest('figure') || before.querySelector('h1,h2,h3,h4,h5,h6,figure,figcaption,ul,ol,table')) return null;
+  return shownTextLength(before) <= MAX_OTHER_CHARS ? before : null;
+}
+
+/**
+ * The picture's paragraph and its caption after it, made one figure. The
+ * caption's words move, not its box: Readability removes a box whose class
+ * it scores as clutter ("embeddedMediaCaption"), inside a figure too.
+ */
+function figureOf(picture: Element, caption: Element): void {
+  const doc = caption.ownerDocument;
+  const figure = doc.createElement('figure');
+  const figcaption = doc.createElement('figcaption');
+  picture.before(figure);
+  figcaption.append(...Array.from(caption.childNodes));
+  caption.remove();
+  figure.append(picture, figcaption);
+}
+
 /**
  * Turns each caption's picture box into a figure. `captions` are elements
  * named as captions or credits (by class or id), in document order; a box
@@ -91,6 +122,7 @@ function retag(el: Element, tag: string): Element {
  */
 export function captionsAsFigures(captions: readonly Element[]): number {
   const parts = new Map<Element, Element[]>();
+  let made = 0;
   for (const caption of captions) {
     const tag = caption.tagName.toUpperCase();
     if (!caption.isConnected || !TEXT_BLOCKS.has(tag) || caption.closest('figcaption')) continue;
@@ -99,13 +131,19 @@ export function captionsAsFigures(captions: readonly Element[]): number {
     // In a box an earlier part (the caption) found already: judged with it, since each part alone counts the
     // other's words as the box's own ("(Reed Saxon / AP)" after a long caption).
     const box = Array.from(parts.keys()).find((known) => known.contains(caption)) ?? pictureBox(caption, chars);
-    if (!box) continue;
+    if (!box) {
+      const picture = pictureJustBefore(caption);
+      if (picture) {
+        figureOf(picture, caption);
+        made++;
+      }
+      continue;
+    }
     const known = parts.get(box) ?? [];
     // A credit inside a caption already listed moves with it.
     if (!known.some((k) => k.contains(caption))) known.push(caption);
     parts.set(box, known);
   }
-  let made = 0;
   for (const [box, inBox] of parts) {
     // The words beside the caption must be the caption's: text outside every part is at most a credit's worth.
     const captionChars = inBox.reduce((n, el) => n + shownTextLength(el), 0);

@@ -30,6 +30,21 @@ describe('captionsAsFigures', () => {
     expect(figure.textContent).not.toContain('Enlarge');
   });
 
+  it("makes a paragraph holding a player's still and title, and the caption set after it, one figure whose caption the reader keeps", () => {
+    const still = '<p id="still"><span class="embedded video"><span class="title">Watch: the deck goes in</span><img src="/img/deck.jpg" alt="Watch: the deck goes in"></span></p>';
+    const caption = '<div class="embeddedMediaCaption medium"><div><p>Crews lower the last section of the steel deck into place.</p></div><span class="pub">(Published Monday)</span></div>';
+    const doc = load(story(still + caption));
+    expect(captionsAsFigures(namedParts(doc))).toBe(1);
+    const figure = doc.getElementById('still')!.parentElement!;
+    expect(figure.tagName).toBe('FIGURE');
+    expect(figure.querySelector('figcaption')?.textContent).toBe('Crews lower the last section of the steel deck into place.(Published Monday)');
+    // Readability removes a box named "...Media..." as clutter: kept whole as a figure, the caption reaches the reader.
+    expect(extractArticle(load(story(still + caption)))!.textContent).toContain('Crews lower the last section of the steel deck into place.');
+    // Not a paragraph of the story with a picture in it.
+    const prose = load(story(`<p id="inline">${PROSE[0]} <img src="/img/icon.png" alt=""></p>${caption}`));
+    expect(captionsAsFigures(namedParts(prose))).toBe(0);
+  });
+
   it("gives a credit set after a long caption, in the caption's own box, to the same figcaption", () => {
     const long = 'The Walt Disney Co. said overwhelming consumer demand led to some problems as it rolled out the new streaming service.';
     const doc = load(story(`<figure id="fig"><img src="/img/a.jpg" alt="" width="840" height="548"><div class="Figure-content"><div class="Figure-caption">${long}<br></div><div class="Figure-credit">(Reed Saxon / Associated Press)</div></div></figure>`));
