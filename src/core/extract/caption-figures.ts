@@ -92,9 +92,11 @@ const BEFORE_TAGS = new Set(['P', 'DIV']);
  * where no box holds both: the caption is set after its picture, not around
  * it.
  */
-function pictureJustBefore(caption: Element): Element | null {
+function pictureJustBefore(caption: Element, captions: readonly Element[]): Element | null {
   const before = caption.previousElementSibling;
   if (!before || !BEFORE_TAGS.has(before.tagName.toUpperCase()) || imageCount(before) !== 1) return null;
+  // A picture box with its own caption: a credit set after it joins that caption (see picture-captions.ts).
+  if (captions.some((other) => before.contains(other))) return null;
   if (before.closest('figure') || before.querySelector('h1,h2,h3,h4,h5,h6,figure,figcaption,ul,ol,table')) return null;
   return shownTextLength(before) <= MAX_OTHER_CHARS ? before : null;
 }
@@ -132,7 +134,7 @@ export function captionsAsFigures(captions: readonly Element[]): number {
     // other's words as the box's own ("(Reed Saxon / AP)" after a long caption).
     const box = Array.from(parts.keys()).find((known) => known.contains(caption)) ?? pictureBox(caption, chars);
     if (!box) {
-      const picture = pictureJustBefore(caption);
+      const picture = pictureJustBefore(caption, captions);
       if (picture) {
         figureOf(picture, caption);
         made++;
