@@ -595,11 +595,11 @@ function ctxRoot(el: Element): Element {
 
 function findStandfirst(blocks: Block[], first: number, ctx: CleanContext): number {
   const limit = Math.min(blocks.length, first + 1);
-  let words = 0;
+  let textBlocksSeen = 0;
   for (let i = 0; i < limit; i++) {
     const b = blocks[i]!;
     if (b.atomic) continue;
-    const firstWords = words++ === 0;
+    const firstWords = textBlocksSeen++ === 0;
     if (b.text.length < 40 || b.text.length > 400) continue;
     // Its own class, or that of a wrapper made for it alone (not the body's wrapper).
     const parent = b.el.parentElement;

@@ -29,8 +29,8 @@ export const FIXTURES_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..
 
 export const CSP_HEADER = "default-src 'none'";
 
-/** How long a page under /slow/ keeps the rest of itself back. */
-export const SLOW_PAGE_MS = 4_000;
+/** How long a page under /slow/ keeps the rest of itself back: time for a test to open a popup on it, on a busy machine too. */
+export const SLOW_PAGE_MS = 6_000;
 
 /** Elements in /generated/huge (a little more, counting html/head/body). */
 export const HUGE_ELEMENT_COUNT = 200_000;
