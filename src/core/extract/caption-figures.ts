@@ -21,6 +21,9 @@ const NEVER_BOX = new Set([
   'BODY', 'HTML', 'ARTICLE', 'MAIN', 'SECTION', 'ASIDE', 'HEADER', 'FOOTER', 'NAV', 'FIGCAPTION', 'A', 'PICTURE',
   'LI', 'UL', 'OL', 'TABLE', 'TR', 'TD', 'P',
 ]);
+/** What a picture's box never holds beside its picture and caption: the story's own structure, another figure. */
+const STRUCTURE = 'h1,h2,h3,h4,h5,h6,figure,ul,ol,table';
+
 /** Only a block becomes a figure: an inline box around a picture may sit inside a sentence. */
 const BOX_TAGS = new Set(['DIV', 'FIGURE']);
 /** Pictures shown, not the fallback copy in a <noscript>. */
@@ -50,7 +53,7 @@ function pictureBox(caption: Element, captionChars: number): Element | null {
     if (images > 1) return null;
     if (images === 0) continue;
     // A figure may already have its figcaption: a credit set beside it joins it.
-    const structured = box.tagName.toUpperCase() === 'FIGURE' ? 'h1,h2,h3,h4,h5,h6,figure,ul,ol,table' : 'h1,h2,h3,h4,h5,h6,figure,figcaption,ul,ol,table';
+    const structured = box.tagName.toUpperCase() === 'FIGURE' ? STRUCTURE : `${STRUCTURE},figcaption`;
     if (box.querySelector(structured)) return null;
     return otherChars(box, captionChars) <= MAX_OTHER_CHARS ? box : null;
   }
@@ -97,7 +100,7 @@ function pictureJustBefore(caption: Element, captions: readonly Element[]): Elem
   if (!before || !BEFORE_TAGS.has(before.tagName.toUpperCase()) || imageCount(before) !== 1) return null;
   // A picture box with its own caption: a credit set after it joins that caption (see picture-captions.ts).
   if (captions.some((other) => before.contains(other))) return null;
-  if (before.closest('figure') || before.querySelector('h1,h2,h3,h4,h5,h6,figure,figcaption,ul,ol,table')) return null;
+  if (before.closest('figure') || before.querySelector(`${STRUCTURE},figcaption`)) return null;
   return shownTextLength(before) <= MAX_OTHER_CHARS ? before : null;
 }
 
