@@ -64,6 +64,8 @@ export function startArticleAccess(win: Window, initial: ArticleAccessOptions): 
   // A jump to #comments is the same story: only a new address means a client-side navigation.
   let lastStory = storyAddress(win.location);
   let emptyRechecks = 0;
+  /** Whether a page with no article found yet will be looked at again (run() says so; recheck() does it). */
+  const mayLookAgain = (): boolean => emptyRechecks < MAX_EMPTY_RECHECKS;
   let timer: number | undefined;
   let stopped = false;
 
@@ -178,7 +180,7 @@ export function startArticleAccess(win: Window, initial: ArticleAccessOptions): 
     lastStory = storyAddress(win.location);
     // Out of time says nothing about the page (its thread may just have
     // been busy): look again soon, as for a page that is still loading.
-    const looksAgain = gaveUp && !stopped && emptyRechecks < MAX_EMPTY_RECHECKS;
+    const looksAgain = gaveUp && !stopped && mayLookAgain();
     options.onDetected(detected?.article ?? null, looksAgain);
     if (looksAgain && timer === undefined) timer = win.setTimeout(recheck, RECHECK_DELAY_MS);
   }
@@ -201,7 +203,7 @@ export function startArticleAccess(win: Window, initial: ArticleAccessOptions): 
     if (stopped) return;
     const navigated = storyAddress(win.location) !== lastStory;
     const lost = !!detected && !detected.target.isConnected;
-    const lookAgain = !detected && emptyRechecks < MAX_EMPTY_RECHECKS;
+    const lookAgain = !detected && mayLookAgain();
     if (navigated) emptyRechecks = 0;
     else if (lookAgain) emptyRechecks++;
     if (navigated || lost || lookAgain) run();
