@@ -24,23 +24,51 @@ function manifestFor(target: Browser): ManifestV3Export {
   return manifest as unknown as ManifestV3Export;
 }
 
-export default defineConfig({
-  plugins: [crx({ manifest: manifestFor(browser), browser })],
+/**
+ * The reader page is built on its own, into one script with nothing shared.
+ * It loads in its frame while the tab extracts the article, and its load is
+ * most of the time until the article shows; every extra module it imports is
+ * one more fetch through the browser's extension-file loader before any of
+ * its code runs (see docs/performance.md). Its own copy of the code it
+ * shares with the other pages (the preferences store, about 27 KB) is the
+ * price.
+ */
+const readerPage = process.env.LECTERN_PAGE === 'reader';
+
+const shared = {
   // Readability and DOMPurify without their innerHTML assignments; see the script.
   resolve: { alias: inertVendorAliases() },
-  build: {
-    outDir: `dist/${browser}`,
-    emptyOutDir: true,
-    target: browser === 'firefox' ? 'firefox128' : 'chrome120',
-    // Store reviewers read the shipped code: keep it readable.
-    minify: false,
-    sourcemap: false,
-    // The pages load their shared chunks at once instead of one import after another: the reader page
-    // loads while the tab extracts, and its load is most of the time to the article shown. No polyfill:
-    // both browsers have modulepreload (Firefox since 115, Chrome since 66).
-    modulePreload: { polyfill: false },
-    // The reader page is not named in the manifest's page keys (only in
-    // web_accessible_resources, which crxjs copies as is), so it is an input.
-    rollupOptions: { input: { reader: 'src/reader/reader.html' } },
-  },
-});
+};
+
+const sharedBuild = {
+  outDir: `dist/${browser}`,
+  target: browser === 'firefox' ? 'firefox128' : 'chrome120',
+  // Store reviewers read the shipped code: keep it readable.
+  minify: false,
+  sourcemap: false,
+} as const;
+
+export default defineConfig(
+  readerPage
+    ? {
+        ...shared,
+        build: {
+          ...sharedBuild,
+          // Added to the extension the main build wrote just before.
+          emptyOutDir: false,
+          modulePreload: false,
+          rollupOptions: { input: { reader: 'src/reader/reader.html' } },
+        },
+      }
+    : {
+        ...shared,
+        plugins: [crx({ manifest: manifestFor(browser), browser })],
+        build: {
+          ...sharedBuild,
+          emptyOutDir: true,
+          // The popup and options pages load their shared chunks at once instead of one import after another.
+          // No polyfill: both browsers have modulepreload (Firefox since 115, Chrome since 66).
+          modulePreload: { polyfill: false },
+        },
+      },
+);

@@ -40,6 +40,8 @@ function prune(dir) {
 rmSync('dist', { recursive: true, force: true });
 for (const browser of ['chrome', 'firefox']) {
   run('npx', ['vite', 'build', '--logLevel', 'warn'], { LECTERN_BROWSER: browser });
+  // The reader page in a build of its own, one script with nothing shared (see vite.config.ts).
+  run('npx', ['vite', 'build', '--logLevel', 'warn'], { LECTERN_BROWSER: browser, LECTERN_PAGE: 'reader' });
   prune(`dist/${browser}`);
   run('npx', ['web-ext', 'build', '--source-dir', `dist/${browser}`, '--artifacts-dir', 'dist',
     '--filename', `lectern-${browser}.zip`, '--overwrite-dest']);

@@ -1,9 +1,9 @@
 /** The reader's strings, from _locales; the keys are checked against the English messages. */
-import browser from 'webextension-polyfill';
+import { ext } from '../platform/ext';
 import type messages from '../../_locales/en/messages.json';
 
 export type ReaderString = Extract<keyof typeof messages, `reader${string}`>;
 
 export function t(key: ReaderString, ...subs: string[]): string {
-  return browser.i18n.getMessage(key, subs);
+  return ext.i18n.getMessage(key, subs);
 }

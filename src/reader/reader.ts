@@ -10,8 +10,8 @@ import '@fontsource/atkinson-hyperlegible/700.css';
 import '@fontsource/atkinson-hyperlegible/400-italic.css';
 import '@fontsource/opendyslexic/400.css';
 import '@fontsource/opendyslexic/700.css';
-import browser from 'webextension-polyfill';
 import { message, type ReaderArticle } from '../core/messages';
+import { ext } from '../platform/ext';
 import { followStorageChanges, openPrefsStore } from '../platform/prefs-store';
 import { applyLocale } from '../ui/i18n';
 import { t } from './i18n';
@@ -29,7 +29,7 @@ const framed = window.top !== window;
  * its own (tests), the page just stays.
  */
 function closeReader(): void {
-  if (framed) browser.runtime.sendMessage(message('reader-close', {})).catch(() => undefined);
+  if (framed) ext.runtime.sendMessage(message('reader-close', {})).catch(() => undefined);
 }
 
 async function loadArticle(): Promise<ReaderArticle | null> {
@@ -38,7 +38,7 @@ async function loadArticle(): Promise<ReaderArticle | null> {
   const tabParam = framed ? null : new URLSearchParams(location.search).get('tab');
   const tabId = tabParam && /^\d+$/.test(tabParam) ? Number(tabParam) : undefined;
   try {
-    return ((await browser.runtime.sendMessage(message('reader-article', tabId === undefined ? { token } : { token, tabId }))) ??
+    return ((await ext.runtime.sendMessage(message('reader-article', tabId === undefined ? { token } : { token, tabId }))) ??
       null) as ReaderArticle | null;
   } catch {
     return null;
@@ -46,15 +46,18 @@ async function loadArticle(): Promise<ReaderArticle | null> {
 }
 
 async function main(): Promise<void> {
-  const uiLocale = browser.i18n.getUILanguage() || undefined;
-  // The page (toolbar, messages) is Lectern's, in the UI's language and
-  // direction; the article carries its own lang and dir (render.ts).
-  applyLocale(document, (name, subs) => browser.i18n.getMessage(name, subs));
-  document.title = t('readerFrameTitle');
-
-  // Asked for at once: the article's round trip to the background overlaps loading the preferences.
+  // Both asked for first: the article's round trip to the background and the preferences' to storage
+  // overlap each other and the building of this page.
   const article = loadArticle();
   const store = openPrefsStore();
+  const prefsLoaded = store.load();
+
+  const uiLocale = ext.i18n.getUILanguage() || undefined;
+  // The page (toolbar, messages) is Lectern's, in the UI's language and
+  // direction; the article carries its own lang and dir (render.ts).
+  applyLocale(document, (name, subs) => ext.i18n.getMessage(name, subs));
+  document.title = t('readerFrameTitle');
+
   const toolbar = createToolbar({
     save: (patch) => void store.save(patch).catch(() => undefined),
     // While a slider is dragged: shown at once, saved on release.
@@ -69,7 +72,7 @@ async function main(): Promise<void> {
   };
   store.subscribe(apply);
   followStorageChanges(store);
-  apply(await store.load());
+  apply(await prefsLoaded);
 
   const main = document.createElement('main');
   main.id = 'content';

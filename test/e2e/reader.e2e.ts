@@ -9,13 +9,15 @@
  * fixture: reader-axe.e2e.ts.
  */
 import { AxePuppeteer } from '@axe-core/puppeteer';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Frame, Page, SerializedAXNode } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newestTabId, setSwitches, toggleReaderInNewestTab } from './support/extension-pages';
 import { FIXTURES_DIR } from './support/server';
 import {
   browsersUnderTest,
+  extensionDir,
   findReaderFrame,
   inputThatClosesItsFrame,
   lecternProblems,
@@ -578,6 +580,21 @@ describe.each(browsersUnderTest())('reader view in %s', (name) => {
       visit(await page.accessibility.snapshot({ interestingOnly: true, includeIframes: true }));
       expect(names).toEqual(expected);
     }
+    await page.close();
+  });
+
+  it("the reader page this browser loaded is one script that imports nothing: each module more is a fetch before it runs", async () => {
+    const dir = extensionDir(name);
+    const html = readFileSync(join(dir, 'src/reader/reader.html'), 'utf8');
+    const scripts = Array.from(html.matchAll(/<script\b[^>]*\bsrc="([^"]+)"/g), (m) => m[1]!);
+    expect(scripts).toHaveLength(1);
+    expect(html, 'modules preloaded for it').not.toMatch(/modulepreload/);
+    const code = readFileSync(join(dir, scripts[0]!), 'utf8');
+    expect(code.match(/^\s*import[\s{*]|\bimport\s*\(/m)?.[0] ?? null, 'an import in the reader page').toBeNull();
+    // The file checked is the one the reader runs.
+    const page = await s.open('demo/');
+    const frame = await openReaderOn(page);
+    expect(await frame.evaluate(() => Array.from(document.scripts, (el) => new URL(el.src).pathname))).toEqual(scripts);
     await page.close();
   });
 
