@@ -243,9 +243,10 @@ export function markRepeatedCaptionWords(body: Element): void {
  * thumbnail or a teaser's). Hidden from assistive technology, which reads
  * the alt already; shown or not as the "show alt text" preference says.
  */
-export function revealAlts(body: Element): void {
+export function revealAlts(body: Element, title: string): void {
   const doc = body.ownerDocument;
-  for (const entry of planCaptions(body, { expandCaptions: false, showAltText: true, view: null })) {
+  // The reader's own document has no headline yet: the story's title is given.
+  for (const entry of planCaptions(body, { expandCaptions: false, showAltText: true, view: null, headline: title })) {
     if (!entry.actions.includes('reveal-alt') || !entry.alt || !entry.insertAt) continue;
     const caption = doc.createElement('span');
     caption.className = 'alt-caption';
@@ -284,5 +285,5 @@ export function tidyBody(body: Element, title: string, videoLabel: VideoLabel): 
   spaceCaptionParts(body);
   markRepeatedCaptionWords(body);
   labelVideoLinks(body, videoLabel);
-  revealAlts(body);
+  revealAlts(body, title);
 }

@@ -80,8 +80,8 @@ function inFlow(el: Element, view: Window | null): boolean {
  * site fills with the title): shown under the picture, it would print the
  * headline twice on the screen.
  */
-function repeatsPageHeadline(alt: string, doc: Document): boolean {
-  return [doc.querySelector('h1')?.textContent ?? '', doc.title].some((headline) => repeatsHeadline(alt, headline));
+function repeatsPageHeadline(alt: string, doc: Document, storyHeadline = ''): boolean {
+  return [doc.querySelector('h1')?.textContent ?? '', doc.title, storyHeadline].some((headline) => repeatsHeadline(alt, headline));
 }
 
 /** What a screen reader says for the picture, as written: an aria-label wins over the alt. */
@@ -185,7 +185,7 @@ export function inspectImage(img: HTMLImageElement, article: Element, opts: Plan
   }
   if (
     opts.showAltText && alt && !captionText && !small && !isTeaser && !boxHidden(img, media, opts.view) &&
-    !repeatsPageHeadline(alt, img.ownerDocument) && !altIsFileName(alt, img) && !sharedAlts.has(alt)
+    !repeatsPageHeadline(alt, img.ownerDocument, opts.headline) && !altIsFileName(alt, img) && !sharedAlts.has(alt)
   ) {
     entry.insertAt = revealPoint(media, credit);
     if (entry.insertAt) act('reveal-alt');

@@ -85,4 +85,9 @@ export interface PlanOptions {
   expandCaptions: boolean;
   /** For getComputedStyle and layout; null reads inline styles, attributes and classes only. */
   view: Window | null;
+  /**
+   * The story's headline, where the document's own h1 and title are not it
+   * (the reader's copy of the article, judged before its title is shown).
+   */
+  headline?: string;
 }

@@ -111,12 +111,19 @@ describe('revealAlts', () => {
       <figure><img src="/b.jpg" width="800" height="500" alt="A rat on a ship's rope"><figcaption>Rats carried the fleas from port to port.</figcaption></figure>
       <figure><img src="/Plague-doctor-mask-1650.jpg" width="800" height="500" alt="Plague doctor mask 1650"></figure>
       <p><img src="/d.jpg" width="800" height="500" alt="A map of the trade routes of the fourteenth century"></p>`);
-    revealAlts(el);
+    revealAlts(el, 'The Black Death');
     const shown = Array.from(el.querySelectorAll('.alt-caption'));
     expect(shown.map((s) => s.textContent)).toEqual(['Yersinia pestis bacteria, which caused the bubonic plague', 'A map of the trade routes of the fourteenth century']);
     expect(shown.every((s) => s.getAttribute('aria-hidden') === 'true')).toBe(true);
     // Above the credit.
     expect(shown[0]!.nextElementSibling?.textContent).toBe('Shutterstock');
+  });
+
+  it('shows no alt that is the story\'s title again, on a picture linked to its own file too (whose alt stays, as the link\'s name)', () => {
+    const el = body(`<p><a href="/uploads/meal-1.jpg"><img src="/uploads/meal-1.jpg" width="800" height="500" alt="Meal Prep for 80 Day Obsession, A Little More Obsessed"></a></p>
+      <p><img src="/b.jpg" width="800" height="500" alt="Containers of chicken, rice and greens on a counter"></p>`);
+    revealAlts(el, 'Meal Prep for 80 Day Obsession: A Little More Obsessed');
+    expect(Array.from(el.querySelectorAll('.alt-caption'), (s) => s.textContent)).toEqual(['Containers of chicken, rice and greens on a counter']);
   });
 });
 
