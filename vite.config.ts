@@ -54,7 +54,8 @@ export default defineConfig(
         ...shared,
         build: {
           ...sharedBuild,
-          // Added to the extension the main build wrote just before.
+          // Added to the extension the main build wrote just before. That build copies reader.html as it is
+          // (web_accessible_resources names it, and crxjs copies those files); this one writes over it.
           emptyOutDir: false,
           modulePreload: false,
           rollupOptions: { input: { reader: 'src/reader/reader.html' } },
