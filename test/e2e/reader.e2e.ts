@@ -462,7 +462,7 @@ describe.each(browsersUnderTest())('reader view in %s', (name) => {
     }
     // Firefox made the reader's dialog a stop of its own between the two, with nothing shown focused.
     expect(seen[1]).toBe('close');
-    await page.keyboard.press('Escape');
+    await inputThatClosesItsFrame('Escape to close the reader', page.keyboard.down('Escape'), async () => (await pageState(page)).hosts === 0);
     await page.close();
   });
 
