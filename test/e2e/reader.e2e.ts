@@ -598,6 +598,28 @@ describe.each(browsersUnderTest())('reader view in %s', (name) => {
     await page.close();
   });
 
+  it('the fonts Lectern bundles (Atkinson Hyperlegible, OpenDyslexic) load in the reader from the extension itself', async () => {
+    const page = await s.open('demo/');
+    const frame = await openReaderOn(page);
+    const before = await frame.evaluate(() => document.querySelector<HTMLSelectElement>('select[name="font"]')!.value);
+    for (const [value, family] of [['atkinson', 'Atkinson Hyperlegible'], ['opendyslexic', 'OpenDyslexic']] as const) {
+      await frame.select('select[name="font"]', value);
+      const loaded = await until(`${family} loaded`, () =>
+        frame.evaluate((wanted) => {
+          const faces = Array.from(document.fonts).filter((face) => face.family.replace(/["']/g, '') === wanted && face.status === 'loaded');
+          const title = document.getElementById('reader-title')!;
+          // Both weights the reader uses: the title's bold and the text's regular.
+          return faces.length > 0 && document.fonts.check(`700 20px "${wanted}"`) && document.fonts.check(`400 20px "${wanted}"`)
+            ? { used: getComputedStyle(title).fontFamily.split(',')[0]!.replace(/["']/g, '').trim(), from: new URL(document.baseURI).protocol }
+            : null;
+        }, family),
+      );
+      expect(loaded).toEqual({ used: family, from: expect.stringMatching(/-extension:$/) });
+    }
+    await frame.select('select[name="font"]', before);
+    await page.close();
+  });
+
   it('opens for that tab only', async () => {
     const first = await s.open('demo/');
     const second = await s.open('blog-post/');
