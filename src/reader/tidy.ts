@@ -5,8 +5,8 @@
  */
 import { standsForVideo } from '../core/extract/video-links';
 import { planCaptions } from '../core/captions';
-import { altIsFileName } from '../core/captions/plan';
-import { isFileNameAlt, repeatsHeadline, squash } from '../core/captions/text';
+import { altIsFileName, altsOnSeveralPictures } from '../core/captions/plan';
+import { decodeReferences, isFileNameAlt, repeatsHeadline, squash } from '../core/captions/text';
 import { PICTURE_FILE } from '../core/image-files';
 // The page's caption code splits text the same way; its undo log goes unused here.
 import { ChangeLog } from '../content/change-log';
@@ -81,6 +81,26 @@ export function silenceEmptyAlts(body: Element, title: string): void {
     const said = img.getAttribute('alt')!;
     const tooltip = img.getAttribute('title');
     if (tooltip !== null && (!said.trim() || squash(tooltip).toLowerCase() === squash(said).toLowerCase())) img.removeAttribute('title');
+  }
+}
+
+/**
+ * One alt on pictures of different files (a post's title and its hashtags
+ * on every photo of a recipe) describes none of them: a screen reader would
+ * say it at each. It is heard at the first; the others go decorative. A
+ * linked picture keeps it: it is its link's name.
+ */
+export function sayAltOnce(body: Element): void {
+  const pictures = Array.from(body.getElementsByTagName('img'));
+  const shared = altsOnSeveralPictures(pictures);
+  if (shared.size === 0) return;
+  const heard = new Set<string>();
+  for (const img of pictures) {
+    // Keyed as the shared alts are: entities decoded, spaces squashed.
+    const alt = squash(decodeReferences(img.getAttribute('alt') ?? ''));
+    if (!shared.has(alt) || img.closest('a[href]')) continue;
+    if (heard.has(alt)) img.setAttribute('alt', '');
+    heard.add(alt);
   }
 }
 
@@ -277,6 +297,7 @@ export function tidyBody(body: Element, title: string, videoLabel: VideoLabel): 
   // Before the caption words that repeat an alt are marked: an alt that goes (the headline again) leaves its caption
   // heard. Before nameless links go: a linked picture's alt that is a file's name leaves its link no name.
   silenceEmptyAlts(body, title);
+  sayAltOnce(body);
   unwrapNamelessLinks(body);
   // After the alts are judged: a figure whose pictures were silenced there says nothing.
   unwrapEmptyFigures(body);

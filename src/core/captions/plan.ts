@@ -118,7 +118,7 @@ export function altIsFileName(alt: string, img: Element): boolean {
  * of one picture (a slider's clones, responsive sizes) are one picture.
  * Judged among the images planned together: the whole article at load.
  */
-function altsOnSeveralPictures(images: readonly Element[]): Set<string> {
+export function altsOnSeveralPictures(images: readonly Element[]): Set<string> {
   const fileOf = new Map<string, string>();
   const shared = new Set<string>();
   for (const img of images) {

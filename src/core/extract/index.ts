@@ -15,7 +15,7 @@ import { Readability } from '@mozilla/readability';
 import { articleShape, cleanArticle, stripPresentation } from './clean';
 import { jsonLdBlocks, readJsonLd, readJsonLdPageAuthor, type JsonLdArticle } from './jsonld';
 import {
-  authorNames, bylineAbove, chooseSiteName, chooseTitle, cleanByline, detectDir, normalizeLang, publisherName, readPageMeta, sameNameCore, toIsoDate, type PageMeta,
+  authorNames, bylineAbove, chooseSiteName, chooseTitle, cleanByline, detectDir, normalizeLang, publisherName, readPageMeta, sameNameCore, toIsoDate, withoutTrailingSiteName, type PageMeta,
 } from './metadata';
 import { prepareDocument } from './prepare';
 import { visibleTextWalker } from '../detect/text';
@@ -198,7 +198,12 @@ function extractFrom(doc: Document, region: Element | null, { ld, ldPageAuthor, 
   // The site's own name given as the author ("AppleInsider" over a story by two people) names nobody: the byline
   // printed on the page, if any, says who wrote it.
   const byline0 =
-    [ld?.author, parsed?.byline, page.author, ldPageAuthor].map(cleanByline).find((name) => name && !(siteName && sameNameCore(name, siteName)) && !isUnprintedCode(name)) ?? null;
+    [ld?.author, parsed?.byline, page.author, ldPageAuthor]
+      .map((raw) => {
+        const name = cleanByline(raw);
+        return name && withoutTrailingSiteName(name, siteName);
+      })
+      .find((name) => name && !(siteName && sameNameCore(name, siteName)) && !isUnprintedCode(name)) ?? null;
   const descriptions = [...page.descriptions];
   if (ld?.description && !descriptions.includes(ld.description)) descriptions.push(ld.description);
 

@@ -82,6 +82,13 @@ export function cleanByline(raw: string | null | undefined): string | null {
   return s;
 }
 
+/** "Finian Cunningham. Sputnik International" -> "Finian Cunningham", on that site: the reader shows its name above the title. */
+export function withoutTrailingSiteName(byline: string, siteName: string | null): string {
+  if (!siteName) return byline;
+  const parts = /^(.+?)\s*[.,|·•–—-]\s*([^.,|·•–—-]+)$/.exec(byline);
+  return parts && sameNameCore(parts[2]!, siteName) ? parts[1]! : byline;
+}
+
 /** An ISO 8601 string for a date the site wrote in any common form, in the site's own offset where it gave one; or null. */
 export function toIsoDate(raw: string | null | undefined): string | null {
   if (!raw) return null;
@@ -266,8 +273,9 @@ function titleTail(title: string): string | null {
   return tail && tail.length <= MAX_SITE_NAME_CHARS ? tail : null;
 }
 
-/** A name's letters without a leading "The" and a domain's ending: "The Detroit News" and "detroitnews.com" are one. */
-const nameCore = (name: string): string => nameKey(name.replace(/\.[a-z]{2,3}(?:\.[a-z]{2})?$/i, '')).replace(/^the(?=.{4})/, '');
+/** A name's letters without a leading "The", "www." or a domain's ending: "The Detroit News" and "www.detroitnews.com" are one. */
+const nameCore = (name: string): string =>
+  nameKey(name.replace(/^www\./i, '').replace(/\.[a-z]{2,3}(?:\.[a-z]{2})?$/i, '')).replace(/^the(?=.{4})/, '');
 
 /** One name, with or without "The", spaces or a domain's ending ("The Detroit News", "detroitnews.com"). */
 export function sameNameCore(a: string, b: string): boolean {
@@ -294,6 +302,20 @@ function tailNames(tail: string, name: string): boolean {
 }
 
 /**
+ * The address is a short form of the name: its first word and more
+ * ("Sputnik International" on sputniknews.com), or its first words'
+ * initials and its last word ("The New York Times" on nytimes.com, "Los
+ * Angeles Times" on latimes.com).
+ */
+function addressShortens(name: string, hostCore: string): boolean {
+  const words = name.split(/\s+/).map(nameKey).filter(Boolean);
+  if (words[0] === 'the' && words.length > 2) words.shift();
+  const [first, last] = [words[0] ?? '', words.at(-1) ?? ''];
+  if (words.length >= 2 && first.length >= 5 && hostCore.startsWith(first)) return true;
+  return words.length >= 3 && hostCore === words.slice(0, -1).map((w) => w[0]).join('') + last;
+}
+
+/**
  * The site's name to show above the title. The candidates (the data's
  * publisher, og:site_name, Readability's) can name a wire service that
  * wrote the story ("Associated Press" on a local paper's page), a section
@@ -311,7 +333,7 @@ export function chooseSiteName(candidates: (string | null | undefined)[], title:
     // Two spellings of one name: the fuller is shown ("The Detroit News" for "detroitnews", "cleveland.com" for "cleveland").
     const same = names.find((n) => tailNames(tail, n));
     if (same) return same.length >= tail.length ? same : tail;
-    if (inHost(tail)) return tail;
+    if (inHost(tail) || addressShortens(tail, nameCore(host))) return tail;
   }
   return names.find(inHost) ?? names[0] ?? null;
 }

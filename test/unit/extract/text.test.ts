@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { jsonLdBlocks, readJsonLd, readJsonLdPageAuthor } from '../../../src/core/extract/jsonld';
-import { chooseSiteName, cleanByline, detectDir, normalizeLang, publisherName, toIsoDate } from '../../../src/core/extract/metadata';
+import { chooseSiteName, cleanByline, detectDir, normalizeLang, publisherName, toIsoDate, withoutTrailingSiteName } from '../../../src/core/extract/metadata';
 import { pickFromSrcset } from '../../../src/core/extract/prepare';
 import { findPrintedDate } from '../../../src/core/extract/printed-date';
 import { blockText, countWords, readingMinutes } from '../../../src/core/extract/text';
@@ -135,6 +135,26 @@ describe('chooseSiteName', () => {
     // Nothing confirms any: the first, as the data gives it; a headline's own end is not a name.
     expect(chooseSiteName(['River Post', 'RP'], 'Bridge reopens: what the repairs cost and who paid for them in the end', 'news.example.com')).toBe('River Post');
     expect(chooseSiteName([null, undefined], 'Bridge reopens', '')).toBeNull();
+  });
+
+  it("is the title's end where the address is its short form, with no candidate at all", () => {
+    // The first word and more; the first words' initials and the last word; "www." written in the title.
+    expect(chooseSiteName([null], 'Royal Self-Indicting Arrogance - Sputnik International', 'sputniknews.com')).toBe('Sputnik International');
+    expect(chooseSiteName([], 'Trade War Keeps World Guessing - The New York Times', 'www.nytimes.com')).toBe('The New York Times');
+    expect(chooseSiteName([], 'Fires spread north - Los Angeles Times', 'www.latimes.com')).toBe('Los Angeles Times');
+    expect(chooseSiteName([], 'Food bloggers to follow — www.wday.ru', 'www.wday.ru')).toBe('www.wday.ru');
+    // A headline's own end whose short first word starts the address names no site.
+    expect(chooseSiteName([], 'Markets fall again - New Yorkers react', 'www.nytimes.com')).toBeNull();
+  });
+});
+
+describe('withoutTrailingSiteName', () => {
+  it("takes the site's name off the end of a byline on that site's page, and nothing else", () => {
+    expect(withoutTrailingSiteName('Finian Cunningham. Sputnik International', 'Sputnik International')).toBe('Finian Cunningham');
+    expect(withoutTrailingSiteName('Jane Doe | The Detroit News', 'Detroit News')).toBe('Jane Doe');
+    // Another name (the wire service that wrote it), or no site name known: as written.
+    expect(withoutTrailingSiteName('Jane Doe, Associated Press', 'Connecticut Post')).toBe('Jane Doe, Associated Press');
+    expect(withoutTrailingSiteName('Finian Cunningham. Sputnik International', null)).toBe('Finian Cunningham. Sputnik International');
   });
 });
 

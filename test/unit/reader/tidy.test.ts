@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
 import {
-  dropEmptyParagraphs, heardOnce, labelVideoLinks, markRepeatedCaptionWords, normalizeHeadings, revealAlts, silenceEmptyAlts, spaceCaptionParts, tidyBody, trimBlockEdges,
+  dropEmptyParagraphs, heardOnce, labelVideoLinks, markRepeatedCaptionWords, normalizeHeadings, revealAlts, sayAltOnce, silenceEmptyAlts, spaceCaptionParts, tidyBody, trimBlockEdges,
   unwrapDeadLinks, unwrapEmptyFigures, unwrapNamelessLinks,
 } from '../../../src/reader/tidy';
 
@@ -92,6 +92,31 @@ describe('silenceEmptyAlts', () => {
     const el = body(`${kept.map((alt, i) => `<figure><img src="/${i}.jpg" alt="${alt}"></figure>`).join('')}<p><a href="/gallery/2"><img src="/g.jpg" alt="IMG_0042"></a></p>`);
     silenceEmptyAlts(el, 'Fire at the mill');
     expect(Array.from(el.querySelectorAll('img'), (img) => img.getAttribute('alt'))).toEqual([...kept, 'IMG_0042']);
+  });
+});
+
+describe('sayAltOnce', () => {
+  const tags = 'Pear & honey jam for the holidays #ad #canning #jam';
+  // As written in the markup; the third picture's publishing tool escaped it twice ("&amp;amp;").
+  const markup = tags.replace('&', '&amp;');
+  const alts = (el: Element): (string | null)[] => Array.from(el.querySelectorAll('img'), (img) => img.getAttribute('alt'));
+
+  it('keeps one alt set on pictures of different files at the first picture and makes the others decorative', () => {
+    const el = body(
+      `<figure><img src="/a/jars.jpg" alt="${markup}"></figure><p>Text.</p><img src="/a/pears.jpg" alt="${markup}">` +
+        `<img src="/a/stove.jpg" alt="${tags.replace('&', '&amp;amp;')}  "><img src="/a/lid.jpg" alt="A lid on a jar of jam">`,
+    );
+    sayAltOnce(el);
+    expect(alts(el)).toEqual([tags, '', '', 'A lid on a jar of jam']);
+  });
+
+  it('leaves the alt of copies of one picture, and of a linked picture, whose link it names', () => {
+    const el = body(
+      `<img src="/a/jars-300x200.jpg" alt="${markup}"><img src="/a/jars-768x512.jpg" alt="${markup}">` +
+        `<a href="/recipe"><img src="/a/pears.jpg" alt="Pears"></a><img src="/a/lid.jpg" alt="Pears"><a href="/jam"><img src="/a/jam.jpg" alt="Pears"></a>`,
+    );
+    sayAltOnce(el);
+    expect(alts(el)).toEqual([tags, tags, 'Pears', 'Pears', 'Pears']);
   });
 });
 
