@@ -11,7 +11,7 @@
  */
 import { isOurs, isOwnId, leavesPage, OWN_ARIA_HIDDEN } from '../captions/dom';
 import { fileNameOf, originalFileNameOf, PICTURE_FILE, PICTURE_FILE_WITHIN } from '../image-files';
-import { inlineCreditStart, looksLikeCredit, squash } from '../captions/text';
+import { inlineCreditStart, looksLikeCredit, repeatsAlt, squash } from '../captions/text';
 import { captionsAsFigures } from './caption-figures';
 import { classWords, namesCaption } from './class-words';
 import { isThumbnail } from './lead-figure';
@@ -140,6 +140,13 @@ function isCaptionish(el: Element): boolean {
   if (el.tagName === 'FIGCAPTION') return true;
   const cls = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
   return CAPTIONISH.test(cls) && el.closest('figure, [class*="image" i], [class*="photo" i], [class*="media" i]') !== null;
+}
+
+/** Words in a figure's caption that say its picture's alt again. */
+function repeatsFigureAlt(el: Element): boolean {
+  const figure = el.parentElement?.closest('figcaption')?.closest('figure');
+  const text = el.textContent ?? '';
+  return !!figure && Array.from(figure.getElementsByTagName('img')).some((img) => repeatsAlt(text, img.getAttribute('alt') ?? ''));
 }
 
 /** Makes a collapsed caption visible to Readability's visibility check. */
@@ -496,6 +503,10 @@ function judge(el: Element, stats: PrepareStats, named: Element[]): 'drop' | 'ke
   if (isCaptionish(el) && (el.hasAttribute('hidden') || el.hasAttribute('aria-hidden') || el.hasAttribute('style'))) {
     expandCaption(el);
     stats.captions++;
+  } else if (el.getAttribute('aria-hidden') === 'true' && repeatsFigureAlt(el)) {
+    // Caption words the site hid from screen readers because the picture's alt says them: a sighted reader sees
+    // them on the page, and the reader makes such a repeat heard once itself. Readability would drop them as hidden.
+    el.removeAttribute('aria-hidden');
   }
   if (tag !== 'FIGCAPTION' && namesCaption(el)) named.push(el);
   return 'keep';

@@ -504,6 +504,7 @@ describe('extractArticle: pre-processing', () => {
       <p>${PROSE[2]}</p>
       <p><img src="/img/c.jpg" alt="The mayor cuts a ribbon at the north end of the bridge"></p><lectern-alt-caption aria-hidden="true">The mayor cuts a ribbon at the north end of the bridge</lectern-alt-caption>
       <figure><img src="/img/d.jpg" alt="A map"><figcaption><span aria-hidden="true">Map data hidden by the site</span> The new footpaths</figcaption></figure>
+      <figure><img src="/img/f.jpg" alt="The ferry’s last run, on Sunday."><figcaption><span aria-hidden="true">The ferry’s last run, on Sunday.</span><span>Credit: Ann Lee</span></figcaption></figure>
       <p>${PROSE[3]}</p>
       <div class="asset asset-image"><div class="image-image"><img src="/img/e.jpg" aria-describedby="site-note lectern-caption-1"></div>
         <div class="image-meta" id="lectern-caption-1"><div class="image-caption">Crews at the east pier</div><div class="image-credit">Ann Lee, Associated Press</div></div></div>
@@ -516,8 +517,10 @@ describe('extractArticle: pre-processing', () => {
     // The image keeps its alt; the copy Lectern showed under it is not repeated as text.
     expect(a.contentHtml).toContain('alt="The mayor cuts a ribbon at the north end of the bridge"');
     expect(a.textContent).not.toContain('The mayor cuts a ribbon');
-    // The site's own aria-hidden is still the site's.
+    // The site's own aria-hidden is still the site's, but for caption words it hid as a repeat of the picture's alt:
+    // they are on the page for a sighted reader, and the reader makes them heard once itself.
     expect(a.textContent).not.toContain('Map data hidden by the site');
+    expect(a.textContent).toContain('The ferry’s last run, on Sunday.');
     // The id Lectern gave a caption box names nothing: the box's caption and credit are the figure's caption, in words.
     const html = load(`<body>${a.contentHtml}</body>`).body;
     expect(html.querySelector('img[src$="/img/e.jpg"]')?.closest('figure')?.querySelector('figcaption')?.textContent?.replace(/\s+/g, ' ').trim()).toBe('Crews at the east pier Ann Lee, Associated Press');
