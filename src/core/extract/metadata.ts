@@ -141,6 +141,8 @@ export interface PageMeta {
   image: string | null;
   /** og:title / twitter:title, and the text of the first few h1 elements. */
   titles: string[];
+  /** The page's <title>, site name and all. */
+  documentTitle: string;
   /** The page's h1, when it has exactly one. */
   h1: string | null;
   /** Whether that h1 is marked as the story's headline in the page's microdata (itemprop="headline"). */
@@ -221,6 +223,7 @@ export function readPageMeta(doc: Document): PageMeta {
     siteName: m.get('og:site_name') ?? m.get('application-name') ?? null,
     image: m.get('og:image') ?? null,
     titles: [...h1s.slice(0, 3), m.get('og:title') ?? '', m.get('twitter:title') ?? ''].filter(Boolean),
+    documentTitle: doc.title,
     h1: h1s.length === 1 ? h1s[0]! : null,
     h1IsHeadline: h1Elements.length === 1 && /(?:^|\s)headline(?:\s|$)/i.test(h1Elements[0]!.getAttribute('itemprop') ?? '') && !linksElsewhere(h1Elements[0]!),
     // XHTML written as HTML says it with xml:lang alone.
@@ -369,6 +372,13 @@ function pickTitle(ldHeadline: string | null | undefined, readabilityTitle: stri
   // The page's only h1, when it tells the same story, is the headline the reader just saw; the data's is often an
   // SEO copy ("Michael Webb: Dramatic video shows rescue…" for "Video shows dramatic rescue…: 'We got her!'").
   if (ld && page.h1 && page.h1.length <= 300 && wordCoverage(page.h1, ld) >= 0.6) return page.h1;
+  // So is one that the page's other titles (og:title, <title>) say again, where the data's tells it differently (a
+  // page with two JSON-LD headlines, one of them the h1's, "Taylor Swift is allowed to play her music at the AMAs").
+  const h1 = page.h1;
+  // With one h1, the titles after it are og:title and twitter:title.
+  const otherTitles = [page.documentTitle, ...page.titles.slice(1)].map(clean).filter(Boolean);
+  // Both ways: an h1 that is the site's name is all words of "Bridge reopens | River Post" too.
+  if (ld && h1 && h1.length <= 300 && otherTitles.some((t) => wordCoverage(h1, t) >= 0.8 && wordCoverage(t, h1) >= 0.6)) return h1;
   if (ld) return ld;
   // The page's only h1, marked in its microdata as the headline: the page says so itself, where <title> and
   // og:title are often written for search engines ("… по версии Wday.ru: список" for "Мастера вкуса: …").

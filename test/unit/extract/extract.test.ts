@@ -86,6 +86,12 @@ describe('extractArticle: metadata', () => {
     expect(seen.title).toBe('Bridge reopens after eighteen months of work: “At last”');
     const logo = article(page(`<header><h1>River Post</h1></header><article>${paragraphs()}</article>`, ld('Old river bridge reopens after eighteen months of repairs')));
     expect(logo.title).toBe('Old river bridge reopens after eighteen months of repairs');
+    // The page's own titles say the h1 again: the h1, whatever the data's says (a page with two headlines in its data).
+    const h1 = 'Ferry service to resume on Monday after all';
+    const retold = (head: string) => page(`<article><h1>${h1}</h1>${paragraphs()}</article>`, `${ld('Ferry row seems to be over')}${head}`);
+    expect(article(retold('').replace(/<title>[^<]*</, `<title>${h1} - River Post<`)).title).toBe(h1);
+    expect(article(retold(`<meta property="og:title" content="${h1}">`)).title).toBe(h1);
+    expect(article(retold('')).title).toBe('Ferry row seems to be over');
   });
 
   it("takes the byline printed on the page where the data names the site as the author, and names nobody where only the site is named", () => {
