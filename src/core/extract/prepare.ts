@@ -119,9 +119,11 @@ export function clutterReason(el: Element): string | null {
     return ad && textLength(el) === 0 && isLinkedPicture(el) ? ad : null;
   }
   let hit: string | null = null;
-  for (const w of words) {
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
     if (KEEP_WORDS.has(w)) return null;
-    if (!hit && CLUTTER_WORDS.has(w)) hit = w;
+    // "content__header--no-promo" is a header without a promo in it.
+    if (!hit && CLUTTER_WORDS.has(w) && words[i - 1] !== 'no') hit = w;
   }
   if (hit) return hit;
   let pairStarts = false;

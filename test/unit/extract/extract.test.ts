@@ -108,6 +108,11 @@ describe('extractArticle: metadata', () => {
     const printedBy = (line: string) => article(page(`<article><h1>Bridge reopens</h1><p class="byline">${line}</p>${paragraphs()}</article>`, first)).byline;
     expect(printedBy('By Stefan Becket, Kathryn Watson, Grace Segers')).toBe('Stefan Becket, Kathryn Watson, Grace Segers');
     expect(printedBy('By Stefan Becket, Staff Writer')).toBe('Stefan Becket');
+    // In a header whose class says it has no promo in it: a header all the same, byline and all.
+    const header = (cls: string) =>
+      article(page(`<article><header class="${cls}"><h1>Bridge reopens</h1><p class="story__byline">By Stefan Becket, Kathryn Watson</p></header>${paragraphs()}</article>`, first)).byline;
+    expect(header('story__header story__header--no-promo')).toBe('Stefan Becket, Kathryn Watson');
+    expect(header('story__header story__header--promo')).toBe('Stefan Becket');
     // An author whose initials are the site's is a person.
     const dw = `<script type="application/ld+json">${JSON.stringify({ '@type': 'NewsArticle', headline: 'Bridge reopens', author: { '@type': 'Person', name: 'Daniel Winter' }, publisher: { '@type': 'Organization', name: 'DW' } })}</script>`;
     expect(article(page(`<article><h1>Bridge reopens</h1>${paragraphs()}</article>`, dw)).byline).toBe('Daniel Winter');
