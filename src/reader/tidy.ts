@@ -88,12 +88,13 @@ export function silenceEmptyAlts(body: Element, title: string): void {
  * One alt on pictures of different files (a post's title and its hashtags
  * on every photo of a recipe) describes none of them: a screen reader would
  * say it at each. It is heard at the first; the others go decorative. A
- * linked picture keeps it: it is its link's name.
+ * linked picture keeps it: it is its link's name. Returns those alts, which
+ * are not shown as captions either (revealAlts).
  */
-export function sayAltOnce(body: Element): void {
+export function sayAltOnce(body: Element): ReadonlySet<string> {
   const pictures = Array.from(body.getElementsByTagName('img'));
   const shared = altsOnSeveralPictures(pictures);
-  if (shared.size === 0) return;
+  if (shared.size === 0) return shared;
   const heard = new Set<string>();
   for (const img of pictures) {
     // Keyed as the shared alts are: entities decoded, spaces squashed.
@@ -102,6 +103,7 @@ export function sayAltOnce(body: Element): void {
     if (heard.has(alt)) img.setAttribute('alt', '');
     heard.add(alt);
   }
+  return shared;
 }
 
 /**
@@ -260,14 +262,15 @@ export function markRepeatedCaptionWords(body: Element): void {
  * A picture's meaningful alt, where it has no caption of its own (none, or
  * only a credit), shown under it as the page's captions feature shows it:
  * the same rules decide (not a file's name, not the headline, not a
- * thumbnail or a teaser's). Hidden from assistive technology, which reads
+ * thumbnail or a teaser's, not one of `shared`, the alts sayAltOnce left on
+ * one picture of several). Hidden from assistive technology, which reads
  * the alt already; shown or not as the "show alt text" preference says.
  */
-export function revealAlts(body: Element, title: string): void {
+export function revealAlts(body: Element, title: string, shared: ReadonlySet<string> = new Set()): void {
   const doc = body.ownerDocument;
   // The reader's own document has no headline yet: the story's title is given.
   for (const entry of planCaptions(body, { expandCaptions: false, showAltText: true, view: null, headline: title })) {
-    if (!entry.actions.includes('reveal-alt') || !entry.alt || !entry.insertAt) continue;
+    if (!entry.actions.includes('reveal-alt') || !entry.alt || !entry.insertAt || shared.has(entry.alt)) continue;
     const caption = doc.createElement('span');
     caption.className = 'alt-caption';
     caption.setAttribute('aria-hidden', 'true');
@@ -297,7 +300,7 @@ export function tidyBody(body: Element, title: string, videoLabel: VideoLabel): 
   // Before the caption words that repeat an alt are marked: an alt that goes (the headline again) leaves its caption
   // heard. Before nameless links go: a linked picture's alt that is a file's name leaves its link no name.
   silenceEmptyAlts(body, title);
-  sayAltOnce(body);
+  const sharedAlts = sayAltOnce(body);
   unwrapNamelessLinks(body);
   // After the alts are judged: a figure whose pictures were silenced there says nothing.
   unwrapEmptyFigures(body);
@@ -306,5 +309,5 @@ export function tidyBody(body: Element, title: string, videoLabel: VideoLabel): 
   spaceCaptionParts(body);
   markRepeatedCaptionWords(body);
   labelVideoLinks(body, videoLabel);
-  revealAlts(body, title);
+  revealAlts(body, title, sharedAlts);
 }

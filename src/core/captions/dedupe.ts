@@ -15,30 +15,50 @@
  */
 import { FOCUSABLE, isElement, isOurs, isText, tag, textNodes, visibleText } from './dom';
 import { isToggle } from './find';
-import { inlineCreditStart } from './text';
+import { decodeReferences, inlineCreditStart, repeatsAlt, words } from './text';
 import type { TextPart } from './types';
 
 const INERT = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE']);
 
-export function repeatedParts(caption: Element, credit: Element | null, conceal: Element[]): Array<Element | TextPart> {
-  const blocked = (el: Element) =>
-    el === credit || isOurs(el) || INERT.has(tag(el)) || isToggle(el) || el.matches(FOCUSABLE) || conceal.includes(el);
-  const inlineCredit = (el: Element) => textNodes(el).some((t) => inlineCreditStart(t.data) < t.data.length);
-  const mixed = (el: Element) =>
+/** Never hidden: the credit, Lectern's own elements, controls, and what the caption's expansion conceals. */
+function blocked(el: Element, credit: Element | null, conceal: Element[]): boolean {
+  return el === credit || isOurs(el) || INERT.has(tag(el)) || isToggle(el) || el.matches(FOCUSABLE) || conceal.includes(el);
+}
+
+/** Holds something that is never hidden, beside words that may be. */
+function mixed(el: Element, credit: Element | null, conceal: Element[]): boolean {
+  return (
     (!!credit && el.contains(credit)) ||
     !!el.querySelector(FOCUSABLE) ||
     Array.from(el.querySelectorAll('*')).some(isToggle) ||
     conceal.some((c) => el.contains(c)) ||
-    inlineCredit(el);
+    textNodes(el).some((t) => inlineCreditStart(t.data) < t.data.length)
+  );
+}
 
+/**
+ * A caption that says more than the alt, one of whose parts says the alt
+ * again ("<span>the alt</span><span>Doug Mills/The New York Times</span>",
+ * a credit with no label to tell it by): that part.
+ */
+export function partRepeatingAlt(caption: Element, credit: Element | null, conceal: Element[], alt: string): Element | null {
+  for (let child = caption.firstElementChild; child; child = child.nextElementSibling) {
+    if (blocked(child, credit, conceal) || mixed(child, credit, conceal)) continue;
+    const text = visibleText(child);
+    if (words(text).length >= 2 && repeatsAlt(decodeReferences(text), alt)) return child;
+  }
+  return null;
+}
+
+export function repeatedParts(caption: Element, credit: Element | null, conceal: Element[]): Array<Element | TextPart> {
   const out: Array<Element | TextPart> = [];
   const visit = (el: Element): void => {
     for (let child = el.firstChild; child; child = child.nextSibling) {
       if (isText(child)) {
         const end = inlineCreditStart(child.data);
         if (child.data.slice(0, end).trim()) out.push({ node: child, start: 0, end });
-      } else if (isElement(child) && !blocked(child)) {
-        if (mixed(child)) visit(child);
+      } else if (isElement(child) && !blocked(child, credit, conceal)) {
+        if (mixed(child, credit, conceal)) visit(child);
         else if (visibleText(child)) out.push(child);
       }
     }

@@ -4,7 +4,7 @@
  */
 import { collapseNone, findCollapse, imageShown } from './collapse';
 import { ancestor, isLink, leavesPage, resetMemo, visibleText } from './dom';
-import { repeatedParts } from './dedupe';
+import { partRepeatingAlt, repeatedParts } from './dedupe';
 import { creditAfter, findCaption, findMedia, isToggle } from './find';
 import { decodeReferences, inlineCreditStart, isMeaningfulAlt, repeatsAlt, repeatsHeadline, squash, words } from './text';
 import { fileNameOf } from '../image-files';
@@ -171,9 +171,13 @@ export function inspectImage(img: HTMLImageElement, article: Element, opts: Plan
     act('expand');
   }
   const core = captionText.slice(0, inlineCreditStart(captionText));
+  const repeatingPart = caption && alt && opts.expandCaptions ? partRepeatingAlt(caption, credit, collapse.conceal, alt) : null;
   if (opts.expandCaptions && caption && alt && repeatsAlt(decodeReferences(core), alt)) {
     entry.hide = repeatedParts(caption, credit, collapse.conceal);
     if (entry.hide.length) act('dedupe');
+  } else if (repeatingPart) {
+    entry.hide = [repeatingPart];
+    act('dedupe');
   } else if (opts.expandCaptions && caption && captionText && !native && !tied && rawAlt !== '' && story) {
     // A credit outside the caption is read with it: "credits stay with their caption".
     entry.describedBy = credit && !caption.contains(credit) ? [caption, credit] : [caption];

@@ -192,6 +192,23 @@ it("hears a picture named by aria-label once when a figcaption set after its fig
   expect(entry()?.actions).not.toContain('dedupe');
 });
 
+it('hears once the part of a caption that repeats the alt, beside a credit with no label to tell it by', () => {
+  const article = loadPage('captions-lazy-image');
+  const opts: PlanOptions = { showAltText: true, expandCaptions: true, view: window };
+  const box = document.createElement('div');
+  box.innerHTML =
+    '<figure><img id="voters" src="voters.svg" width="800" height="500" alt="Voters queue outside the town hall on Tuesday.">' +
+    '<figcaption><span id="said">Voters queue outside the town hall on Tuesday.</span><span> <span>Doug Mills/The Daily Post</span></span></figcaption></figure>';
+  one('#mill-figure').after(box);
+  const entry = (): ReturnType<typeof inspectImage> | undefined => planCaptions(article, opts).find((e) => e.image.id === 'voters');
+  expect(entry()?.actions).toContain('dedupe');
+  expect(entry()?.hide).toEqual([box.querySelector('#said')]);
+  // A part that says something else is heard: the figcaption tells more than the alt.
+  box.querySelector('#said')!.textContent = 'Lines were short by noon, officials said.';
+  expect(entry()?.actions).not.toContain('dedupe');
+  expect(entry()?.hide).toEqual([]);
+});
+
 describe("a caption's neighbours that are not its switches", () => {
   const opts: PlanOptions = { showAltText: true, expandCaptions: true, view: window };
 

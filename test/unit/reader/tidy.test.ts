@@ -110,6 +110,13 @@ describe('sayAltOnce', () => {
     expect(alts(el)).toEqual([tags, '', '', 'A lid on a jar of jam']);
   });
 
+  it('shows no such alt as a caption, under the picture that keeps it either', () => {
+    const el = body(`<p>Text.</p><figure><img src="/a/jars.jpg" alt="${markup}"></figure><p>More.</p><figure><img src="/a/pears.jpg" alt="${markup}"></figure>`);
+    tidyBody(el, 'Spiced pear jam', () => 'Video:');
+    expect(alts(el)).toEqual([tags, '']);
+    expect(el.querySelector('.alt-caption')).toBeNull();
+  });
+
   it('leaves the alt of copies of one picture, and of a linked picture, whose link it names', () => {
     const el = body(
       `<img src="/a/jars-300x200.jpg" alt="${markup}"><img src="/a/jars-768x512.jpg" alt="${markup}">` +
