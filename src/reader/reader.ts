@@ -16,7 +16,7 @@ import { followStorageChanges, openPrefsStore } from '../platform/prefs-store';
 import { applyLocale } from '../ui/i18n';
 import { t } from './i18n';
 import { renderArticle, renderNoArticle } from './render';
-import { heardOnce } from './tidy';
+import { dropAltCaptionOfBrokenPicture, heardOnce } from './tidy';
 import { applyPrefs, createToolbar } from './toolbar';
 
 const root = document.documentElement;
@@ -78,6 +78,8 @@ async function main(): Promise<void> {
   main.id = 'content';
   // The article may still be on its way from the tab (extracted while this page loaded).
   main.setAttribute('aria-busy', 'true');
+  // Error events do not bubble: caught on their way down, for every picture the article will hold.
+  main.addEventListener('error', dropAltCaptionOfBrokenPicture, true);
   document.body.replaceChildren(toolbar.element, main);
 
   // The benchmark splits the reader's time at these marks: loading this page, waiting for the tab's article, rendering it.

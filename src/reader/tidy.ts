@@ -266,6 +266,9 @@ export function markRepeatedCaptionWords(body: Element): void {
  * one picture of several). Hidden from assistive technology, which reads
  * the alt already; shown or not as the "show alt text" preference says.
  */
+/** Each picture's alt shown under it by revealAlts. */
+const altCaptions = new WeakMap<Element, Element>();
+
 export function revealAlts(body: Element, title: string, shared: ReadonlySet<string> = new Set()): void {
   const doc = body.ownerDocument;
   // The reader's own document has no headline yet: the story's title is given.
@@ -276,7 +279,19 @@ export function revealAlts(body: Element, title: string, shared: ReadonlySet<str
     caption.setAttribute('aria-hidden', 'true');
     caption.textContent = entry.alt;
     entry.insertAt.parent.insertBefore(caption, entry.insertAt.before);
+    altCaptions.set(entry.image, caption);
   }
+}
+
+/**
+ * For the error events of the reader's pictures: one that fails to load
+ * (offline, a site that serves its files to its own pages only) is drawn by
+ * the browser as its alt text, and the alt shown under it would say it
+ * twice on screen.
+ */
+export function dropAltCaptionOfBrokenPicture(event: Event): void {
+  const target = event.target;
+  if (target instanceof Element) altCaptions.get(target)?.remove();
 }
 
 /**

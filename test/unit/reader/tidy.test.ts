@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
 import {
-  dropEmptyParagraphs, heardOnce, labelVideoLinks, markRepeatedCaptionWords, normalizeHeadings, revealAlts, sayAltOnce, silenceEmptyAlts, spaceCaptionParts, tidyBody, trimBlockEdges,
+  dropAltCaptionOfBrokenPicture, dropEmptyParagraphs, heardOnce, labelVideoLinks, markRepeatedCaptionWords, normalizeHeadings, revealAlts, sayAltOnce, silenceEmptyAlts, spaceCaptionParts, tidyBody, trimBlockEdges,
   unwrapDeadLinks, unwrapEmptyFigures, unwrapNamelessLinks,
 } from '../../../src/reader/tidy';
 
@@ -156,6 +156,19 @@ describe('revealAlts', () => {
       <p><img src="/b.jpg" width="800" height="500" alt="Containers of chicken, rice and greens on a counter"></p>`);
     revealAlts(el, 'Meal Prep for 80 Day Obsession: A Little More Obsessed');
     expect(Array.from(el.querySelectorAll('.alt-caption'), (s) => s.textContent)).toEqual(['Containers of chicken, rice and greens on a counter']);
+  });
+});
+
+describe('dropAltCaptionOfBrokenPicture', () => {
+  it("takes away the alt shown under a picture that fails to load, which the browser draws as its alt, and no other", () => {
+    const el = body('<p>Text.</p><figure><img id="a" src="/a/mill.jpg" alt="The old mill at dawn"></figure><figure><img id="b" src="/a/weir.jpg" alt="The weir in flood"></figure>');
+    document.body.append(el);
+    el.addEventListener('error', dropAltCaptionOfBrokenPicture, true);
+    revealAlts(el, 'A title');
+    expect(Array.from(el.querySelectorAll('.alt-caption'), (c) => c.textContent)).toEqual(['The old mill at dawn', 'The weir in flood']);
+    el.querySelector('#a')!.dispatchEvent(new Event('error'));
+    expect(Array.from(el.querySelectorAll('.alt-caption'), (c) => c.textContent)).toEqual(['The weir in flood']);
+    el.remove();
   });
 });
 
