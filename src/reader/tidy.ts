@@ -258,6 +258,9 @@ export function markRepeatedCaptionWords(body: Element): void {
   }
 }
 
+/** Each picture's alt shown under it by revealAlts. */
+const altCaptions = new WeakMap<Element, Element>();
+
 /**
  * A picture's meaningful alt, where it has no caption of its own (none, or
  * only a credit), shown under it as the page's captions feature shows it:
@@ -266,9 +269,6 @@ export function markRepeatedCaptionWords(body: Element): void {
  * one picture of several). Hidden from assistive technology, which reads
  * the alt already; shown or not as the "show alt text" preference says.
  */
-/** Each picture's alt shown under it by revealAlts. */
-const altCaptions = new WeakMap<Element, Element>();
-
 export function revealAlts(body: Element, title: string, shared: ReadonlySet<string> = new Set()): void {
   const doc = body.ownerDocument;
   // The reader's own document has no headline yet: the story's title is given.

@@ -171,8 +171,10 @@ export function inspectImage(img: HTMLImageElement, article: Element, opts: Plan
     act('expand');
   }
   const core = captionText.slice(0, inlineCreditStart(captionText));
-  const repeatingPart = caption && alt && opts.expandCaptions ? partRepeatingAlt(caption, credit, collapse.conceal, alt) : null;
-  if (opts.expandCaptions && caption && alt && repeatsAlt(decodeReferences(core), alt)) {
+  const repeats = !!(opts.expandCaptions && caption && alt && repeatsAlt(decodeReferences(core), alt));
+  // Looked for only where the caption as a whole says more than the alt.
+  const repeatingPart = !repeats && opts.expandCaptions && caption && alt ? partRepeatingAlt(caption, credit, collapse.conceal, alt) : null;
+  if (repeats && caption) {
     entry.hide = repeatedParts(caption, credit, collapse.conceal);
     if (entry.hide.length) act('dedupe');
   } else if (repeatingPart) {
