@@ -610,8 +610,10 @@ function findStandfirst(blocks: Block[], first: number, ctx: CleanContext): numb
     if (firstWords && isHeading(b.el) && SUMMARY_NAME.test(classes) && !/^by\s/i.test(b.text)) return i;
     const similar = ctx.descriptions.some((d) => wordCoverage(b.text, d) > 0.8 && wordCoverage(d, b.text) > 0.6);
     if (!similar) continue;
-    const classed = STANDFIRST_CLASS.test(classes);
     const next = blocks[i + 1];
+    // Or its id ("article-summary"), where the story does not go on right after it: a first paragraph may be the
+    // summary a page marks for voice assistants ("speakable-summary"), and the description copied from it.
+    const classed = STANDFIRST_CLASS.test(classes) || (STANDFIRST_CLASS.test(b.el.id) && !!next && !isProse(next));
     // Followed by the byline or the date, not by the story: a header.
     const setApart = !!next && !next.atomic && isMetaLine(next, ctx);
     if (classed || setApart || isHeading(b.el)) return i;

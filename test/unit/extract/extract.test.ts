@@ -605,6 +605,13 @@ describe('extractArticle: pre-processing', () => {
     const named = article(page(`<section><h1>Bridge reopens after repairs</h1><p class="blurb">${blurb}</p><div class="byline">By Ana Ruiz</div></section><main>${paragraphs()}</main>`, head));
     expect(named.standfirst).toBe(blurb);
     expect(named.textContent.split(blurb)).toHaveLength(1);
+    // Named by its id, where Readability has taken the classes away, and set apart from the story by the author's
+    // role; not the story's own first paragraph, named for voice assistants, that the description copies.
+    const byId = article(page(`<article><h1>Bridge reopens</h1><p id="article-summary">${summary}</p><p>Transport Columnist</p><figure><img src="/img/a.jpg" alt="The bridge"></figure>${paragraphs()}</article>`, head));
+    expect(byId.standfirst).toBe(summary);
+    const spoken = article(page(`<article><h1>Bridge reopens</h1><p id="speakable-summary">${summary}</p>${paragraphs()}</article>`, head));
+    expect(spoken.standfirst).toBeNull();
+    expect(spoken.textContent.split('\n')[0]).toBe(summary);
     // Not an author's blurb, a teaser's excerpt in a rail, nor the tagline under a site's name set as the h1.
     const notSummary = (top: string): string | null => article(page(`<section>${top}</section><main><h2>Bridge reopens after repairs</h2>${paragraphs()}</main>`, head)).standfirst;
     expect(notSummary(`<h1>Bridge reopens after repairs</h1><div class="author-blurb">Ana Ruiz covers transport and city hall for the River Post.</div>`)).toBeNull();
