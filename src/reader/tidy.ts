@@ -5,8 +5,8 @@
  */
 import { standsForVideo } from '../core/extract/video-links';
 import { planCaptions } from '../core/captions';
-import { altIsFileName, altsOnSeveralPictures } from '../core/captions/plan';
-import { decodeReferences, isFileNameAlt, repeatsHeadline, squash } from '../core/captions/text';
+import { altIsFileName, altsOnSeveralPictures, spokenAltKey } from '../core/captions/plan';
+import { isFileNameAlt, repeatsHeadline, squash } from '../core/captions/text';
 import { PICTURE_FILE } from '../core/image-files';
 // The page's caption code splits text the same way; its undo log goes unused here.
 import { ChangeLog } from '../content/change-log';
@@ -97,9 +97,8 @@ export function sayAltOnce(body: Element): ReadonlySet<string> {
   if (shared.size === 0) return shared;
   const heard = new Set<string>();
   for (const img of pictures) {
-    // Keyed as the shared alts are: entities decoded, spaces squashed.
-    const alt = squash(decodeReferences(img.getAttribute('alt') ?? ''));
-    if (!shared.has(alt) || img.closest('a[href]')) continue;
+    const alt = spokenAltKey(img);
+    if (!alt || !shared.has(alt) || img.closest('a[href]')) continue;
     if (heard.has(alt)) img.setAttribute('alt', '');
     heard.add(alt);
   }

@@ -89,6 +89,12 @@ function spokenName(img: Element): string | null {
   return img.getAttribute('aria-label')?.trim() || img.getAttribute('alt');
 }
 
+/** What a screen reader says for the picture, as the shared alts are keyed: entities decoded, spaces squashed. */
+export function spokenAltKey(img: Element): string | null {
+  const raw = spokenName(img);
+  return raw ? squash(decodeReferences(raw)) : null;
+}
+
 /** The picture's file name, without its type: "bridge-768x593.jpg" is "bridge-768x593". */
 function pictureFileName(img: Element): string {
   const src = img.getAttribute('src') ?? '';
@@ -122,10 +128,9 @@ export function altsOnSeveralPictures(images: readonly Element[]): Set<string> {
   const fileOf = new Map<string, string>();
   const shared = new Set<string>();
   for (const img of images) {
-    const raw = spokenName(img);
+    const alt = spokenAltKey(img);
     const file = pictureFile(img);
-    if (!raw || !file) continue;
-    const alt = squash(decodeReferences(raw));
+    if (!alt || !file) continue;
     const first = fileOf.get(alt);
     if (first === undefined) fileOf.set(alt, file);
     else if (first !== file) shared.add(alt);
