@@ -120,14 +120,20 @@ export async function launchChromium(extensionDir: string | null = DIST.chrome, 
     userDataDir,
     ...(Object.keys(env).length > 0 ? { env: { ...process.env, ...env } } : {}),
   });
-  // We made the profile folder, so we remove it (puppeteer removes only its own).
-  browser.once('disconnected', () => {
+  // We made the profile folder, so we remove it (puppeteer removes only its own). Only once Chromium has
+  // exited: on 'disconnected' it is still writing its profile, and the folder came back half-removed.
+  const removeProfile = (): void => {
     try {
       rmSync(userDataDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
     } catch {
-      // Chromium may still be writing its profile; a leftover temp folder is harmless.
+      // A leftover temp folder is harmless.
     }
-  });
+  };
+  const chromiumProcess = browser.process();
+  if (chromiumProcess) {
+    if (chromiumProcess.exitCode !== null) removeProfile();
+    else chromiumProcess.once('exit', removeProfile);
+  } else browser.once('disconnected', removeProfile);
   if (extensionDir === null) return { browser, extensionId: '', extensionOrigin: '' };
   const extensionId = await browser.installExtension(extensionDir);
   return { browser, extensionId, extensionOrigin: `chrome-extension://${extensionId}` };
