@@ -464,6 +464,28 @@ function isAuthorPortrait(b: Block, ctx: CleanContext): boolean {
   return alt.length > 3 && ctx.authors.some((name) => name.toLowerCase() === alt);
 }
 
+/** A strip at least this many times as wide as it is tall is a banner, not a photo. */
+const MIN_BANNER_RATIO = 3;
+/** A banner's alt names the show or the site: a word or two ("Newsbeat"), never a description. */
+const MAX_BANNER_ALT_WORDS = 2;
+
+/**
+ * A picture with no caption, drawn as a wide strip, whose alt is a name at
+ * most: a programme's or a site's sign-off banner after the story's last
+ * words (BBC Newsbeat's, above its "Follow Newsbeat on…").
+ */
+function isSignOffBanner(b: Block): boolean {
+  if (b.text || b.el.querySelector('figcaption')) return false;
+  const pictures = b.el.tagName.toUpperCase() === 'IMG' ? [b.el] : Array.from(b.el.getElementsByTagName('img'));
+  return pictures.length === 1 && pictures.every((img) => {
+    const width = Number(img.getAttribute('width') ?? NaN);
+    const height = Number(img.getAttribute('height') ?? NaN);
+    const alt = squash(img.getAttribute('alt') ?? '');
+    // Not a strip the site left without words: a review's row of stars is one, and says what it shows only to the eye.
+    return width > 0 && height > 0 && width >= height * MIN_BANNER_RATIO && alt !== '' && alt.split(' ').length <= MAX_BANNER_ALT_WORDS;
+  });
+}
+
 /** The story's own address, as a folder: its attachment and gallery pages sit under it. */
 function storyPath(doc: Document): string {
   return new URL(doc.baseURI).pathname.replace(/\/?$/, '/');
@@ -745,9 +767,9 @@ export function cleanArticle(root: Element, ctx: CleanContext): CleanResult {
   for (let i = blocks.length - 1; i >= first; i--) {
     const b = blocks[i]!;
     if (b.atomic) {
-      // Pictures at the end stay, but for the author's portrait on a card, and a strip of thumbnails of other
-      // pages that say nothing (a promo gallery's, its title gone); keep looking above them.
-      if (isAuthorPortrait(b, ctx) || inTeaserStrip(i)) drop.add(b);
+      // Pictures at the end stay, but for the author's portrait on a card, a strip of thumbnails of other
+      // pages that say nothing (a promo gallery's, its title gone) and a sign-off banner; keep looking above them.
+      if (isAuthorPortrait(b, ctx) || inTeaserStrip(i) || isSignOffBanner(b)) drop.add(b);
       continue;
     }
     // "Originally published on Live Science." stays, and the related links above it go.

@@ -124,6 +124,21 @@ describe('cleanArticle: what trails the story', () => {
     expect(clean('<p>[<a href="/a">Archive</a>]</p><p>[<a href="/c">Index</a>]</p>')).toBe(clean(''));
   });
 
+  it("removes a programme's sign-off banner after the story, and keeps a wide photo, a captioned strip and a strip with no words", () => {
+    const pictures = (tail: string): number => {
+      const root = article(`${BODY}${tail}`);
+      cleanArticle(root, { title: 'Library stays open on Sundays', authors: [], descriptions: [] });
+      return root.querySelectorAll('img').length;
+    };
+    expect(pictures('<figure><span><img src="/footer.png" alt="Newsbeat" width="4067" height="1250"></span></figure><p><i>Follow Newsbeat on </i><a href="https://social.example/nb">Instagram</a></p>')).toBe(0);
+    expect(pictures('<figure><img src="/pano.jpg" alt="The library at dawn from the bridge" width="3000" height="900"></figure>')).toBe(1);
+    expect(pictures('<figure><img src="/pano.jpg" alt="Harbour" width="3000" height="900"><figcaption>The harbour at dawn</figcaption></figure>')).toBe(1);
+    // A review's row of stars says what it shows to the eye only.
+    expect(pictures('<p><img src="/four-stars.png" alt="" width="312" height="70"></p>')).toBe(1);
+    // In the story's middle, a strip is the story's.
+    expect(pictures(`<figure><img src="/logo.png" alt="Newsbeat" width="4067" height="1250"></figure>${BODY}`)).toBe(1);
+  });
+
   it('removes a strip of thumbnails with no alt that link to other pages, and keeps pictures that say what they show', () => {
     const thumb = (n: number) => `<p><a href="https://news.example/pictures/gifts/${n}/"><span><img src="/t${n}.jpg" alt=""></span></a></p>`;
     // The story's own address, as a page's clone has it.
