@@ -4,7 +4,7 @@
  * on stop().
  */
 import { OWN_TARGET_ID } from '../core/captions/dom';
-import { detectArticle, type DetectedArticle } from '../core/detect/index';
+import { detectArticle, landingTarget, type DetectedArticle } from '../core/detect/index';
 import { findSiteSkipLinks } from '../core/site-skip-links';
 import { focusTarget, releaseFocusTargets } from './focus-target';
 import { ChangeLog } from './change-log';
@@ -77,7 +77,7 @@ export function startArticleAccess(win: Window, initial: ArticleAccessOptions): 
       detected = detectArticle(doc, { budgetMs: DETECT_BUDGET_MS, now: () => performance.now(), isVisible });
     }
     if (!detected) return false;
-    return focusTarget(detected.target as HTMLElement);
+    return focusTarget(landingTarget(detected, isVisible) as HTMLElement);
   }
 
   function removeSkipLink(): void {

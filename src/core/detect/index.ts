@@ -303,9 +303,26 @@ function detect(doc: Document, checkBudget: () => void, isVisible: (el: Element)
   if (article.closest('main,[role="main"]')) signals.push('main-element');
   if (prose.fromTextBlocks) signals.push('text-density');
 
-  const gapLimit = headline ? MAX_HEADLINE_TO_STORY_CHARS - normalizedText(headline).length : 0;
-  const target = headline && gapLimit > 0 && textBetween(headline, start, gapLimit) <= gapLimit ? headline : start;
+  const target = headline && headlineLeadsToStory(headline, start) ? headline : start;
   return { article: article.contains(start) ? article : commonAncestor(article, start), headline, start, target, signals };
+}
+
+/** Whether the headline and what the reader reads after it, up to the story, are short enough to land on the headline. */
+function headlineLeadsToStory(headline: Element, start: Element, isVisible?: (el: Element) => boolean): boolean {
+  const gapLimit = MAX_HEADLINE_TO_STORY_CHARS - normalizedText(headline).length;
+  return gapLimit > 0 && textBetween(headline, start, gapLimit, isVisible) <= gapLimit;
+}
+
+/**
+ * Where a jump to the article lands, asked when a person asks for it: the
+ * headline, where the text between it and the story that is hidden from view
+ * (an author's pop-up card in the page, display:none) left the gap too long
+ * by markup alone. Layout is read for that gap's elements only.
+ */
+export function landingTarget(found: DetectedArticle, isVisible: (el: Element) => boolean): Element {
+  const { headline, start, target } = found;
+  if (target !== start || !headline || !isVisible(headline)) return target;
+  return headlineLeadsToStory(headline, start, isVisible) ? headline : target;
 }
 
 export function detectArticle(doc: Document, options: DetectOptions = {}): DetectedArticle | null {

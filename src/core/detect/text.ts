@@ -35,15 +35,17 @@ export function titleSimilarity(candidate: string, title: string): number {
 
 /**
  * A walker over the text a reader sees under `root`: text in scripts,
- * styles and subtrees marked `hidden` is skipped.
+ * styles and subtrees marked `hidden` is skipped, and so are subtrees
+ * `isVisible` says are not rendered, when it is given (it costs layout).
  */
-export function visibleTextWalker(root: Node): TreeWalker {
+export function visibleTextWalker(root: Node, isVisible?: (el: Element) => boolean): TreeWalker {
   const doc = root.ownerDocument ?? (root as Document);
   return doc.createTreeWalker(root, 0x5 /* ELEMENT | TEXT */, {
     acceptNode(node) {
       if (node.nodeType === 1) {
         const el = node as Element;
-        return INVISIBLE_TAGS.has(el.tagName.toUpperCase()) || el.hasAttribute('hidden') ? 2 /* REJECT */ : 3 /* SKIP */;
+        const unseen = INVISIBLE_TAGS.has(el.tagName.toUpperCase()) || el.hasAttribute('hidden') || (isVisible !== undefined && !isVisible(el));
+        return unseen ? 2 /* REJECT */ : 3 /* SKIP */;
       }
       return 1; // ACCEPT text
     },
@@ -65,11 +67,12 @@ function countUntil(walker: TreeWalker, to: Element, limit: number): number {
 /**
  * Counts the characters of text between the end of `from` and the start of
  * `to` (document order), stopping once `limit` is passed. Text in scripts,
- * styles and hidden subtrees marked with `hidden` is not counted.
+ * styles and hidden subtrees marked with `hidden` is not counted, nor,
+ * with `isVisible`, text in subtrees that are not rendered.
  */
-export function textBetween(from: Element, to: Element, limit: number): number {
+export function textBetween(from: Element, to: Element, limit: number, isVisible?: (el: Element) => boolean): number {
   const doc = from.ownerDocument;
-  const walker = visibleTextWalker(doc.body ?? doc.documentElement);
+  const walker = visibleTextWalker(doc.body ?? doc.documentElement, isVisible);
   // Start after the last node inside `from`.
   let last: Node = from;
   while (last.lastChild) last = last.lastChild;
