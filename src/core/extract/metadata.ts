@@ -178,6 +178,41 @@ function printedIn(el: Element): string | null {
   return words.length <= MAX_DATE_LINE_CHARS ? (findPrintedDate(words)?.parseable ?? null) : null;
 }
 
+/** Lines of words under the headline looked at for a date alone: the byline block's, not the story's. */
+const MAX_LINES_UNDER = 8;
+/** A line this long is the story's own: the header above it is over. */
+const MIN_STORY_LINE_CHARS = 200;
+
+/** Whether a line says a date and little else ("18 NOV 2019", "Nov. 18, 2019 |"). */
+function isDateAlone(line: string): boolean {
+  const date = line.length <= MAX_DATE_LINE_CHARS ? findPrintedDate(line) : null;
+  return !!date && date.length >= line.length - MAX_DATE_LINE_EXTRA_CHARS;
+}
+
+/**
+ * A line under the headline, in its byline block, that is a date alone, in
+ * a box no class names as a date ("<div class=author-name-name><span>18 NOV
+ * 2019</span>"): the date the page prints, for toIsoDate.
+ */
+function dateLineUnder(headline: Element): string | null {
+  const doc = headline.ownerDocument;
+  const walker = doc.createTreeWalker(doc.body ?? doc.documentElement, 0x4 /* TEXT */);
+  let last: Node = headline;
+  while (last.lastChild) last = last.lastChild;
+  walker.currentNode = last;
+  let lines = 0;
+  for (let node = walker.nextNode(); node && lines < MAX_LINES_UNDER; node = walker.nextNode()) {
+    const parent = node.parentElement;
+    if (!parent || /^(?:SCRIPT|STYLE|NOSCRIPT|TEMPLATE)$/i.test(parent.tagName)) continue;
+    const line = squash(node.nodeValue ?? '');
+    if (!line) continue;
+    if (line.length >= MIN_STORY_LINE_CHARS) break;
+    lines++;
+    if (isDateAlone(line)) return findPrintedDate(line)?.parseable ?? null;
+  }
+  return null;
+}
+
 /**
  * The date a page prints by its headline, where neither its data nor its
  * meta tags give one: a machine-readable datetime, or a date in the words
@@ -196,12 +231,13 @@ function datePrinted(doc: Document): string | null {
     if (printed) return printed;
     if (++looked >= MAX_DATE_BOXES) break;
   }
+  const under = dateLineUnder(headline);
+  if (under) return under;
   // Above the headline, only a line that says it is the byline or the date: a kicker can name a day too
   // ("UK general election, 12 December 2019").
   const above = headline.previousElementSibling;
   const said = above ? ` ${squash(above.textContent ?? '')}` : '';
-  const dateAlone = (findPrintedDate(said)?.length ?? 0) >= said.trim().length - MAX_DATE_LINE_EXTRA_CHARS;
-  return above && (BYLINE_DATE_WORD.test(said) || BYLINE_PREFIX.test(said) || dateAlone) ? printedIn(above) : null;
+  return above && (BYLINE_DATE_WORD.test(said) || BYLINE_PREFIX.test(said) || isDateAlone(said.trim())) ? printedIn(above) : null;
 }
 
 /** Meta tags and root attributes, read once from the original page. */

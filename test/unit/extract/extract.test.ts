@@ -37,7 +37,8 @@ describe('extractArticle: metadata', () => {
     const walk = doc.createTreeWalker.bind(doc);
     let walks = 0;
     doc.createTreeWalker = ((...args: Parameters<Document['createTreeWalker']>) => {
-      if (args[0] === doc.body) walks++;
+      // The page's visible text is read with a filter (visibleTextWalker); other walks (a date line under the headline) have none.
+      if (args[0] === doc.body && args[2]) walks++;
       return walk(...args);
     }) as Document['createTreeWalker'];
     expect(extractArticle(doc)?.byline).toBeNull();
@@ -129,6 +130,9 @@ describe('extractArticle: metadata', () => {
     // A line above the headline that is the date alone.
     const bare = article(page(`<article><p>November 18, 2019</p><h1>Polls open across the country</h1>${paragraphs()}</article>`));
     expect(formatDate(bare.published!, 'en-US')).toBe('November 18, 2019');
+    // A line under the headline, in the byline's block, that is the date alone in a box no class names as one.
+    const under = article(page(`<article><h1>Bridge reopens</h1><div class="author-name"><div><span>ANN LEE, RIVER POST</span></div><div><span>18 NOV 2019 </span></div></div>${paragraphs()}</article>`));
+    expect(formatDate(under.published!, 'en-US')).toBe('November 18, 2019');
     // A kicker above the headline that names a day is not the story's date.
     const kicker = article(page(`<article><p class="kicker">UK general election, 12 December 2019</p><h1>Polls open across the country</h1>${paragraphs()}</article>`));
     expect(kicker.published).toBeNull();
