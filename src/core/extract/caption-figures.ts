@@ -175,3 +175,44 @@ export function captionsAsFigures(captions: readonly Element[]): number {
   }
   return made;
 }
+
+/** A centred line longer than this is a paragraph set in the middle, not a picture's caption. */
+const MAX_CENTRED_CAPTION_CHARS = 300;
+/** What a centred caption never holds: blocks of the story, or a picture of its own. */
+const CENTRED_NOT_CAPTION = 'p,div,h1,h2,h3,h4,h5,h6,ul,ol,table,blockquote,figure,img,picture,video,iframe';
+
+/** The picture set just before `el`, with nothing but space between: a picture, its link, or a box of one picture alone. */
+function pictureRightBefore(el: Element): Element | null {
+  for (let node = el.previousSibling; node; node = node.previousSibling) {
+    if (node.nodeType === 3 && !(node.nodeValue ?? '').trim()) continue;
+    if (node.nodeType !== 1) return null;
+    const before = node as Element;
+    const tag = before.tagName.toUpperCase();
+    if (tag === 'BR') continue;
+    if (before.closest('figure')) return null;
+    if (tag === 'IMG' || tag === 'PICTURE') return before;
+    if (imageCount(before) === 1 && !before.querySelector(`${STRUCTURE},figcaption,p`) && shownTextLength(before) === 0) return before;
+    return null;
+  }
+  return null;
+}
+
+/**
+ * A caption an older page centres under its picture with <center> ("<img>
+ * <center><em>The new keyboard, via iFixit</em></center>"): the picture and
+ * the line become a figure. The reader drops <center>, and the line would
+ * otherwise run into the paragraph after it as if it were the story's.
+ * Mutates the clone; returns how many figures it made.
+ */
+export function centredCaptionsAsFigures(body: Element): number {
+  let made = 0;
+  for (const centre of Array.from(body.getElementsByTagName('center'))) {
+    const chars = shownTextLength(centre);
+    if (chars === 0 || chars > MAX_CENTRED_CAPTION_CHARS || centre.querySelector(CENTRED_NOT_CAPTION) || centre.closest('figure')) continue;
+    const picture = pictureRightBefore(centre);
+    if (!picture) continue;
+    figureOf(picture, centre);
+    made++;
+  }
+  return made;
+}

@@ -197,6 +197,16 @@ function isLoneName(text: string): boolean {
 const AFFILIATE_LINK = /[?&](?:[^=&#]*affiliat[^=&#]*=|[^=&#]+=[^&#]*affiliat)/i;
 const AFFILIATE = /\b(?:affiliate (?:links?|commission|partnerships?)|we may (?:earn|receive) (?:a )?(?:small )?(?:commission|share)|this post may contain)\b/i;
 const SOCIAL_PROMO = /\b(?:follow|like|find|join) (?:us|him|her|them|me|\S+(?: \S+){0,3}) on (?:twitter|facebook|instagram|youtube|linkedin|tiktok|snapchat|pinterest|flipboard)\b|\bjoin (?:our|the) (?:\S+ )?(?:forums?|community|conversation|discussion)\b|^listen to \S+(?: \S+){0,3} (?:live|on)\b/i;
+/**
+ * The site's rules for its comments, under the story ("Comments are moderated",
+ * "ATENÇÃO: Comentários … não serão aprovados pelo moderador"): comments and
+ * their moderator named in one short line. Approval alone is a story's word ("the
+ * board approved the mayor's comments"). Latin letters are spelled out: a \p{L}
+ * class costs its compiling on every reader (docs/performance.md).
+ */
+const COMMENT_WORD = /(?:^|[^a-zà-ÿ])(?:comments?|comentários?|comentarios?|commentaires?|kommentare?|commenti|commento|reacties|reactie)(?![a-zà-ÿ])/i;
+// Not "moderate": "moderate comments" are a story's words.
+const MODERATION_WORD = /(?:^|[^a-zà-ÿ])(?:moderat(?:ed|ion|ing|ors?|ori|ore|ados?|adas?|i|azione)|moderación|moderação|moderador(?:es)?|moderiert|modér(?:é|ée|és|ées|ation|ateurs?)|gemodereerd)(?![a-zà-ÿ])/i;
 const BARE_URL = /^(?:https?:\/\/)?(?:www\.)?[\w-]+(?:\.[\w-]+)+(?:\/\S*)?$/i;
 /** A WordPress-style shortcode the site never rendered: "[button link=...]Text[/button]". */
 const SHORTCODE = /^\[(\w+)\b[^\]]*\].*\[\/\1\]$/;
@@ -403,6 +413,7 @@ function isTrailingClutter(b: Block, ctx: CleanContext): boolean {
   // Not a step of a list ("Sign up for the bundle using the same email"): an offer to subscribe stands alone.
   if (t.length < 400 && NEWSLETTER.test(t) && (CALL_TO_ACTION.test(t) || isLinkDominated(b, 0.2)) && !isItemOfList(b.el)) return true;
   if (t.length < 300 && SOCIAL_PROMO.test(t)) return true;
+  if (t.length < 300 && COMMENT_WORD.test(t) && MODERATION_WORD.test(t)) return true;
   if (t.length < 100 && BARE_URL.test(t)) return true;
   if (t.length < 200 && CONTACT.test(t)) return true;
   if (t.length < 50 && mentionsAuthor(t, ctx.authors)) return true;
@@ -505,6 +516,27 @@ function isSilentTeaser(b: Block, story: string): boolean {
       return !new URL(a.getAttribute('href')!, base).pathname.startsWith(story);
     } catch {
       return true; // An address that cannot be read is no page of this story's.
+    }
+  });
+}
+
+/** A host without its "www.": the same site either way. */
+function siteOf(url: URL): string {
+  return url.hostname.replace(/^www\./, '');
+}
+
+/**
+ * A silent teaser whose links all go to other sites: after the story, a
+ * banner for the site's social page or a sponsor, with nothing to say.
+ */
+function isOffSiteBanner(b: Block): boolean {
+  if (!isSilentTeaser(b, storyPath(b.el.ownerDocument))) return false;
+  const base = new URL(b.el.ownerDocument.baseURI);
+  return Array.from(b.el.querySelectorAll('a[href]')).every((a) => {
+    try {
+      return siteOf(new URL(a.getAttribute('href')!, base)) !== siteOf(base);
+    } catch {
+      return false;
     }
   });
 }
@@ -667,11 +699,21 @@ export function articleShape(root: Element): ArticleShape {
   return shape;
 }
 
+/** Blocks a <center> may hold: with one of them, it becomes a box; with words alone, a paragraph. */
+const CENTRE_BLOCKS = 'p,div,h1,h2,h3,h4,h5,h6,ul,ol,dl,table,blockquote,figure,pre,hr,section,center';
+
 /**
  * Removes the page's presentation and script hooks (class, style, data-*):
- * the reader styles the article itself, and they only add weight.
+ * the reader styles the article itself, and they only add weight. A
+ * <center>, which the reader's sanitizing unwraps, becomes a paragraph or a
+ * box: its line would otherwise run into the paragraph after it.
  */
 export function stripPresentation(root: Element): void {
+  for (const centre of Array.from(root.getElementsByTagName('center')).reverse()) {
+    const block = root.ownerDocument.createElement(centre.querySelector(CENTRE_BLOCKS) ? 'div' : 'p');
+    block.append(...Array.from(centre.childNodes));
+    centre.replaceWith(block);
+  }
   const all = [root, ...Array.from(root.getElementsByTagName('*'))];
   for (const el of all) {
     const attrs = el.attributes;
@@ -768,8 +810,9 @@ export function cleanArticle(root: Element, ctx: CleanContext): CleanResult {
     const b = blocks[i]!;
     if (b.atomic) {
       // Pictures at the end stay, but for the author's portrait on a card, a strip of thumbnails of other
-      // pages that say nothing (a promo gallery's, its title gone) and a sign-off banner; keep looking above them.
-      if (isAuthorPortrait(b, ctx) || inTeaserStrip(i) || isSignOffBanner(b)) drop.add(b);
+      // pages that say nothing (a promo gallery's, its title gone), a sign-off banner and a silent banner for
+      // another site; keep looking above them.
+      if (isAuthorPortrait(b, ctx) || inTeaserStrip(i) || isSignOffBanner(b) || isOffSiteBanner(b)) drop.add(b);
       continue;
     }
     // "Originally published on Live Science." stays, and the related links above it go.

@@ -108,14 +108,50 @@ function boxAround(figure: Element): Element {
 }
 
 /**
+ * A figcaption a site wraps with its credit in a box of the figure's
+ * ("<figure>…<span><figcaption>…</figcaption><cite>Getty Images</cite>
+ * </span>"): the box gives way to the figcaption, the credit inside it. A
+ * figcaption names its figure only as the figure's own child, and the reader
+ * styles the credit as the caption's part only there.
+ */
+function hoistWrappedFigcaption(figure: Element): void {
+  if (Array.from(figure.children).some((c) => c.tagName.toUpperCase() === 'FIGCAPTION')) return;
+  const captions = Array.from(figure.getElementsByTagName('figcaption')).filter((c) => c.parentElement?.closest('figure') === figure);
+  if (captions.length !== 1) return;
+  const caption = captions[0]!;
+  let box = caption.parentElement!;
+  while (box.parentElement !== figure) box = box.parentElement!;
+  if (box.querySelector('img, picture, video, iframe, svg, figure')) return;
+  const others = textLength(box) - textLength(caption);
+  if (others > MAX_CREDIT_CHARS) return;
+  // What the box holds beside the caption, in order: a credit before it goes first, one after it last.
+  const before: Node[] = [];
+  const after: Node[] = [];
+  let seen = false;
+  const gather = (el: Element): void => {
+    for (const node of Array.from(el.childNodes)) {
+      if (node === caption) seen = true;
+      else if (node.nodeType === 1 && (node as Element).contains(caption)) gather(node as Element);
+      else if ((node.textContent ?? '').trim()) (seen ? after : before).push(node);
+    }
+  };
+  gather(box);
+  box.replaceWith(caption);
+  caption.prepend(...before.flatMap((node) => [node, ' ']));
+  caption.append(...after.flatMap((node) => [' ', node]));
+}
+
+/**
  * A figcaption a site sets right after its figure (or after the box that
  * holds only the figure) rather than inside it,
  * and a credit line set after a figure's box ("image-credit"): moved into
  * the figure, so the reader shows them as its caption and a screen reader
- * hears them as the picture's, not as a line of the story.
+ * hears them as the picture's, not as a line of the story. A figcaption
+ * wrapped with its credit inside the figure comes out of its box first.
  */
 export function joinCaptionsSetAfterFigures(body: Element): void {
   for (const figure of Array.from(body.getElementsByTagName('figure'))) {
+    hoistWrappedFigcaption(figure);
     const own = (): Element | null => Array.from(figure.children).find((c) => c.tagName.toUpperCase() === 'FIGCAPTION') ?? null;
     const box = boxAround(figure);
     let next = box.nextElementSibling;

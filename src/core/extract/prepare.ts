@@ -12,7 +12,7 @@
 import { isOurs, isOwnId, leavesPage, OWN_ARIA_HIDDEN } from '../captions/dom';
 import { fileNameOf, originalFileNameOf, PICTURE_FILE, PICTURE_FILE_WITHIN } from '../image-files';
 import { inlineCreditStart, looksLikeCredit, repeatsAlt, squash } from '../captions/text';
-import { captionsAsFigures } from './caption-figures';
+import { captionsAsFigures, centredCaptionsAsFigures } from './caption-figures';
 import { classWords, namesCaption } from './class-words';
 import { isThumbnail } from './lead-figure';
 import { AUTHOR_BOX, AUTHOR_MARK } from './metadata';
@@ -396,7 +396,7 @@ export function prepareDocument(doc: Document, sharedImage: string | null = null
   for (const el of unwrapped) el.replaceWith(...Array.from(el.childNodes));
   for (const el of doomed) el.remove();
   stats.removed = doomed.length + dropRepeatedCaptions(body);
-  stats.figures = captionsAsFigures(named.filter((el) => el.isConnected));
+  stats.figures = captionsAsFigures(named.filter((el) => el.isConnected)) + centredCaptionsAsFigures(body);
   joinCaptionsSetAfterFigures(body);
   if (sharedImage) {
     sharpenPlaceholders(body, sharedImage);

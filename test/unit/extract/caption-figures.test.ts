@@ -114,3 +114,32 @@ describe('extractArticle: a picture box built from divs', () => {
     expect(Array.from(body.querySelectorAll('p')).filter((p) => !p.closest('figure')).map((p) => p.textContent)).not.toContain('A diver checks the piers below the waterline.');
   });
 });
+
+describe('extractArticle: captions set apart the old way or wrapped with their credit', () => {
+  const figures = (html: string): Element[] => {
+    const article = extractArticle(load(story(html)))!;
+    return Array.from(new DOMParser().parseFromString(article.contentHtml, 'text/html').querySelectorAll('figure'));
+  };
+
+  it('makes a picture and the <center> line under it a figure, and turns a <center> of words alone into a paragraph', () => {
+    const [figure] = figures('<img src="/img/keys.jpg" alt=""><center><em>The new keyboard via <a href="https://repair.example/keys">Repair Co</a></em></center> <br>');
+    expect(figure?.querySelector('figcaption')?.textContent).toBe('The new keyboard via Repair Co');
+    expect(figure?.querySelector('img')).not.toBeNull();
+    const article = extractArticle(load(story('<center>Crews worked through the night, the city said, to finish the deck before the frost.</center>')))!;
+    const body = new DOMParser().parseFromString(article.contentHtml, 'text/html').body;
+    expect(body.querySelector('center')).toBeNull();
+    expect(Array.from(body.querySelectorAll('p'), (p) => p.textContent).some((t) => t?.startsWith('Crews worked through the night'))).toBe(true);
+    // A long centred block under a picture is the story's.
+    expect(figures(`<p><img src="/img/deck.jpg" alt=""></p><center>${PROSE[0]} ${PROSE[1]}</center>`)).toHaveLength(0);
+  });
+
+  it("moves a figcaption wrapped with its credit out of the box, the credit inside it, as the figure's own caption", () => {
+    const [figure] = figures('<figure><span><img src="/img/smog.jpg" alt="The bridge in smog"></span><span class="meta"><figcaption>Smog over the river on Friday.</figcaption><cite>Ann Lee/Getty Images</cite></span></figure>');
+    const caption = figure?.querySelector('figcaption');
+    expect(caption?.parentElement).toBe(figure);
+    expect(caption?.textContent).toBe('Smog over the river on Friday. Ann Lee/Getty Images');
+    // A box that holds more than a caption and a credit is left as it is.
+    const long = `<figure><img src="/img/smog.jpg" alt="The bridge in smog"><div><figcaption>Smog over the river.</figcaption><p>${PROSE[1]}</p></div></figure>`;
+    expect(figures(long)[0]?.querySelector('figcaption')?.parentElement?.tagName).not.toBe('FIGURE');
+  });
+});

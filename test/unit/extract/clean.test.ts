@@ -39,6 +39,12 @@ describe('cleanArticle: what trails the story', () => {
     return root.textContent ?? '';
   };
 
+  it("removes the site's rules for comments under the story, and keeps a last line about comments that moderates nothing", () => {
+    expect(clean('<p>ATENÇÃO: Comentários com textos ininteligíveis ou que faltem com respeito ao usuário não serão aprovados pelo moderador.</p>')).not.toContain('ATENÇÃO');
+    expect(clean('<p>Comments are moderated and may take a day to appear.</p>')).not.toContain('Comments are');
+    expect(clean('<p>The mayor made only moderate comments about the plan, and the board approved it on Friday.</p>')).toContain('moderate comments');
+  });
+
   it('removes an author bio and a lone name, in Latin scripts with accents', () => {
     expect(clean('<p>Zoë O’Brien is a staff reporter for The Herald, based in Cork.</p>')).not.toContain('O’Brien');
     expect(clean('<p>Ana María Ruiz writes about cities and transport for Élan Magazine.</p>')).not.toContain('Ruiz');
@@ -137,6 +143,21 @@ describe('cleanArticle: what trails the story', () => {
     expect(pictures('<p><img src="/four-stars.png" alt="" width="312" height="70"></p>')).toBe(1);
     // In the story's middle, a strip is the story's.
     expect(pictures(`<figure><img src="/logo.png" alt="Newsbeat" width="4067" height="1250"></figure>${BODY}`)).toBe(1);
+  });
+
+  it("removes a silent banner for another site after the story, and keeps the story's last picture linking to its own file or page", () => {
+    const at = (html: string): Element => {
+      const root = article(`${BODY}${html}`);
+      root.ownerDocument.head.append(Object.assign(root.ownerDocument.createElement('base'), { href: 'https://www.news.example/2019/11/library-sundays/' }));
+      cleanArticle(root, { title: 'Library stays open on Sundays', authors: [], descriptions: [] });
+      return root;
+    };
+    expect(at('<div><p><a href="https://social.example/newsexample/"><img src="/banner-fb-468x60.gif"></a></p></div>').querySelectorAll('img')).toHaveLength(0);
+    // Its own site, with or without "www.": the story's last picture, linked to a page or its full size.
+    expect(at('<p><a href="https://news.example/gallery/reading-room/"><img src="/room.jpg"></a></p>').querySelectorAll('img')).toHaveLength(1);
+    expect(at('<p><a href="https://cdn.example/room-full.jpg"><img src="/room.jpg"></a></p>').querySelectorAll('img')).toHaveLength(1);
+    // One that says what it shows is the story's.
+    expect(at('<p><a href="https://social.example/p/123"><img src="/readers.jpg" alt="Readers queue on Sunday morning"></a></p>').querySelectorAll('img')).toHaveLength(1);
   });
 
   it('removes a strip of thumbnails with no alt that link to other pages, and keeps pictures that say what they show', () => {
