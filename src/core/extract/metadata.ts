@@ -93,8 +93,8 @@ export function withoutTrailingSiteName(byline: string, siteName: string | null)
 export function toIsoDate(raw: string | null | undefined): string | null {
   if (!raw) return null;
   let s = raw.trim();
-  // "2019-11-20 13:42:06+08:00" and "+0000" offsets are not parsed everywhere.
-  s = s.replace(/^(\d{4}-\d{2}-\d{2}) (\d)/, '$1T$2').replace(/([+-]\d{2})(\d{2})$/, '$1:$2');
+  // "2019-11-20 13:42:06+08:00", "+0000" offsets and a zone named "UTC" are not parsed everywhere.
+  s = s.replace(/^(\d{4}-\d{2}-\d{2}) (\d)/, '$1T$2').replace(/([+-]\d{2})(\d{2})$/, '$1:$2').replace(/(T[\d:.]+)\s*(?:UTC|GMT)$/i, '$1Z');
   const t = Date.parse(s);
   if (Number.isNaN(t)) return null;
   const d = new Date(t);
@@ -105,6 +105,27 @@ export function toIsoDate(raw: string | null | undefined): string | null {
   const minutes = offset ? (offset[1] === '-' ? -1 : 1) * (Number(offset[2]) * 60 + Number(offset[3])) : 0;
   if (!offset || minutes === 0) return d.toISOString();
   return `${new Date(t + minutes * 60_000).toISOString().slice(0, -1)}${offset[1]}${offset[2]}:${offset[3]}`;
+}
+
+/** A date and time with no zone: "2019-11-19 02:24:00", "2019-11-19T02:24". */
+const ZONELESS_DATE_TIME = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2})(?::\d{2}(?:\.\d+)?)?$/;
+
+/**
+ * A date and time given with no zone, which the reader could only read as
+ * its own local time, is read with the zone of the page's own <time> of the
+ * same moment where it has one ("2019-11-19 02:24:00" in a meta tag and
+ * "2019-11-19 02:24:00 UTC" printed): otherwise the day shown can differ
+ * from the page's own.
+ */
+export function withPageZone(raw: string | null | undefined, doc: Document): string | null | undefined {
+  const m = raw ? ZONELESS_DATE_TIME.exec(raw.trim()) : null;
+  if (!m) return raw;
+  for (const time of Array.from(doc.querySelectorAll('time[datetime]'))) {
+    const value = time.getAttribute('datetime')!.trim();
+    if (!value.startsWith(m[1]!) || value.slice(11, 16) !== m[2] || ZONELESS_DATE_TIME.test(value)) continue;
+    if (/(?:Z|[+-]\d{2}:?\d{2}|\s(?:UTC|GMT))$/i.test(value)) return value;
+  }
+  return raw;
 }
 
 /** "en_US" -> "en-US"; anything that is not a language tag -> null. */

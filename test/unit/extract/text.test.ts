@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { jsonLdBlocks, readJsonLd, readJsonLdPageAuthor } from '../../../src/core/extract/jsonld';
-import { chooseSiteName, cleanByline, detectDir, normalizeLang, publisherName, toIsoDate, withoutTrailingSiteName } from '../../../src/core/extract/metadata';
+import { chooseSiteName, cleanByline, detectDir, normalizeLang, publisherName, toIsoDate, withPageZone, withoutTrailingSiteName } from '../../../src/core/extract/metadata';
 import { pickFromSrcset } from '../../../src/core/extract/prepare';
 import { findPrintedDate } from '../../../src/core/extract/printed-date';
 import { blockText, countWords, readingMinutes } from '../../../src/core/extract/text';
@@ -23,12 +23,22 @@ describe('countWords and readingMinutes', () => {
 });
 
 describe('metadata helpers', () => {
+  it("reads a date and time with no zone in the zone of the page's own <time> of the same moment", () => {
+    const doc = load('<p>Posted <time datetime="2019-11-19 02:24:00 UTC">Nov 18, 2019 at 9:24 pm ET</time></p><time datetime="2019-11-20T10:00:00+01:00">later</time>');
+    expect(withPageZone('2019-11-19 02:24:00', doc)).toBe('2019-11-19 02:24:00 UTC');
+    // Another moment, a date alone, or one with its zone: as given.
+    expect(withPageZone('2019-11-19 08:00:00', doc)).toBe('2019-11-19 08:00:00');
+    expect(withPageZone('2019-11-19', doc)).toBe('2019-11-19');
+    expect(withPageZone('2019-11-19T02:24:00-05:00', doc)).toBe('2019-11-19T02:24:00-05:00');
+  });
+
   it('normalises dates, languages and bylines', () => {
     expect(toIsoDate('2019-11-20 13:42:06+08:00')).toBe('2019-11-20T13:42:06.000+08:00');
     expect(toIsoDate('2019-11-20T06:35:39+0000')).toBe('2019-11-20T06:35:39.000Z');
     expect(toIsoDate('Mon, 18 Nov 2019 16:07:38 -0600')).toBe('2019-11-18T16:07:38.000-06:00');
     // The same moment either way: the offset only keeps the site's own day.
     expect(Date.parse(toIsoDate('2019-11-18T23:04:24-05:00')!)).toBe(Date.parse('2019-11-19T04:04:24Z'));
+    expect(toIsoDate('2019-11-19 02:24:00 UTC')).toBe('2019-11-19T02:24:00.000Z');
     expect(toIsoDate('0001-01-01T00:00:00Z')).toBeNull();
     expect(toIsoDate('yesterday')).toBeNull();
     expect(normalizeLang('en_us')).toBe('en-US');
