@@ -169,6 +169,27 @@ export function unwrapEmptyFigures(body: Element): void {
   }
 }
 
+/** A picture this size or less (by its width or height attribute) is an icon that can sit in a line of text. */
+const MAX_INLINE_PICTURE_PX = 48;
+/** An alt this short with no size given is an emoji's character: Twemoji and WordPress draw emoji as pictures. */
+const MAX_EMOJI_ALT_CHARS = 2;
+
+/**
+ * Pictures that belong in a line of text (an icon, an emoji) are marked so;
+ * the reader sets every other picture on a line of its own. A site that
+ * floats or blocks its photos by class or style, both gone here, would
+ * otherwise leave a photo inline, with the next paragraph's first word
+ * beside its bottom corner.
+ */
+export function markInlinePictures(body: Element): void {
+  for (const img of Array.from(body.getElementsByTagName('img'))) {
+    const sizes = ['width', 'height'].map((side) => Number(img.getAttribute(side) ?? NaN)).filter((px) => px > 0);
+    const alt = (img.getAttribute('alt') ?? '').trim();
+    const small = sizes.length > 0 ? sizes.some((px) => px <= MAX_INLINE_PICTURE_PX) : alt.length > 0 && [...alt].length <= MAX_EMOJI_ALT_CHARS;
+    if (small) img.classList.add('inline-picture');
+  }
+}
+
 /** The reader's word for a video link: "Video:", or "Video 2:" for one of several with the same name. */
 export type VideoLabel = (number: number | null) => string;
 
@@ -323,5 +344,6 @@ export function tidyBody(body: Element, title: string, videoLabel: VideoLabel): 
   spaceCaptionParts(body);
   markRepeatedCaptionWords(body);
   labelVideoLinks(body, videoLabel);
+  markInlinePictures(body);
   revealAlts(body, title, sharedAlts);
 }

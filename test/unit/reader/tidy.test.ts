@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
 import {
-  dropAltCaptionOfBrokenPicture, dropEmptyParagraphs, heardOnce, labelVideoLinks, markRepeatedCaptionWords, normalizeHeadings, revealAlts, sayAltOnce, silenceEmptyAlts, spaceCaptionParts, tidyBody, trimBlockEdges,
+  dropAltCaptionOfBrokenPicture, dropEmptyParagraphs, heardOnce, labelVideoLinks, markInlinePictures, markRepeatedCaptionWords, normalizeHeadings, revealAlts, sayAltOnce, silenceEmptyAlts, spaceCaptionParts, tidyBody, trimBlockEdges,
   unwrapDeadLinks, unwrapEmptyFigures, unwrapNamelessLinks,
 } from '../../../src/reader/tidy';
 
@@ -124,6 +124,17 @@ describe('sayAltOnce', () => {
     );
     sayAltOnce(el);
     expect(alts(el)).toEqual([tags, tags, 'Pears', 'Pears', 'Pears']);
+  });
+});
+
+describe('markInlinePictures', () => {
+  it('marks icons and emoji as pictures of a line of text, and no photo, sized or not', () => {
+    const el = body(
+      '<p>I <img src="/e/heart.svg" alt="❤️"> this <img src="/i/star.png" width="16" height="16" alt="star"> bridge.</p>' +
+        '<section><img src="/p/controller.jpg" alt="">The price of the controller dropped.</section><img src="/p/wide.jpg" width="800" height="450" alt="The bridge"><img src="/p/free.jpg" alt="Walkers on the bridge">',
+    );
+    markInlinePictures(el);
+    expect(Array.from(el.querySelectorAll('img'), (img) => img.classList.contains('inline-picture'))).toEqual([true, true, false, false, false]);
   });
 });
 
