@@ -199,17 +199,33 @@ function commonParent(a: Element, b: Element): Element | null {
   return p;
 }
 
-/** A figcaption a site set right after the figure instead of inside it: a caption, but not tied by HTML. */
-function captionAfterFigure(figure: Element): Element | null {
-  const next = siblings(figure, true, 1)[0];
-  return next && tag(next) === 'FIGCAPTION' && captionLike(next) ? next : null;
+/** How many boxes that hold only the figure are looked through for a figcaption after them. */
+const MAX_FIGURE_BOXES = 3;
+
+/**
+ * A figcaption a site set right after the figure instead of inside it, or
+ * after a box that holds the figure alone (a hero's container): a caption,
+ * but not tied by HTML.
+ */
+function captionAfterFigure(figure: Element, article: Element): Element | null {
+  let box = figure;
+  for (let level = 0; level <= MAX_FIGURE_BOXES; level++) {
+    const next = siblings(box, true, 1)[0];
+    if (next) return tag(next) === 'FIGCAPTION' && captionLike(next) ? next : null;
+    const parent = box.parentElement;
+    // The box holds the figure alone: no other picture, no words of its own.
+    if (!parent || parent === article || !article.contains(parent) || STOP_TAGS.has(tag(parent))) return null;
+    if (countImages(parent, 2) !== countImages(figure, 2) || textLength(parent, 300) !== textLength(figure, 300)) return null;
+    box = parent;
+  }
+  return null;
 }
 
 export function findCaption(img: Element, media: Element, article: Element): FoundCaption {
   const figure = ancestor(img, article, (a) => tag(a) === 'FIGURE');
   const fromFigure = figure ? nativeCaption(figure) : null;
   const described = fromFigure ? null : describedByCaption(img);
-  const caption = fromFigure ?? described ?? (figure ? captionAfterFigure(figure) : null) ?? nearbyCaption(media, figure, article);
+  const caption = fromFigure ?? described ?? (figure ? captionAfterFigure(figure, article) : null) ?? nearbyCaption(media, figure, article);
   const credit = caption ? findCredit(caption) : null;
   const container = figure ?? (caption ? commonParent(media, caption) : null);
   const named = !!fromFigure || !!described || (!!caption && (tag(caption) === 'FIGCAPTION' || captionNamed(caption)));

@@ -118,10 +118,22 @@ const CREDIT_START = new RegExp(
 
 const AGENCY_ONLY = new RegExp(`^(?:${AGENCIES})(?:\\s*(?:/|,|via)\\s*.*)?$`, 'i');
 
-/** "Photo: AP", "© Getty Images", "Credit: Jane Roe", "AP Photo/John Doe", "Getty Images". */
+/** A picture's label before what follows it: "Image: The house where…" describes, "Photo: Ann Lee" credits. */
+const PICTURE_LABEL = /^[\s([]*(?:photo(?:graph)?|image|picture|foto)s?\s*:\s*/i;
+/** Words of a sentence that describes what a picture shows, which a credit's name and agency never hold. */
+const DESCRIBING_WORD = /\s(?:in|which|where|was|were|is|are|at|during|after|while|with)\s/;
+/** Longer than this after its label, a line that reads as a sentence describes; a long credit has no such words. */
+const MAX_LABELLED_CREDIT_WORDS = 6;
+
+/** "Photo: AP", "© Getty Images", "Credit: Jane Roe", "AP Photo/John Doe", "Getty Images"; not "Image: The house in which…". */
 export function looksLikeCredit(text: string): boolean {
   const t = squash(text);
   if (!t || t.length > 120) return false;
+  const label = PICTURE_LABEL.exec(t);
+  if (label) {
+    const rest = t.slice(label[0].length);
+    if (rest.split(' ').length > MAX_LABELLED_CREDIT_WORDS && DESCRIBING_WORD.test(` ${rest} `)) return false;
+  }
   if (CREDIT_START.test(t)) return true;
   return AGENCY_ONLY.test(t);
 }

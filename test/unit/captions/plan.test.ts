@@ -192,6 +192,22 @@ it("hears a picture named by aria-label once when a figcaption set after its fig
   expect(entry()?.actions).not.toContain('dedupe');
 });
 
+it("finds a figcaption set after the box that holds the figure alone (a hero's), and hears once its part that repeats the alt", () => {
+  const article = loadPage('captions-lazy-image');
+  const opts: PlanOptions = { showAltText: true, expandCaptions: true, view: window };
+  const box = document.createElement('div');
+  box.innerHTML =
+    '<div class="hero"><figure><picture><img id="house" src="house.svg" width="800" height="500" alt="Image: The house in which the composer was born, in Salzburg"></picture></figure></div>' +
+    '<figcaption><span id="where">The house where the composer was born, in Salzburg.</span><span>Ann Lee / Reuters file</span></figcaption>';
+  one('#mill-figure').after(box);
+  const entry = (): ReturnType<typeof inspectImage> | undefined => planCaptions(article, opts).find((e) => e.image.id === 'house');
+  expect(entry()?.caption).toBe(box.querySelector('figcaption'));
+  expect(entry()?.hide).toEqual([box.querySelector('#where')]);
+  // A box with words of its own beside the figure: the figcaption after it is not the figure's.
+  box.querySelector('.hero')!.append(Object.assign(document.createElement('p'), { textContent: 'Tickets go on sale on Monday.' }));
+  expect(entry()?.caption ?? null).not.toBe(box.querySelector('figcaption'));
+});
+
 it('hears once the part of a caption that repeats the alt, beside a credit with no label to tell it by', () => {
   const article = loadPage('captions-lazy-image');
   const opts: PlanOptions = { showAltText: true, expandCaptions: true, view: window };

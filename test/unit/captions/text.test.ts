@@ -10,6 +10,7 @@ it.each([
   ['main article image', false], ['print header logo', false], ['Featured Image', false],
   ['Amsterdam Light Festival 2018 2019 Light a Wish_OGE Group', false],
   ['A ferry, at dawn (2019)', true],
+  ['Image: The house in which the composer was born, in Salzburg', true],
 ])('isMeaningfulAlt(%j) is %s', (alt, meaningful) => {
   expect(isMeaningfulAlt(alt)).toBe(meaningful);
 });
@@ -20,6 +21,9 @@ it.each([
   ['Courtesy of the artist', true], ['Image: NASA', true], ['Credit...Anna Moneymaker/The New York Times', true], ['Credit… Ann Lee', true], ['Photos… from the scene', false],
   ['A photo of the harbour', false], ['The AP reported', false],
   ['Photography class starts Monday at the school', false],
+  // A label before a sentence that describes: the alt of a picture, not its credit.
+  ['Image: The house in which Adolf Hitler was born in Braunau am Inn, Austria', false],
+  ['Photo: Jane Doe for The New York Times via Getty Images', true],
 ])('looksLikeCredit(%j) is %s', (text, credit) => {
   expect(looksLikeCredit(text)).toBe(credit);
 });
