@@ -10,6 +10,7 @@ import { isRightToLeft } from '../rtl-languages';
 import { precedes } from '../detect/text';
 import type { JsonLdArticle } from './jsonld';
 import { findPrintedDate } from './printed-date';
+import { storyHeadline } from './story-headline';
 import { wordCoverage } from './text';
 
 /** All <meta> name/property/itemprop/http-equiv values, lower-cased keys, first one wins. */
@@ -241,7 +242,7 @@ function dateLineUnder(headline: Element): string | null {
  * and date some sites set over the headline). For toIsoDate.
  */
 function datePrinted(doc: Document): string | null {
-  const headline = doc.getElementsByTagName('h1')[0];
+  const headline = storyHeadline(doc);
   if (!headline) return null;
   let looked = 0;
   for (const box of Array.from(doc.querySelectorAll(DATE_BOX))) {

@@ -8,6 +8,7 @@
  */
 import { squash } from '../captions/text';
 import { wordCoverage } from './text';
+import { storyHeadline } from './story-headline';
 
 /** Elements read after the headline: a header's worth, not the page. */
 const MAX_ELEMENTS = 80;
@@ -70,7 +71,7 @@ function following(el: Element, skipInside: boolean): Element | null {
  * paragraph.
  */
 export function standfirstPrinted(doc: Document, descriptions: readonly string[], title: string): string | null {
-  const headline = doc.body?.getElementsByTagName('h1')[0];
+  const headline = storyHeadline(doc);
   // A page whose description is its headline says nothing more under it.
   const summaries = descriptions.filter((d) => !repeatsTitle(d, title));
   if (!headline) return null;
