@@ -8,7 +8,8 @@
 import { precedes } from '../detect/text';
 import { originalFileNameOf } from '../image-files';
 import { AUTHOR_BOX } from './metadata';
-import { textLength } from './text';
+import { squash } from '../captions/text';
+import { textLength, wordCoverage } from './text';
 
 /** A paragraph this long is the story's text, not a kicker or a byline. */
 const MIN_PROSE_CHARS = 80;
@@ -33,7 +34,15 @@ function storyStart(body: HTMLElement): Element | null {
   }
   const perParent = new Map<Element | null, number>();
   for (const p of prose) perParent.set(p.parentElement, (perParent.get(p.parentElement) ?? 0) + 1);
-  return prose.find((p) => (perParent.get(p.parentElement) ?? 0) > 1) ?? prose[0] ?? null;
+  const shared = prose.find((p) => (perParent.get(p.parentElement) ?? 0) > 1);
+  if (shared) return shared;
+  // With every paragraph on its own, the first that is not the page's description printed as a standfirst (a dek).
+  const description = squash(body.ownerDocument.querySelector('meta[name="description" i], meta[property="og:description" i]')?.getAttribute('content') ?? '');
+  const says = (p: Element): boolean => {
+    const text = squash(p.textContent ?? '');
+    return !!description && wordCoverage(text, description) >= 0.9 && wordCoverage(description, text) >= 0.9;
+  };
+  return prose.find((p) => !says(p)) ?? prose[0] ?? null;
 }
 
 /**

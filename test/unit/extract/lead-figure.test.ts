@@ -23,6 +23,17 @@ describe('the lead picture', () => {
     expect(a.textContent).toContain('The bridge at dawn on its first day. Photo: River Post');
   });
 
+  it('is found under a standfirst that says the page\'s description where each paragraph of the story sits in a box of its own', () => {
+    const dek = 'Crews finished the deck two months early, and the bridge opens to traffic on Monday.';
+    const own = paragraphs().split('\n').map((p) => `<div class="para">${p}</div>`).join('');
+    const html = page(
+      `<div class="column"><h1>Bridge reopens after repairs</h1><p class="dek">${dek}</p>${PHOTO}<div class="story-text">${own}</div></div>`,
+      `<meta name="description" content="${dek}">`,
+    );
+    const a = extractArticle(load(html))!;
+    expect(load(`<body>${a.contentHtml}</body>`).body.querySelector('figure img')?.getAttribute('alt')).toBe('The bridge at dawn');
+  });
+
   it('is found outside any figure where the page names it as the story\'s picture, and not where it does not', () => {
     const named = '<div class="article__featured-image-wrapper"><img src="/img/bridge.jpg?w=600" class="article__featured-image" alt="The bridge at dawn"></div>';
     const a = extractArticle(load(layout(named)))!;
