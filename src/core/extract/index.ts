@@ -18,6 +18,7 @@ import {
   authorNames, bylineAbove, chooseSiteName, chooseTitle, cleanByline, detectDir, normalizeLang, publisherName, readPageMeta, sameNameCore, toIsoDate, withPageZone, withoutTrailingSiteName, type PageMeta,
 } from './metadata';
 import { prepareDocument } from './prepare';
+import { languageOfText } from './text-language';
 import { visibleTextWalker } from '../detect/text';
 import { originalFileNameOf } from '../image-files';
 import { figureFor, findLeadFigure, restoreLeadFigure, sharedPictureBefore } from './lead-figure';
@@ -260,7 +261,9 @@ function extractFrom(doc: Document, region: Element | null, { ld, ldPageAuthor, 
   const shape = articleShape(body);
   if (!ld && shape.prose < 2 && shape.proseChars < 300) return null;
 
-  const lang = normalizeLang(ld?.inLanguage) ?? normalizeLang(parsed?.lang) ?? normalizeLang(page.lang);
+  const declared = [ld?.inLanguage, parsed?.lang, page.lang, ...page.langs].map(normalizeLang).filter((tag): tag is string => !!tag);
+  // Where the page's declarations disagree, the one its text is written in.
+  const lang = (declared.length > 1 ? languageOfText(declared, textContent) : null) ?? declared[0] ?? null;
   return {
     title,
     byline: fullerByline(byline0, cleanByline(prepared.byline) ?? cleanByline(bodyByline) ?? heroByline),

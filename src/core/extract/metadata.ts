@@ -170,6 +170,8 @@ export interface PageMeta {
   /** Whether that h1 is marked as the story's headline in the page's microdata (itemprop="headline"). */
   h1IsHeadline: boolean;
   lang: string | null;
+  /** Every language the page declares (its root's lang, content-language, og:locale): they may disagree. */
+  langs: string[];
   dir: string | null;
 }
 
@@ -286,6 +288,7 @@ export function readPageMeta(doc: Document): PageMeta {
     h1IsHeadline: h1Elements.length === 1 && /(?:^|\s)headline(?:\s|$)/i.test(h1Elements[0]!.getAttribute('itemprop') ?? '') && !linksElsewhere(h1Elements[0]!),
     // XHTML written as HTML says it with xml:lang alone.
     lang: html?.getAttribute('lang') || html?.getAttribute('xml:lang') || m.get('content-language') || m.get('og:locale') || null,
+    langs: [html?.getAttribute('lang'), html?.getAttribute('xml:lang'), m.get('content-language'), m.get('og:locale')].filter((v): v is string => !!v),
     dir: html?.getAttribute('dir') || doc.body?.getAttribute('dir') || null,
   };
 }
