@@ -6,7 +6,7 @@
 import { standsForVideo } from '../core/extract/video-links';
 import { planCaptions } from '../core/captions';
 import { altIsFileName, altsOnSeveralPictures, spokenAltKey } from '../core/captions/plan';
-import { isFileNameAlt, repeatsHeadline, squash } from '../core/captions/text';
+import { isFileNameAlt, labelledDescription, repeatsHeadline, squash } from '../core/captions/text';
 import { PICTURE_FILE } from '../core/image-files';
 // The page's caption code splits text the same way; its undo log goes unused here.
 import { ChangeLog } from '../content/change-log';
@@ -77,6 +77,9 @@ export function silenceEmptyAlts(body: Element, title: string): void {
     const asFileName = (text: string): boolean => altIsFileName(text, img) && (text.trim().split(/\s+/).length <= 2 || text === text.toUpperCase());
     const fileName = alt !== null && (isFileNameAlt(alt) || asFileName(alt)) && (!link || PICTURE_FILE.test(link.getAttribute('href') ?? ''));
     if (alt === null || fileName || (alt.trim() && !link && repeatsHeadline(alt, title))) img.setAttribute('alt', '');
+    // "Image: The house in which…": a screen reader already says it is an image.
+    const described = alt === null ? null : labelledDescription(alt);
+    if (described !== null && img.getAttribute('alt')) img.setAttribute('alt', described);
     // A title that says the alt again is heard again, as the picture's description; one on a silenced picture names it.
     const said = img.getAttribute('alt')!;
     const tooltip = img.getAttribute('title');

@@ -125,15 +125,19 @@ const DESCRIBING_WORD = /\s(?:in|which|where|was|were|is|are|at|during|after|whi
 /** Longer than this after its label, a line that reads as a sentence describes; a long credit has no such words. */
 const MAX_LABELLED_CREDIT_WORDS = 6;
 
+/** What follows a picture's label ("Image: The house in which…") where it describes the picture, else null. */
+export function labelledDescription(text: string): string | null {
+  const t = squash(text);
+  const label = PICTURE_LABEL.exec(t);
+  if (!label) return null;
+  const rest = t.slice(label[0].length);
+  return rest.split(' ').length > MAX_LABELLED_CREDIT_WORDS && DESCRIBING_WORD.test(` ${rest} `) ? rest : null;
+}
+
 /** "Photo: AP", "© Getty Images", "Credit: Jane Roe", "AP Photo/John Doe", "Getty Images"; not "Image: The house in which…". */
 export function looksLikeCredit(text: string): boolean {
   const t = squash(text);
-  if (!t || t.length > 120) return false;
-  const label = PICTURE_LABEL.exec(t);
-  if (label) {
-    const rest = t.slice(label[0].length);
-    if (rest.split(' ').length > MAX_LABELLED_CREDIT_WORDS && DESCRIBING_WORD.test(` ${rest} `)) return false;
-  }
+  if (!t || t.length > 120 || labelledDescription(t) !== null) return false;
   if (CREDIT_START.test(t)) return true;
   return AGENCY_ONLY.test(t);
 }

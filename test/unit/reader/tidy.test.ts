@@ -48,6 +48,10 @@ describe('silenceEmptyAlts', () => {
     const labelled = body('<figure><img src="/e.jpg" aria-label="Traders on the floor of the exchange"></figure>');
     silenceEmptyAlts(labelled, title);
     expect(labelled.querySelector('img')?.outerHTML).toBe('<img src="/e.jpg" alt="Traders on the floor of the exchange">');
+    // A screen reader says it is an image: the label before a description goes, and a credit stays as written.
+    const said = body('<figure><img src="/f.jpg" alt="Image: The house in which the composer was born, in Salzburg"></figure><figure><img src="/g.jpg" alt="Photo: Jane Doe for The Daily Post"></figure>');
+    silenceEmptyAlts(said, title);
+    expect(Array.from(said.querySelectorAll('img'), (img) => img.getAttribute('alt'))).toEqual(['The house in which the composer was born, in Salzburg', 'Photo: Jane Doe for The Daily Post']);
   });
 
   it("silences an alt that is a file's name, linked or not, and the headline with a few search keywords added", () => {
