@@ -6,6 +6,7 @@
  * sets the caption as a caption instead of as one more paragraph of the story.
  */
 import { navigates } from '../captions/dom';
+import { squash } from '../captions/text';
 import { shownTextLength } from './text';
 
 /** Levels above the caption where its picture's box may be. */
@@ -120,6 +121,33 @@ function figureOf(picture: Element, caption: Element): void {
 }
 
 /**
+ * A box named as a caption that holds the picture too, its words after it
+ * (an editor's "image with caption": "<p><span class=wf_caption><a><img>
+ * </a><span>The map…</span></span></p>"): the picture and a figcaption of
+ * its words, one figure, in place of the box (and of a paragraph that holds
+ * nothing else). Returns whether it made one.
+ */
+function captionBoxAsFigure(box: Element): boolean {
+  if (imageCount(box) !== 1 || box.closest('figure') || box.querySelector(`${STRUCTURE},figcaption,p`)) return false;
+  // The picture's own child of the box (the picture, or its link), first; the words after it.
+  const unit = Array.from(box.children).find((child) => imageCount(child) === 1 || child.tagName.toUpperCase() === 'IMG');
+  if (!unit || shownTextLength(unit) > 0) return false;
+  const nodes = Array.from(box.childNodes);
+  const at = nodes.indexOf(unit);
+  const words = nodes.slice(at + 1);
+  if (nodes.slice(0, at).some((node) => squash(node.textContent ?? '')) || !words.some((node) => squash(node.textContent ?? ''))) return false;
+  const doc = box.ownerDocument;
+  const paragraph = box.parentElement;
+  const place = paragraph && paragraph.tagName.toUpperCase() === 'P' && shownTextLength(paragraph) === shownTextLength(box) && imageCount(paragraph) === 1 ? paragraph : box;
+  const figure = doc.createElement('figure');
+  const figcaption = doc.createElement('figcaption');
+  figcaption.append(...words);
+  figure.append(unit, figcaption);
+  place.replaceWith(figure);
+  return true;
+}
+
+/**
  * Turns each caption's picture box into a figure. `captions` are elements
  * named as captions or credits (by class or id), in document order; a box
  * with several (a caption and a credit) gets one figcaption holding them all.
@@ -132,7 +160,11 @@ export function captionsAsFigures(captions: readonly Element[]): number {
     const tag = caption.tagName.toUpperCase();
     if (!caption.isConnected || !TEXT_BLOCKS.has(tag) || caption.closest('figcaption')) continue;
     const chars = shownTextLength(caption);
-    if (chars === 0 || chars > MAX_CAPTION_CHARS || caption.getElementsByTagName('img').length > 0) continue;
+    if (chars === 0 || chars > MAX_CAPTION_CHARS) continue;
+    if (caption.getElementsByTagName('img').length > 0) {
+      if (captionBoxAsFigure(caption)) made++;
+      continue;
+    }
     // In a box an earlier part (the caption) found already: judged with it, since each part alone counts the
     // other's words as the box's own ("(Reed Saxon / AP)" after a long caption).
     const box = Array.from(parts.keys()).find((known) => known.contains(caption)) ?? pictureBox(caption, chars);

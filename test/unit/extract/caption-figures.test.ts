@@ -133,6 +133,15 @@ describe('extractArticle: captions set apart the old way or wrapped with their c
     expect(figures(`<p><img src="/img/deck.jpg" alt=""></p><center>${PROSE[0]} ${PROSE[1]}</center>`)).toHaveLength(0);
   });
 
+  it("makes a box named as a caption that holds its picture too (an editor's image with caption) a figure, in place of its paragraph", () => {
+    const [figure] = figures('<p><span class="wf_caption"><a href="https://photos.example/map"><img src="/img/map.jpg" alt="river map" width="700"></a><span>The first map of the river. (<a href="https://maps.example/">Maps Co</a>)</span></span></p>');
+    expect(figure?.querySelector('a img')?.getAttribute('alt')).toBe('river map');
+    expect(figure?.querySelector('figcaption')?.textContent).toBe('The first map of the river. (Maps Co)');
+    expect(figure?.parentElement?.tagName).not.toBe('P');
+    // Words before the picture: a paragraph with a picture in it, not a captioned picture.
+    expect(figures('<p><span class="caption">See the map: <img src="/img/map.jpg" alt="river map" width="700"> for the route.</span></p>')).toHaveLength(0);
+  });
+
   it("moves a figcaption wrapped with its credit out of the box, the credit inside it, as the figure's own caption", () => {
     const [figure] = figures('<figure><span><img src="/img/smog.jpg" alt="The bridge in smog"></span><span class="meta"><figcaption>Smog over the river on Friday.</figcaption><cite>Ann Lee/Getty Images</cite></span></figure>');
     const caption = figure?.querySelector('figcaption');
