@@ -111,12 +111,18 @@ function pictureJustBefore(caption: Element, captions: readonly Element[]): Elem
  * it scores as clutter ("embeddedMediaCaption"), inside a figure too.
  */
 function figureOf(picture: Element, caption: Element): void {
-  const doc = caption.ownerDocument;
+  const words = Array.from(caption.childNodes);
+  caption.remove();
+  figureInPlace(picture, picture, words);
+}
+
+/** A figure of the picture and a figcaption of the words, put where `place` was (which it replaces). */
+function figureInPlace(place: Element, picture: Element, words: Node[]): void {
+  const doc = place.ownerDocument;
   const figure = doc.createElement('figure');
   const figcaption = doc.createElement('figcaption');
-  picture.before(figure);
-  figcaption.append(...Array.from(caption.childNodes));
-  caption.remove();
+  place.replaceWith(figure);
+  figcaption.append(...words);
   figure.append(picture, figcaption);
 }
 
@@ -136,14 +142,9 @@ function captionBoxAsFigure(box: Element): boolean {
   const at = nodes.indexOf(unit);
   const words = nodes.slice(at + 1);
   if (nodes.slice(0, at).some((node) => squash(node.textContent ?? '')) || !words.some((node) => squash(node.textContent ?? ''))) return false;
-  const doc = box.ownerDocument;
   const paragraph = box.parentElement;
   const place = paragraph && paragraph.tagName.toUpperCase() === 'P' && shownTextLength(paragraph) === shownTextLength(box) && imageCount(paragraph) === 1 ? paragraph : box;
-  const figure = doc.createElement('figure');
-  const figcaption = doc.createElement('figcaption');
-  figcaption.append(...words);
-  figure.append(unit, figcaption);
-  place.replaceWith(figure);
+  figureInPlace(place, unit, words);
   return true;
 }
 

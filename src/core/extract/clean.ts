@@ -526,11 +526,11 @@ function siteOf(url: URL): string {
 }
 
 /**
- * A silent teaser whose links all go to other sites: after the story, a
- * banner for the site's social page or a sponsor, with nothing to say.
+ * Whether all of a block's links go to other sites: a silent teaser's, after
+ * the story, make it a banner for the site's social page or a sponsor, with
+ * nothing to say.
  */
-function isOffSiteBanner(b: Block): boolean {
-  if (!isSilentTeaser(b, storyPath(b.el.ownerDocument))) return false;
+function linksOffSiteOnly(b: Block): boolean {
   const base = new URL(b.el.ownerDocument.baseURI);
   return Array.from(b.el.querySelectorAll('a[href]')).every((a) => {
     try {
@@ -545,16 +545,16 @@ function isOffSiteBanner(b: Block): boolean {
 const MIN_STRIP_PICTURES = 3;
 
 /**
- * Whether the block at i is a silent teaser standing in a strip of them
- * that no line of the story introduces ("Photos from the march:"). Each
- * block is judged once, though a strip's neighbours are asked about for
- * every picture in it.
+ * Whether the block at i is a silent teaser (`silent`), and whether it
+ * stands in a strip of them that no line of the story introduces ("Photos
+ * from the march:") (`inStrip`). Each block is judged once, though a
+ * strip's neighbours are asked about for every picture in it.
  */
-function teaserStrips(blocks: Block[]): (i: number) => boolean {
+function teaserStrips(blocks: Block[]): { silent: (i: number) => boolean; inStrip: (i: number) => boolean } {
   const judged: (boolean | undefined)[] = [];
   let story: string | undefined;
   const silent = (i: number): boolean => (judged[i] ??= isSilentTeaser(blocks[i]!, (story ??= storyPath(blocks[i]!.el.ownerDocument))));
-  return (i) => {
+  const inStrip = (i: number): boolean => {
     if (!silent(i)) return false;
     let start = i;
     let end = i;
@@ -563,6 +563,7 @@ function teaserStrips(blocks: Block[]): (i: number) => boolean {
     const before = blocks[start - 1];
     return end - start + 1 >= MIN_STRIP_PICTURES && !(before && /:\s*$/.test(before.text));
   };
+  return { silent, inStrip };
 }
 
 /** Removes el, then any ancestor left without text or media. */
@@ -805,14 +806,15 @@ export function cleanArticle(root: Element, ctx: CleanContext): CleanResult {
   // Trailing furniture: walk back from the end while blocks are furniture.
   let pastNote = false;
   let trailStart = blocks.length;
-  const inTeaserStrip = teaserStrips(blocks);
+  const teasers = teaserStrips(blocks);
   for (let i = blocks.length - 1; i >= first; i--) {
     const b = blocks[i]!;
     if (b.atomic) {
       // Pictures at the end stay, but for the author's portrait on a card, a strip of thumbnails of other
       // pages that say nothing (a promo gallery's, its title gone), a sign-off banner and a silent banner for
       // another site; keep looking above them.
-      if (isAuthorPortrait(b, ctx) || inTeaserStrip(i) || isSignOffBanner(b) || isOffSiteBanner(b)) drop.add(b);
+      const offSiteBanner = teasers.silent(i) && linksOffSiteOnly(b);
+      if (isAuthorPortrait(b, ctx) || teasers.inStrip(i) || isSignOffBanner(b) || offSiteBanner) drop.add(b);
       continue;
     }
     // "Originally published on Live Science." stays, and the related links above it go.

@@ -9,7 +9,7 @@ import { squash } from '../captions/text';
 import { isRightToLeft } from '../rtl-languages';
 import { precedes } from '../detect/text';
 import type { JsonLdArticle } from './jsonld';
-import { findPrintedDate } from './printed-date';
+import { findPrintedDate, type PrintedDate } from './printed-date';
 import { storyHeadline } from './story-headline';
 import { wordCoverage } from './text';
 
@@ -207,10 +207,10 @@ const MAX_LINES_UNDER = 8;
 /** A line this long is the story's own: the header above it is over. */
 const MIN_STORY_LINE_CHARS = 200;
 
-/** Whether a line says a date and little else ("18 NOV 2019", "Nov. 18, 2019 |"). */
-function isDateAlone(line: string): boolean {
+/** The date a line says with little else ("18 NOV 2019", "Nov. 18, 2019 |"), or null. */
+function dateAlone(line: string): PrintedDate | null {
   const date = line.length <= MAX_DATE_LINE_CHARS ? findPrintedDate(line) : null;
-  return !!date && date.length >= line.length - MAX_DATE_LINE_EXTRA_CHARS;
+  return date && date.length >= line.length - MAX_DATE_LINE_EXTRA_CHARS ? date : null;
 }
 
 /**
@@ -232,7 +232,8 @@ function dateLineUnder(headline: Element): string | null {
     if (!line) continue;
     if (line.length >= MIN_STORY_LINE_CHARS) break;
     lines++;
-    if (isDateAlone(line)) return findPrintedDate(line)?.parseable ?? null;
+    const date = dateAlone(line);
+    if (date) return date.parseable;
   }
   return null;
 }
@@ -261,7 +262,7 @@ function datePrinted(doc: Document): string | null {
   // ("UK general election, 12 December 2019").
   const above = headline.previousElementSibling;
   const said = above ? ` ${squash(above.textContent ?? '')}` : '';
-  return above && (BYLINE_DATE_WORD.test(said) || BYLINE_PREFIX.test(said) || isDateAlone(said.trim())) ? printedIn(above) : null;
+  return above && (BYLINE_DATE_WORD.test(said) || BYLINE_PREFIX.test(said) || dateAlone(said.trim()) !== null) ? printedIn(above) : null;
 }
 
 /** Meta tags and root attributes, read once from the original page. */
