@@ -207,10 +207,15 @@ const MAX_LINES_UNDER = 8;
 /** A line this long is the story's own: the header above it is over. */
 const MIN_STORY_LINE_CHARS = 200;
 
-/** The date a line says with little else ("18 NOV 2019", "Nov. 18, 2019 |"), or null. */
+/** The time of day printed right after a date ("2018-08-25 15:24", "Nov 18, 2019, 9:02 AM"): the date's, not other words. */
+const TIME_AFTER_DATE = /^,?\s*(?:at\s+)?\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?/i;
+
+/** The date a line says with little else ("18 NOV 2019", "Nov. 18, 2019 |", "Posted :[ 2018-08-25 15:24 ]"), or null. */
 function dateAlone(line: string): PrintedDate | null {
   const date = line.length <= MAX_DATE_LINE_CHARS ? findPrintedDate(line) : null;
-  return date && date.length >= line.length - MAX_DATE_LINE_EXTRA_CHARS ? date : null;
+  if (!date) return null;
+  const time = TIME_AFTER_DATE.exec(line.slice(date.index + date.length))?.[0].length ?? 0;
+  return date.length + time >= line.length - MAX_DATE_LINE_EXTRA_CHARS ? date : null;
 }
 
 /**

@@ -1,7 +1,8 @@
 /**
  * Dates as pages print them, in the languages of the sites we read most:
  * "Nov 19, 2019", "12 October 2017", "25. September 2018", "3 de mayo de
- * 2021", "1er février 2020". Letters are listed, not matched with \p{L}:
+ * 2021", "1er février 2020", and the year first in numbers, as East Asian
+ * sites print it ("2018-08-25", "2018.08.25", "2018년 8월 25일"). Letters are listed, not matched with \p{L}:
  * compiling a Unicode property class costs a fresh page about 0.5 ms.
  */
 
@@ -49,6 +50,11 @@ const YEAR = '((?:19|20)\\d{2})';
 const MONTH_FIRST = new RegExp(`(?<![a-zà-ÿ])(${WORD})\\.?\\s+(\\d{1,2}),?\\s+${YEAR}(?!\\d)`, 'gi');
 /** "19 Nov 2019", "25. September 2018", "3 de mayo de 2021", "1er février 2020": the day first. */
 const DAY_FIRST = new RegExp(`(?<!\\d)(\\d{1,2})(?:\\.|er|º)?\\s+(?:de\\s+)?(${WORD})\\.?,?\\s+(?:de\\s+)?${YEAR}(?!\\d)`, 'gi');
+/**
+ * "2018-08-25", "2018.08.25", "2018년 8월 25일", "2018年8月25日": the year first, then the month. No one
+ * prints the day before the month in this order, so, unlike "08/25/2018", it cannot be read two ways.
+ */
+const YEAR_FIRST = new RegExp(`(?<!\\d)${YEAR}(?:([-./])(\\d{1,2})\\2(\\d{1,2})|\\s*[년年]\\s*(\\d{1,2})\\s*[월月]\\s*(\\d{1,2})\\s*[일日])(?!\\d)`, 'g');
 const PARSEABLE_MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 export interface PrintedDate {
@@ -59,18 +65,27 @@ export interface PrintedDate {
   parseable: string;
 }
 
+function parseable(month: number, day: number, year: string): string | null {
+  return month >= 1 && month <= 12 && day >= 1 && day <= DAYS_IN_MONTH[month - 1]! ? `${PARSEABLE_MONTHS[month - 1]} ${day}, ${year}` : null;
+}
+
 /** The first printed date in a text, or null. */
 export function findPrintedDate(text: string): PrintedDate | null {
   let first: PrintedDate | null = null;
+  YEAR_FIRST.lastIndex = 0;
+  for (let m = YEAR_FIRST.exec(text); m; m = YEAR_FIRST.exec(text)) {
+    const date = parseable(Number(m[3] ?? m[5]), Number(m[4] ?? m[6]), m[1]!);
+    if (date) {
+      first = { index: m.index, length: m[0].length, parseable: date };
+      break;
+    }
+  }
   for (const [pattern, dayFirst] of [[MONTH_FIRST, false], [DAY_FIRST, true]] as const) {
     pattern.lastIndex = 0;
     for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
-      const month = monthNumber(dayFirst ? m[2]! : m[1]!, dayFirst);
-      const day = Number(dayFirst ? m[1] : m[2]);
-      if (month === 0 || day < 1 || day > DAYS_IN_MONTH[month - 1]!) continue;
-      if (!first || m.index < first.index) {
-        first = { index: m.index, length: m[0].length, parseable: `${PARSEABLE_MONTHS[month - 1]} ${day}, ${m[3]}` };
-      }
+      const date = parseable(monthNumber(dayFirst ? m[2]! : m[1]!, dayFirst), Number(dayFirst ? m[1] : m[2]), m[3]!);
+      if (!date) continue;
+      if (!first || m.index < first.index) first = { index: m.index, length: m[0].length, parseable: date };
       break;
     }
   }

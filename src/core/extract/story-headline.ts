@@ -11,6 +11,12 @@ import { titleSimilarity } from '../detect/text';
 const MIN_H1_MATCH = 0.6;
 /** An h2 is the headline only where it says the title outright: h2s are the story's sections and teasers. */
 const MIN_H2_MATCH = 0.9;
+/**
+ * Where a page sets its headline in no heading at all ("<dl class=newsTitle><dt>…"): a box named as a title
+ * counts only where it says the title outright, since a page names many boxes so (its logo, its teasers).
+ */
+const TITLE_BOX = '[class*="title" i],[id*="title" i],[class*="headline" i],[id*="headline" i]';
+const MIN_TITLE_BOX_MATCH = 0.9;
 /** Longer than this, a heading is a teaser's paragraph in a heading's tag. */
 const MAX_HEADLINE_CHARS = 300;
 
@@ -34,14 +40,20 @@ function bestMatch(headings: Element[], titles: string[], min: number): Element 
   return best;
 }
 
-/** The h1 that says the page's title, else an h2 that says it outright, else the first h1 with words. */
+/**
+ * The h1 that says the page's title, else an h2 or a box named as a title that says it outright, else the
+ * first h1 with words.
+ */
 export function storyHeadline(doc: Document): Element | null {
   const root = doc.body;
   if (!root) return null;
   const h1s = Array.from(root.getElementsByTagName('h1'));
   const titles = titlesOf(doc);
   if (titles.length) {
-    const found = bestMatch(h1s, titles, MIN_H1_MATCH) ?? bestMatch(Array.from(root.getElementsByTagName('h2')), titles, MIN_H2_MATCH);
+    const found =
+      bestMatch(h1s, titles, MIN_H1_MATCH) ??
+      bestMatch(Array.from(root.getElementsByTagName('h2')), titles, MIN_H2_MATCH) ??
+      bestMatch(Array.from(root.querySelectorAll(TITLE_BOX)), titles, MIN_TITLE_BOX_MATCH);
     if (found) return found;
   }
   return h1s.find((h) => squash(h.textContent ?? '')) ?? null;

@@ -30,4 +30,14 @@ describe('storyHeadline', () => {
     const article = extractArticle(load(page(`${story}<section><h1>Why the ferry stays</h1><p>More stories below.</p></section>`)))!;
     expect(formatDate(article.published!, 'en-US')).toBe('November 18, 2019');
   });
+
+  it('takes a box named as a title that says the title outright where no heading does, and reads the date printed under it', () => {
+    const headline = '<div class="newsContent"><dl class="newsTitle" id="story"><dt>Bridge reopens after repairs</dt></dl> Posted :[ 2018-08-25 15:24 ]';
+    const html = page(`<h1>River Post</h1><div class="sidebar-title">Most read</div>${headline}<div>${paragraphs()}</div></div>`);
+    expect(storyHeadline(load(html))?.id).toBe('story');
+    const article = extractArticle(load(html))!;
+    expect(formatDate(article.published!, 'en-US')).toBe('August 25, 2018');
+    // A box that says only part of the title is not the headline.
+    expect(storyHeadline(load(page('<h1 id="first">River Post</h1><div class="title">Bridge news</div>')))?.id).toBe('first');
+  });
 });
