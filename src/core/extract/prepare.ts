@@ -19,7 +19,7 @@ import { AUTHOR_BOX, AUTHOR_MARK } from './metadata';
 import { dropRepeatedCaptions, joinCaptionsSetAfterFigures } from './picture-captions';
 import { namedPlaceholders, sharpenLowDensity, sharpenPlaceholders } from './placeholder-pictures';
 import { textLength } from './text';
-import { videoLink } from './video-links';
+import { posterLink, videoLink } from './video-links';
 
 /** Tags that never hold article text in a reader view. */
 const DROP_TAGS = new Set(['NAV', 'BUTTON', 'SELECT', 'TEXTAREA', 'INPUT', 'DIALOG', 'MENU']);
@@ -468,6 +468,12 @@ function judge(el: Element, stats: PrepareStats, named: Element[]): 'drop' | 'ke
     return 'leaf';
   }
   if (OPAQUE_TAGS.has(tag)) return 'leaf';
+  const poster = tag === 'A' ? posterLink(el, el.ownerDocument.baseURI) : null;
+  if (poster) {
+    el.replaceWith(poster);
+    liftOutOfWrappers(poster);
+    return 'leaf';
+  }
   if (tag === 'BLOCKQUOTE' && el.matches(EMBEDDED_POST)) {
     singleBreaks(el);
     return 'keep';

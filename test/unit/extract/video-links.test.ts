@@ -74,3 +74,24 @@ describe('extractArticle: an embedded video', () => {
     expect(boxed('<div class="ad-slot"><span>Advertisement</span><iframe src="https://ads.adnet.example/video/player?slot=3"></iframe></div>')).not.toContain('adnet');
   });
 });
+
+describe('extractArticle: a player drawn as its poster', () => {
+  const [first, ...rest] = PROSE.map((p) => `<p>${p}</p>`);
+  const story = (player: string): Element =>
+    load(`<body>${extractArticle(load(page(`<article><h1>Bridge reopens</h1>${first}${player}${rest.join('')}</article>`)))!.contentHtml}</body>`).body;
+
+  it("is a link to the video, named by the poster's alt, not a photo", () => {
+    const body = story('<div class="video-player" data-video-id="61"><a href="https://video.example.com/v/61"><img src="https://cdn.example.com/deck.jpg" alt="Crews lift the deck into place"><span class="overlay">Video</span></a></div>');
+    const link = body.querySelector('a[href="https://video.example.com/v/61"]');
+    expect(link?.textContent).toBe('Crews lift the deck into place');
+    expect(link?.parentElement?.tagName).toBe('P');
+    expect(body.querySelector('img[src="https://cdn.example.com/deck.jpg"]')).toBeNull();
+  });
+
+  it('stays a picture where the link goes to no video, or where no player box holds it', () => {
+    const toStory = story('<div class="video-player"><a href="https://news.example.com/2019/11/deck"><img src="https://cdn.example.com/deck.jpg" alt="Crews lift the deck into place"></a></div>');
+    expect(toStory.querySelector('img[src="https://cdn.example.com/deck.jpg"]')).not.toBeNull();
+    const noPlayer = story('<figure><a href="https://news.example.com/videos/deck"><img src="https://cdn.example.com/deck.jpg" alt="Crews lift the deck into place"></a><figcaption>The deck goes in.</figcaption></figure>');
+    expect(noPlayer.querySelector('img[src="https://cdn.example.com/deck.jpg"]')).not.toBeNull();
+  });
+});
