@@ -50,17 +50,38 @@ export function unwrapNamelessLinks(body: Element): void {
   }
 }
 
+/** Fewer than this many comma-separated words are a list a person wrote ("Ann, Ben and their dog"). */
+const MIN_KEYWORDS = 4;
+
+/**
+ * A stock library's keywords for a picture ("marijuana, weed, cannabis,
+ * drug, woman, joint, stock,getty"): words of one or two, all in lower case,
+ * no sentence and no name.
+ */
+function isKeywordList(alt: string): boolean {
+  const items = alt.split(',').map((item) => item.trim()).filter(Boolean);
+  return items.length >= MIN_KEYWORDS && items.every((item) => item.split(/\s+/).length <= 2) && alt === alt.toLowerCase() && alt !== alt.toUpperCase();
+}
+
+/** Whether the picture's figure has a caption with words: what describes the picture there, to every reader. */
+function captioned(img: Element): boolean {
+  const figure = img.closest('figure');
+  return !!figure && Array.from(figure.getElementsByTagName('figcaption')).some((caption) => squash(caption.textContent ?? '') !== '');
+}
+
 /**
  * Pictures that would tell a listener nothing: no alt (a screen reader
  * would read out the file's name), an alt that is a file's name (or the
  * picture's own file's, its dashes made spaces: "KOMENTAR ISIS"), or one
  * that repeats the headline just heard (a lead photo a site labels with the
- * title). A picture that is a link keeps its alt, the link's name, but for a
+ * title). In a figure with a caption, which says what the picture shows,
+ * an alt that is its file's name or a stock library's keywords would only
+ * be heard before it. A picture that is a link keeps its alt, the link's name, but for a
  * file's name on a link to the picture's own file: that link is left with
  * no name and goes (unwrapNamelessLinks, run after this), its picture
  * stays. A picture named by aria-label alone has that name as its alt, one
  * name the rest of the reader reads. A title that repeats the alt, or
- * names a silenced picture, goes.
+ * names a silenced picture, or repeats the headline, goes.
  */
 export function silenceEmptyAlts(body: Element, title: string): void {
   for (const img of Array.from(body.getElementsByTagName('img'))) {
@@ -76,14 +97,18 @@ export function silenceEmptyAlts(body: Element, title: string): void {
     // often named after a real description ("firefighters-battle-wildfire-near-los-angeles.jpg").
     const asFileName = (text: string): boolean => altIsFileName(text, img) && (text.trim().split(/\s+/).length <= 2 || text === text.toUpperCase());
     const fileName = alt !== null && (isFileNameAlt(alt) || asFileName(alt)) && (!link || PICTURE_FILE.test(link.getAttribute('href') ?? ''));
-    if (alt === null || fileName || (alt.trim() && !link && repeatsHeadline(alt, title))) img.setAttribute('alt', '');
+    const besideCaption = alt !== null && !link && captioned(img) && (altIsFileName(alt, img) || isKeywordList(alt));
+    if (alt === null || fileName || besideCaption || (alt.trim() && !link && repeatsHeadline(alt, title))) img.setAttribute('alt', '');
     // "Image: The house in which…": a screen reader already says it is an image.
     const described = alt === null ? null : labelledDescription(alt);
     if (described !== null && img.getAttribute('alt')) img.setAttribute('alt', described);
-    // A title that says the alt again is heard again, as the picture's description; one on a silenced picture names it.
+    // A title that says the alt again, or the headline, is heard again as the picture's description; one on a
+    // silenced picture names it.
     const said = img.getAttribute('alt')!;
     const tooltip = img.getAttribute('title');
-    if (tooltip !== null && (!said.trim() || squash(tooltip).toLowerCase() === squash(said).toLowerCase())) img.removeAttribute('title');
+    if (tooltip !== null && (!said.trim() || squash(tooltip).toLowerCase() === squash(said).toLowerCase() || repeatsHeadline(tooltip, title))) {
+      img.removeAttribute('title');
+    }
   }
 }
 

@@ -91,6 +91,20 @@ describe('silenceEmptyAlts', () => {
     expect(Array.from(el.querySelectorAll('img'), (img) => img.getAttribute('title'))).toEqual([null, null, 'Photo: Ann Lee']);
   });
 
+  it("silences, in a figure with a caption, an alt that is the file's name or a stock library's keywords, and a title that repeats the headline", () => {
+    const caption = '<figcaption>A dispensary in Denver on the first day of legal sales.</figcaption>';
+    const el = body(`<figure><img src="https://x.test/1544457/marijuana-legalization-weed-statista.jpg" alt="marijuana legalization weed statista">${caption}</figure>
+      <figure><img src="/stock.jpg" alt="marijuana, weed, cannabis, drug, woman, joint, stock,getty">${caption}</figure>
+      <figure><img src="/dawn.jpg" alt="The mill at dawn" title="Fire at the mill: what we know">${caption}</figure>
+      <figure><img src="/people.jpg" alt="Ann, Ben, Cleo, Dev">${caption}</figure>
+      <figure><img src="/nocaption.jpg" alt="marijuana, weed, cannabis, drug"></figure>`);
+    silenceEmptyAlts(el, 'Fire at the mill: what we know');
+    const imgs = Array.from(el.querySelectorAll('img'));
+    // Names and pictures with no caption keep theirs: the alt is all a listener has there.
+    expect(imgs.map((img) => img.getAttribute('alt'))).toEqual(['', '', 'The mill at dawn', 'Ann, Ben, Cleo, Dev', 'marijuana, weed, cannabis, drug']);
+    expect(imgs[2]!.hasAttribute('title')).toBe(false);
+  });
+
   it("keeps alts with words in them, whatever they hold, and a file's name that names a link to another page", () => {
     const kept = ['A tweet from @Sen_JoeManchin saying he will vote no', 'Image 1 of 5: Firefighters battle the blaze on Sunday', 'Untitled 5, 1969, by Agnes Martin, oil on canvas'];
     const el = body(`${kept.map((alt, i) => `<figure><img src="/${i}.jpg" alt="${alt}"></figure>`).join('')}<p><a href="/gallery/2"><img src="/g.jpg" alt="IMG_0042"></a></p>`);
