@@ -142,15 +142,37 @@ function hoistWrappedFigcaption(figure: Element): void {
 }
 
 /**
+ * Figcaptions a site sets side by side in a box of the figure, with its
+ * picture ("<figure><div><span><img></span><figcaption>Duck fluff…
+ * </figcaption><figcaption>Photo: Getty Images</figcaption>"): a figure has
+ * one caption, its own child. They become one, each part in a span, at the
+ * figure's end.
+ */
+function joinSideBySideFigcaptions(figure: Element): void {
+  if (Array.from(figure.children).some((c) => c.tagName.toUpperCase() === 'FIGCAPTION')) return;
+  const captions = Array.from(figure.getElementsByTagName('figcaption')).filter((c) => c.parentElement?.closest('figure') === figure);
+  const [first, ...rest] = captions;
+  if (!first || rest.length === 0 || rest.some((c) => c.parentElement !== first.parentElement)) return;
+  for (const other of rest) {
+    const part = figure.ownerDocument.createElement('span');
+    part.append(...Array.from(other.childNodes));
+    first.append(' ', part);
+    other.remove();
+  }
+  figure.append(first);
+}
+
+/**
  * A figcaption a site sets right after its figure (or after the box that
  * holds only the figure) rather than inside it,
  * and a credit line set after a figure's box ("image-credit"): moved into
  * the figure, so the reader shows them as its caption and a screen reader
- * hears them as the picture's, not as a line of the story. A figcaption
- * wrapped with its credit inside the figure comes out of its box first.
+ * hears them as the picture's, not as a line of the story. Figcaptions
+ * inside the figure but not its own children become its own first.
  */
 export function joinCaptionsSetAfterFigures(body: Element): void {
   for (const figure of Array.from(body.getElementsByTagName('figure'))) {
+    joinSideBySideFigcaptions(figure);
     hoistWrappedFigcaption(figure);
     const own = (): Element | null => Array.from(figure.children).find((c) => c.tagName.toUpperCase() === 'FIGCAPTION') ?? null;
     const box = boxAround(figure);

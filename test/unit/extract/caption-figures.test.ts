@@ -151,4 +151,13 @@ describe('extractArticle: captions set apart the old way or wrapped with their c
     const long = `<figure><img src="/img/smog.jpg" alt="The bridge in smog"><div><figcaption>Smog over the river.</figcaption><p>${PROSE[1]}</p></div></figure>`;
     expect(figures(long)[0]?.querySelector('figcaption')?.parentElement?.tagName).not.toBe('FIGURE');
   });
+
+  it("joins figcaptions set side by side with the picture in a box of the figure into the figure's one caption", () => {
+    const [figure] = figures('<figure><div><span><img src="/img/down.jpg" alt="Duck down drying"></span><figcaption>Duck down drying after it is cleaned.</figcaption><figcaption>Photo: Getty Images</figcaption></div></figure>');
+    const captions = figure?.querySelectorAll('figcaption');
+    expect(captions).toHaveLength(1);
+    expect(captions?.[0]?.parentElement).toBe(figure);
+    expect(captions?.[0]?.textContent).toBe('Duck down drying after it is cleaned. Photo: Getty Images');
+    expect(figure?.querySelector('img')).not.toBeNull();
+  });
 });
