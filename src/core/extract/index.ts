@@ -15,7 +15,7 @@ import { Readability } from '@mozilla/readability';
 import { articleShape, cleanArticle, stripPresentation } from './clean';
 import { jsonLdBlocks, readJsonLd, readJsonLdPageAuthor, type JsonLdArticle } from './jsonld';
 import {
-  authorNames, bylineAbove, chooseSiteName, chooseTitle, cleanByline, detectDir, normalizeLang, publisherName, readPageMeta, sameNameCore, toIsoDate, withPageZone, withoutTrailingSiteName, type PageMeta,
+  agreeingWithPrinted, authorNames, bylineAbove, chooseSiteName, chooseTitle, cleanByline, detectDir, normalizeLang, publisherName, readPageMeta, sameNameCore, toIsoDate, withPageZone, withoutTrailingSiteName, type PageMeta,
 } from './metadata';
 import { prepareDocument } from './prepare';
 import { languageOfText } from './text-language';
@@ -268,7 +268,10 @@ function extractFrom(doc: Document, region: Element | null, { ld, ldPageAuthor, 
     title,
     byline: fullerByline(byline0, cleanByline(prepared.byline) ?? cleanByline(bodyByline) ?? heroByline),
     siteName,
-    published: toIsoDate(withPageZone(ld?.datePublished, doc)) ?? toIsoDate(withPageZone(parsed?.publishedTime, doc)) ?? toIsoDate(withPageZone(page.published, doc)),
+    published: agreeingWithPrinted(
+      toIsoDate(withPageZone(ld?.datePublished, doc)) ?? toIsoDate(withPageZone(parsed?.publishedTime, doc)) ?? toIsoDate(withPageZone(page.published, doc)),
+      page.printedDate,
+    ),
     lang,
     dir: detectDir(parsed?.dir ?? page.dir, lang, textContent),
     excerpt: standfirst ?? descriptions[0] ?? parsed?.excerpt?.replace(/\s+/g, ' ').trim() ?? null,

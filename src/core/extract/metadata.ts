@@ -9,6 +9,7 @@ import { squash } from '../captions/text';
 import { isRightToLeft } from '../rtl-languages';
 import { precedes } from '../detect/text';
 import type { JsonLdArticle } from './jsonld';
+import { dayShown } from './day-shown';
 import { findPrintedDate, type PrintedDate } from './printed-date';
 import { storyHeadline } from './story-headline';
 import { wordCoverage } from './text';
@@ -108,6 +109,22 @@ export function toIsoDate(raw: string | null | undefined): string | null {
   return `${new Date(t + minutes * 60_000).toISOString().slice(0, -1)}${offset[1]}${offset[2]}:${offset[3]}`;
 }
 
+/**
+ * The publication date, or the day the page prints under its headline
+ * where the date's day is one off from it: a time-zone slip (a UTC time
+ * late in the site's evening, or an offset the site got wrong), since the
+ * page, which its readers see, says the day. Further apart, the printed
+ * date is another (an update's), and the data stands.
+ */
+export function agreeingWithPrinted(iso: string | null, printed: string | null): string | null {
+  const shown = iso ? dayShown(iso) : null;
+  const printedAt = printed ? Date.parse(printed) : Number.NaN;
+  if (!shown || Number.isNaN(printedAt)) return iso;
+  const day = new Date(printedAt);
+  const apart = Math.abs(shown.getTime() - Date.UTC(day.getFullYear(), day.getMonth(), day.getDate(), 12)) / 86_400_000;
+  return apart === 1 ? toIsoDate(printed) : iso;
+}
+
 /** A date and time with no zone: "2019-11-19 02:24:00", "2019-11-19T02:24". */
 const ZONELESS_DATE_TIME = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2})(?::\d{2}(?:\.\d+)?)?$/;
 
@@ -158,6 +175,8 @@ export interface PageMeta {
   descriptions: string[];
   author: string | null;
   published: string | null;
+  /** The date printed in words under the headline ("Nov 19, 2019"), in the form toIsoDate reads. */
+  printedDate: string | null;
   siteName: string | null;
   /** The picture the page shares to social media (og:image), as written. */
   image: string | null;
@@ -247,16 +266,17 @@ function dateLineUnder(headline: Element): string | null {
  * The date a page prints by its headline, where neither its data nor its
  * meta tags give one: a machine-readable datetime, or a date in the words
  * of a box under the headline, or of the line right above it (the byline
- * and date some sites set over the headline). For toIsoDate.
+ * and date some sites set over the headline). For toIsoDate. `inWords`:
+ * only a date in words, the day a reader sees on the page.
  */
-function datePrinted(doc: Document): string | null {
+function datePrinted(doc: Document, inWords = false): string | null {
   const headline = storyHeadline(doc);
   if (!headline) return null;
   let looked = 0;
   for (const box of Array.from(doc.querySelectorAll(DATE_BOX))) {
     if (!precedes(headline, box)) continue;
     const machine = box.getAttribute('datetime') ?? box.getAttribute('content');
-    if (machine) return machine;
+    if (machine && !inWords) return machine;
     const printed = printedIn(box);
     if (printed) return printed;
     if (++looked >= MAX_DATE_BOXES) break;
@@ -286,6 +306,7 @@ export function readPageMeta(doc: Document): PageMeta {
     author: m.get('author') ?? m.get('article:author') ?? null,
     // The keys Readability reads too: a page may give only the Open Graph one ("og:article:published_time").
     published: m.get('article:published_time') ?? m.get('og:article:published_time') ?? m.get('og:published_time') ?? m.get('parsely-pub-date') ?? m.get('pubdate') ?? m.get('datepublished') ?? m.get('date') ?? datePrinted(doc),
+    printedDate: datePrinted(doc, true),
     siteName: m.get('og:site_name') ?? m.get('application-name') ?? null,
     image: m.get('og:image') ?? null,
     titles: [...h1s.slice(0, 3), m.get('og:title') ?? '', m.get('twitter:title') ?? ''].filter(Boolean),

@@ -40,4 +40,11 @@ describe('storyHeadline', () => {
     // A box that says only part of the title is not the headline.
     expect(storyHeadline(load(page('<h1 id="first">River Post</h1><div class="title">Bridge news</div>')))?.id).toBe('first');
   });
+
+  it("shows the day printed under the headline where the page's data dates the story a day later, in a wrong offset", () => {
+    const ld = '<script type="application/ld+json">{"@type":"NewsArticle","headline":"Bridge reopens after repairs","datePublished":"2019-11-20T04:31:13-06:00"}</script>';
+    const story = (printed: string): string => page(`<article><h1>Bridge reopens after repairs</h1><div class="author_date"><span>Ann Lee</span> - <span>${printed}</span></div>${paragraphs()}</article>`, ld);
+    expect(formatDate(extractArticle(load(story('Nov 19, 2019, 10:31 pm CST')))!.published!, 'en-US')).toBe('November 19, 2019');
+    expect(formatDate(extractArticle(load(story('Updated Nov 25, 2019')))!.published!, 'en-US')).toBe('November 20, 2019');
+  });
 });

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { jsonLdBlocks, readJsonLd, readJsonLdPageAuthor } from '../../../src/core/extract/jsonld';
-import { chooseSiteName, cleanByline, detectDir, normalizeLang, publisherName, toIsoDate, withPageZone, withoutTrailingSiteName } from '../../../src/core/extract/metadata';
+import { agreeingWithPrinted, chooseSiteName, cleanByline, detectDir, normalizeLang, publisherName, toIsoDate, withPageZone, withoutTrailingSiteName } from '../../../src/core/extract/metadata';
 import { pickFromSrcset } from '../../../src/core/extract/prepare';
 import { findPrintedDate } from '../../../src/core/extract/printed-date';
+import { formatDate } from '../../../src/reader/format-date';
 import { blockText, countWords, readingMinutes } from '../../../src/core/extract/text';
 import { load } from './helpers';
 
@@ -30,6 +31,17 @@ describe('metadata helpers', () => {
     expect(withPageZone('2019-11-19 08:00:00', doc)).toBe('2019-11-19 08:00:00');
     expect(withPageZone('2019-11-19', doc)).toBe('2019-11-19');
     expect(withPageZone('2019-11-19T02:24:00-05:00', doc)).toBe('2019-11-19T02:24:00-05:00');
+  });
+
+  it('takes the day the page prints under its headline where the data is one day off from it, and only then', () => {
+    // An offset the site got wrong: 04:31 in its evening zone, printed as 10:31 pm the day before.
+    expect(formatDate(agreeingWithPrinted('2019-11-20T04:31:13.000-06:00', 'Nov 19, 2019')!, 'en-US')).toBe('November 19, 2019');
+    expect(formatDate(agreeingWithPrinted('2019-11-18T23:04:00.000-05:00', 'Nov 19, 2019')!, 'en-US')).toBe('November 19, 2019');
+    // The same day, days apart (an update's date), or nothing printed: the data stands.
+    for (const printed of ['Nov 20, 2019', 'Nov 23, 2019', null]) {
+      expect(agreeingWithPrinted('2019-11-20T04:31:13.000-06:00', printed), String(printed)).toBe('2019-11-20T04:31:13.000-06:00');
+    }
+    expect(agreeingWithPrinted(null, 'Nov 19, 2019')).toBeNull();
   });
 
   it('normalises dates, languages and bylines', () => {
