@@ -2,8 +2,9 @@
  * Dates as pages print them, in the languages of the sites we read most:
  * "Nov 19, 2019", "12 October 2017", "25. September 2018", "3 de mayo de
  * 2021", "1er février 2020", and the year first in numbers, as East Asian
- * sites print it ("2018-08-25", "2018.08.25", "2018년 8월 25일"). Letters are listed, not matched with \p{L}:
- * compiling a Unicode property class costs a fresh page about 0.5 ms.
+ * sites print it ("2018-08-25", "2018년 8월 25일"). Letters are listed, not
+ * matched with \p{L}: compiling a Unicode property class costs a fresh page
+ * about 0.5 ms.
  */
 
 /** Each month's full names, in English, German, French, Spanish, Italian, Portuguese and Dutch. */
