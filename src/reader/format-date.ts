@@ -14,3 +14,12 @@ export function formatDate(iso: string, locale: string | undefined): string | nu
     return shown.toDateString();
   }
 }
+
+/**
+ * The day shown, as the time element's datetime ("2019-11-19"): the day the
+ * reader reads, not an instant that, in a zone far from the site's, falls
+ * on another day.
+ */
+export function dateAttribute(iso: string): string | null {
+  return dayShown(iso)?.toISOString().slice(0, 10) ?? null;
+}

@@ -5,7 +5,7 @@
  */
 import type { ExtractedArticle } from '../core/extract';
 import { sanitizeArticleFragment } from '../core/extract/sanitize';
-import { formatDate } from './format-date';
+import { dateAttribute, formatDate } from './format-date';
 import { t } from './i18n';
 import { tidyBody } from './tidy';
 
@@ -48,7 +48,7 @@ export function renderArticle(article: ExtractedArticle, url: string, ui: UiLoca
   if (article.published) {
     const shown = formatDate(article.published, locale);
     if (shown) {
-      const time = el('time', { dateTime: article.published, ...own }, shown);
+      const time = el('time', { dateTime: dateAttribute(article.published) ?? article.published, ...own }, shown);
       parts.push(time);
     }
   }

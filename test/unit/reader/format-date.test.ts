@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate } from '../../../src/reader/format-date';
+import { dateAttribute, formatDate } from '../../../src/reader/format-date';
 
 describe('formatDate', () => {
   it("shows the day the site dated the story in its own offset, wherever the reader's clock is", () => {
@@ -12,5 +12,12 @@ describe('formatDate', () => {
     const utc = '2019-11-19T12:00:00.000Z';
     expect(formatDate(utc, 'en-US')).toBe(new Intl.DateTimeFormat('en-US', { dateStyle: 'long' }).format(new Date(utc)));
     expect(formatDate('not a date', 'en-US')).toBeNull();
+  });
+
+  it("gives the time element the day shown as its datetime, in every zone the reader's clock may be in", () => {
+    expect(dateAttribute('2019-11-18T23:04:24.000-05:00')).toBe('2019-11-18');
+    const local = new Date(2019, 10, 19).toISOString();
+    expect(dateAttribute(local)).toBe('2019-11-19');
+    expect(dateAttribute('not a date')).toBeNull();
   });
 });
