@@ -72,15 +72,22 @@ export function isFileNameAlt(alt: string): boolean {
 /** Search keywords a site adds to the headline to make an alt. */
 const MAX_KEYWORDS_ADDED = 3;
 
+/** Words that only frame a headline as a picture's ("Illustration for article titled …"): not keywords. */
+const FRAMING_WORDS = new Set(['illustration', 'image', 'photo', 'picture', 'graphic', 'for', 'of', 'the', 'a', 'an', 'article', 'story', 'post', 'titled', 'entitled']);
+
 /**
  * An alt that is the headline again. Either way round: the headline with a
  * few search keywords added ("Meal Prep for 80 Day Obsession, A Little More
- * Obsessed") is still the headline; with more, the alt tells what the
- * headline does not.
+ * Obsessed"), or framed as the picture's ("Illustration for article titled
+ * …"), is still the headline; with more, the alt tells what the headline
+ * does not.
  */
 export function repeatsHeadline(alt: string, headline: string): boolean {
   if (!headline.trim()) return false;
-  return repeatsAlt(alt, headline) || (repeatsAlt(headline, alt) && words(alt).length - words(headline).length <= MAX_KEYWORDS_ADDED);
+  if (repeatsAlt(alt, headline)) return true;
+  const said = words(headline);
+  const own = words(alt).filter((w) => said.includes(w) || !FRAMING_WORDS.has(w));
+  return repeatsAlt(headline, own.join(' ')) && own.length - said.length <= MAX_KEYWORDS_ADDED;
 }
 
 /**

@@ -11,7 +11,7 @@
  */
 
 import { leavesPage } from '../captions/dom';
-import { isMeaningfulAlt, looksLikeCredit, squash } from '../captions/text';
+import { isMeaningfulAlt, looksLikeCredit, repeatsHeadline, squash } from '../captions/text';
 import { clutterReason, isBlankPlaceholder, isInlineElement } from './prepare';
 import { truncatedStem, wordCoverage } from './text';
 import { SUMMARY_NAME } from './standfirst';
@@ -311,9 +311,11 @@ const MAX_CREDIT_WORDS = 6;
 const MAX_ICON_PX = 32;
 
 /** What a figure shows, or says to a screen reader: not a blank that never loads and says nothing, nor a control's icon. */
-function shows(el: Element): boolean {
+function shows(el: Element, title: string): boolean {
   const tag = el.tagName.toUpperCase();
-  if (tag === 'IMG') return !isBlankPlaceholder(el) || isMeaningfulAlt(el.getAttribute('alt'));
+  // A blank's alt is drawn in its place, unless it only says the headline again, which the reader silences.
+  const alt = el.getAttribute('alt');
+  if (tag === 'IMG') return !isBlankPlaceholder(el) || (isMeaningfulAlt(alt) && !repeatsHeadline(alt, title));
   if (tag === 'SVG') return !['width', 'height'].every((side) => Number(el.getAttribute(side) ?? NaN) <= MAX_ICON_PX);
   return true;
 }
@@ -323,16 +325,16 @@ function shows(el: Element): boolean {
  * blank that never loads) and nothing to say but whose picture it was:
  * "Photo: iFixit" under an empty box.
  */
-function isEmptyFigure(b: Block): boolean {
+function isEmptyFigure(b: Block, title: string): boolean {
   if (b.el.tagName.toUpperCase() !== 'FIGURE' || (b.text && !(looksLikeCredit(b.text) && b.text.split(' ').length <= MAX_CREDIT_WORDS))) return false;
   // A player's link (see video-links.ts) is something to follow.
   if (Array.from(b.el.children).some(standsForVideo)) return false;
-  return !Array.from(b.el.querySelectorAll('img, picture, video, audio, iframe, svg, canvas, table, math, object, embed')).some(shows);
+  return !Array.from(b.el.querySelectorAll('img, picture, video, audio, iframe, svg, canvas, table, math, object, embed')).some((el) => shows(el, title));
 }
 
 /** Furniture that can sit anywhere in the body. */
-function isAnywhereClutter(b: Block): boolean {
-  if (b.atomic) return isPromoFigure(b) || isEmptyFigure(b);
+function isAnywhereClutter(b: Block, ctx: CleanContext): boolean {
+  if (b.atomic) return isPromoFigure(b) || isEmptyFigure(b, ctx.title);
   const t = b.text;
   if (!t) return false;
   if (t.length < 120 && BOILERPLATE.test(t.replace(/[\s|»›>·•:–—-]+$/, '').replace(/^[\s|«‹<·•–—-]+/, ''))) return true;
@@ -351,9 +353,9 @@ function isAnywhereClutter(b: Block): boolean {
 /** Furniture before the first paragraph of prose. */
 function isLeadingClutter(b: Block, ctx: CleanContext): boolean {
   // A promo figure, an empty one, or a section's badge: a small picture that links elsewhere ("ConsiderThis").
-  if (b.atomic) return isAnywhereClutter(b) || (!b.text && isTeaserPicture(b.el) && isBadgeSized(b.el));
+  if (b.atomic) return isAnywhereClutter(b, ctx) || (!b.text && isTeaserPicture(b.el) && isBadgeSized(b.el));
   const t = b.text;
-  if (isAnywhereClutter(b) || isMetaLine(b, ctx)) return true;
+  if (isAnywhereClutter(b, ctx) || isMetaLine(b, ctx)) return true;
   if (isLinkDominated(b, 0.8) && t.length < 120) return true; // breadcrumbs, kickers
   if (BARE_URL.test(t)) return true;
   if (ctx.title && t.length < ctx.title.length * 1.5 + 10 && wordCoverage(t, ctx.title) > 0.85 && wordCoverage(ctx.title, t) > 0.85) return true;
@@ -404,7 +406,7 @@ function isItemOfList(el: Element): boolean {
 function isTrailingClutter(b: Block, ctx: CleanContext): boolean {
   if (b.atomic) return false;
   const t = b.text;
-  if (isAnywhereClutter(b) || isMetaLine(b, ctx)) return true;
+  if (isAnywhereClutter(b, ctx) || isMetaLine(b, ctx)) return true;
   if (isLinkDominated(b, 0.5)) return true; // teaser lists, tag clouds, "email the author"
   if (isLinkList(b.el)) return true;
   if (isHeading(b.el) && t.length < 120) return true; // a heading with nothing after it
@@ -841,7 +843,7 @@ export function cleanArticle(root: Element, ctx: CleanContext): CleanResult {
   for (let i = first; i < blocks.length; i++) {
     const b = blocks[i]!;
     if (drop.has(b)) continue;
-    if (isAnywhereClutter(b)) {
+    if (isAnywhereClutter(b, ctx)) {
       drop.add(b);
       afterLabel = (PROMO_LABEL.test(b.text) || BOILERPLATE.test(b.text)) && !isLinkDominated(b, 0.4) || /:\s*$/.test(b.text) && PROMO_LABEL.test(b.text);
       continue;

@@ -142,17 +142,23 @@ function hoistWrappedFigcaption(figure: Element): void {
 }
 
 /**
- * Figcaptions a site sets side by side in a box of the figure, with its
- * picture ("<figure><div><span><img></span><figcaption>Duck fluff…
- * </figcaption><figcaption>Photo: Getty Images</figcaption>"): a figure has
- * one caption, its own child. They become one, each part in a span, at the
- * figure's end.
+ * The figcaption, or figcaptions side by side, a site sets last in a box of
+ * the figure that holds its picture too ("<figure><div><picture>…
+ * </picture><figcaption>Duck fluff…</figcaption><figcaption>Photo: Getty
+ * Images</figcaption></div>"): a figcaption names its figure only as the
+ * figure's own child, and a figure has one. They become one, each further
+ * part in a span, at the figure's end, where they were seen.
  */
-function joinSideBySideFigcaptions(figure: Element): void {
+function liftFigcaptionsBesidePicture(figure: Element): void {
   if (Array.from(figure.children).some((c) => c.tagName.toUpperCase() === 'FIGCAPTION')) return;
   const captions = Array.from(figure.getElementsByTagName('figcaption')).filter((c) => c.parentElement?.closest('figure') === figure);
   const [first, ...rest] = captions;
-  if (!first || rest.length === 0 || rest.some((c) => c.parentElement !== first.parentElement)) return;
+  const box = first?.parentElement;
+  if (!first || !box || rest.some((c) => c.parentElement !== box) || !box.querySelector('img, picture')) return;
+  // Words after the captions in their box would come before them once the captions move.
+  for (let next = captions[captions.length - 1]!.nextSibling; next; next = next.nextSibling) {
+    if ((next.textContent ?? '').trim()) return;
+  }
   for (const other of rest) {
     const part = figure.ownerDocument.createElement('span');
     part.append(...Array.from(other.childNodes));
@@ -172,7 +178,7 @@ function joinSideBySideFigcaptions(figure: Element): void {
  */
 export function joinCaptionsSetAfterFigures(body: Element): void {
   for (const figure of Array.from(body.getElementsByTagName('figure'))) {
-    joinSideBySideFigcaptions(figure);
+    liftFigcaptionsBesidePicture(figure);
     hoistWrappedFigcaption(figure);
     const own = (): Element | null => Array.from(figure.children).find((c) => c.tagName.toUpperCase() === 'FIGCAPTION') ?? null;
     const box = boxAround(figure);

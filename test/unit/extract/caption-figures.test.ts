@@ -159,5 +159,14 @@ describe('extractArticle: captions set apart the old way or wrapped with their c
     expect(captions?.[0]?.parentElement).toBe(figure);
     expect(captions?.[0]?.textContent).toBe('Duck down drying after it is cleaned. Photo: Getty Images');
     expect(figure?.querySelector('img')).not.toBeNull();
+    // One figcaption after the picture in the figure's box comes out too; one with words after it stays.
+    const [one] = figures('<figure><div><picture><img src="/img/down.jpg" alt="Duck down"></picture><figcaption>Duck down drying.</figcaption></div></figure>');
+    expect(one?.querySelector('figcaption')?.parentElement).toBe(one);
+    const [kept] = figures('<figure><div><img src="/img/down.jpg" alt="Duck down"><figcaption>Duck down drying.</figcaption><span>Photo: Ann Lee</span></div></figure>');
+    expect(kept?.querySelector('figcaption')?.parentElement).not.toBe(kept);
+    // A blank that never loads, whose alt only frames the headline, with a credit alone: nothing to show.
+    const blank = 'data:image/gif;base64,R0lGODlhAQABAAAAACH5BAEKAAEALAAAAAABAAEAAAICTAEAOw==';
+    const title = 'Illustration for article titled Bridge reopens after repairs';
+    expect(figures(`<figure><div><img src="${blank}" alt="${title}"><figcaption>Photo: Ann Lee</figcaption></div></figure>`)).toHaveLength(0);
   });
 });

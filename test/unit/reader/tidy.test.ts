@@ -59,15 +59,16 @@ describe('silenceEmptyAlts', () => {
     const el = body(`<figure><img src="/a.jpg" alt="apple-iphone-11-pro-colors-091019.jpg"></figure>
       <p><a href="/uploads/010_Clymer-21.jpg"><img src="/b.jpg" alt="010_Clymer-2"></a></p>
       <figure><img src="/c.jpg" alt="Meal Prep for 80 Day Obsession, A Little More Obsessed"></figure>
-      <figure><img src="/d.jpg" alt="Meal prep containers of chicken, rice and broccoli for A Little More Obsessed, set out for the week"></figure>`);
+      <figure><img src="/d.jpg" alt="Meal prep containers of chicken, rice and broccoli for A Little More Obsessed, set out for the week"></figure>
+      <figure><img src="/e.jpg" alt="Illustration for article titled Meal Prep for A Little More Obsessed"></figure>`);
     silenceEmptyAlts(el, title);
     expect(Array.from(el.querySelectorAll('img'), (img) => img.getAttribute('alt'))).toEqual([
-      '', '', '', 'Meal prep containers of chicken, rice and broccoli for A Little More Obsessed, set out for the week',
+      '', '', '', 'Meal prep containers of chicken, rice and broccoli for A Little More Obsessed, set out for the week', '',
     ]);
     // The link to the picture's file, named by the file's name, is left with no name: it goes, its picture stays.
     unwrapNamelessLinks(el);
     expect(el.querySelectorAll('a')).toHaveLength(0);
-    expect(el.querySelectorAll('img')).toHaveLength(4);
+    expect(el.querySelectorAll('img')).toHaveLength(5);
   });
 
   it("silences an alt that is the picture's own file name with its dashes made spaces, on a link to that file too", () => {
