@@ -179,7 +179,9 @@ function firstAttr(el: Element, names: string[]): string | null {
 export function resolveLazyImage(el: Element): void {
   if (el.tagName === 'SOURCE') {
     const set = firstAttr(el, LAZY_SRCSET_ATTRS);
-    if (set && !el.getAttribute('srcset')) el.setAttribute('srcset', set);
+    // A stand-in set ("data:image/png;base64,…") would be the one the browser picks over the picture's img.
+    const own = el.getAttribute('srcset')?.trim();
+    if (set && (!own || PLACEHOLDER_SRC.test(own))) el.setAttribute('srcset', set);
     return;
   }
   const src = el.getAttribute('src')?.trim() ?? '';

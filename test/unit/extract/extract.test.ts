@@ -367,6 +367,7 @@ describe('extractArticle: pre-processing', () => {
       <p>${PROSE[2]}</p>
       <figure><img class="lazyload" data-srcset="/img/b-400.jpg 400w, /img/b-800.jpg 800w" alt="Piers"><figcaption>Divers inspected the piers.</figcaption></figure>
       <figure><picture><source data-srcset="/img/c.webp" type="image/webp"><img data-lazy-src="/img/c.jpg" alt="Crew"></picture><figcaption>Night shift.</figcaption></figure>
+      <figure><picture><source media="(min-width: 600px)" srcset="data:image/png;base64,iVBORw0KGgo=" data-srcset="/img/f-1200.jpg 1200w"><img src="/img/f-300.jpg" alt="Lock"></picture><figcaption>The lock gates.</figcaption></figure>
       <figure><img src="/static/placeholder.gif" data-original="https://cdn.example.com/d.jpg" alt="Ferry"><figcaption>The ferry.</figcaption></figure>
       <figure><img src="${gif}" class="lazy" alt="Mayor"><noscript><img src="/img/e.jpg" alt="Mayor"></noscript><figcaption>The mayor.</figcaption></figure>
       ${PROSE.slice(3).map((p) => `<p>${p}</p>`).join('')}
@@ -379,6 +380,9 @@ describe('extractArticle: pre-processing', () => {
     expect(html).toContain('src="https://news.example.com/img/c.jpg"');
     expect(html).toContain('src="https://cdn.example.com/d.jpg"');
     expect(html).toContain('src="https://news.example.com/img/e.jpg"');
+    // A source's stand-in set gives way to its own: the browser would pick the stand-in over the img.
+    expect(html).toContain('srcset="https://news.example.com/img/f-1200.jpg 1200w"');
+    expect(html).not.toContain('data:image/png');
     expect(html).not.toContain('data:image/gif');
     expect(html).not.toContain('placeholder.gif');
   });
