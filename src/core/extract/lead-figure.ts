@@ -78,14 +78,23 @@ const MAX_CAPTION_CHARS = 400;
 /** Microdata for an article's own picture (schema.org's image, associatedMedia, primaryImageOfPage). */
 const ARTICLE_PICTURE_PROP = /(?:^|\s)(?:image|associatedmedia|primaryimageofpage)(?:\s|$)/i;
 
+/** The addresses of the files a picture may show: its src, and every size its srcset and its <picture>'s sources offer. */
+function offeredFiles(img: Element): string[] {
+  const sets = [img, ...(img.parentElement?.tagName.toUpperCase() === 'PICTURE' ? Array.from(img.parentElement.getElementsByTagName('source')) : [])]
+    .map((el) => el.getAttribute('srcset') ?? '');
+  const sizes = sets.flatMap((set) => set.split(/,\s+/).map((part) => part.trim().split(/\s+/)[0] ?? ''));
+  return [img.getAttribute('src') ?? '', ...sizes].filter((url) => url && !/^data:/i.test(url));
+}
+
 /**
  * The page's data names the picture as the article's: its microdata, or
  * the picture it shares to social media (a resized copy of it too: the page
- * shows the 680 px one, og:image names the original).
+ * shows the 680 px one, og:image names the original; or one of the sizes
+ * its srcset offers).
  */
 function markedAsArticlePicture(img: Element, sharedFile: string): boolean {
   if (ARTICLE_PICTURE_PROP.test(img.getAttribute('itemprop') ?? '')) return true;
-  return sharedFile !== '' && originalFileNameOf(img.getAttribute('src') ?? '') === sharedFile;
+  return sharedFile !== '' && offeredFiles(img).some((url) => originalFileNameOf(url) === sharedFile);
 }
 
 /** The page names the picture as the story's: by its class or its box's, or in its data. */
@@ -129,10 +138,11 @@ function namedLeadPicture(body: HTMLElement, headline: Element | null, firstPros
   return null;
 }
 
-/** A new figure in `doc` for the picture, with the caption set after it. */
+/** A new figure in `doc` for the picture (with its <picture>'s sizes, from which the browser picks), with the caption set after it. */
 export function figureFor(doc: Document, img: Element): Element {
   const figure = doc.createElement('figure');
-  figure.append(doc.importNode(img, true));
+  const picture = img.parentElement?.tagName.toUpperCase() === 'PICTURE' ? img.parentElement : img;
+  figure.append(doc.importNode(picture, true));
   const caption = captionAfter(img);
   if (caption) {
     const figcaption = doc.createElement('figcaption');

@@ -61,6 +61,18 @@ describe('the lead picture', () => {
     expect(extractArticle(load(resized))!.contentHtml).toContain('Bridge-reopens-680x365_c.jpg');
   });
 
+  it("is found where the shared picture is one of the sizes its <picture> offers, and keeps them for the browser to pick from", () => {
+    const stand = 'data:image/png;base64,iVBORw0KGgo=';
+    const sizes = '/files/xs/bridge-b.jpg 320w, /files/article/bridge-a.jpg 980w';
+    const cover = `<div class="cover"><div class="media"><picture><source srcset="${stand}" data-srcset="${sizes}"><img class="lazyload" src="/files/xs/bridge-b.jpg" alt=""></picture></div></div>`;
+    const html = layout(cover).replace('</head>', '<meta property="og:image" content="https://news.example.com/files/article/bridge-a.jpg"></head>');
+    const figure = load(`<body>${extractArticle(load(html))!.contentHtml}</body>`).body.querySelector('figure');
+    expect(figure?.querySelector('picture source')?.getAttribute('srcset')).toBe('https://news.example.com/files/xs/bridge-b.jpg 320w, https://news.example.com/files/article/bridge-a.jpg 980w');
+    expect(figure?.querySelector('picture img')?.getAttribute('src')).toBe('https://news.example.com/files/xs/bridge-b.jpg');
+    // Offered nowhere in it: another picture, left out.
+    expect(extractArticle(load(html.replace('article/bridge-a.jpg">', 'article/ferry.jpg">')))!.contentHtml).not.toContain('<figure');
+  });
+
   it('is found under a standfirst long enough to pass for the story, and with a credit set outside its caption', () => {
     const standfirst = '<p class="standfirst">The river crossing that carried twelve thousand cars a day is open again after two years of work on its steel.</p>';
     const credited = PHOTO.replace('</figure>', '<cite>Maria Jensen / River Post Photo Agency</cite></figure>');
