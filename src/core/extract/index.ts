@@ -284,8 +284,11 @@ function extractFrom(doc: Document, region: Element | null, { ld, ldPageAuthor, 
   };
 }
 
-/** The story's first blocks, where a summary printed above it may be one of them. */
-const STORY_OPENING_BLOCKS = 12;
+/**
+ * The story's first blocks, where a summary printed above it may be one of them; further in, a paragraph
+ * that sums the story up in the summary's words is the story's own (6540), and the summary stays.
+ */
+const STORY_OPENING_BLOCKS = 6;
 
 /** Paragraphs built from plain text (blank lines, else line breaks, separate them). */
 function bodyFromText(doc: Document, text: string): Element {

@@ -606,6 +606,10 @@ describe('extractArticle: pre-processing', () => {
     const h = 'Bridge reopens to traffic after eighteen months of repairs';
     const headlineAgain = article(page(`<header><h1>${h}</h1><h2 class="dek">${h}</h2></header><article>${paragraphs()}</article>`, `<meta name="description" content="${h}">`));
     expect(headlineAgain.standfirst).toBeNull();
+    // Said again further into the story than its opening lines (a paragraph that sums up), the summary stays.
+    const recap = `${summary.replace('open again', 'open once more')}`;
+    const later = article(page(`<h1>Bridge reopens</h1><article><div class="brk_wraper"><h2 class="subhead">${summary}</h2><div class="bloger-section"><a href="/author/ana-ruiz/">Ana Ruiz</a></div></div>${paragraphs()}<p>A dry summer helped the crews.</p><p>${recap}</p></article>`, head));
+    expect(later.standfirst).toBe(summary);
     // A teaser cut short is the story's opening, which the story then says whole.
     const teaser = article(page(`<div class="head"><h1>Bridge reopens</h1><p class="excerpt">${PROSE[0]!.slice(0, 120)}...</p></div><article>${paragraphs()}</article>`, `<meta name="description" content="${PROSE[0]!.slice(0, 120)}...">`));
     expect(teaser.standfirst).toBeNull();
