@@ -87,7 +87,8 @@ export function cleanByline(raw: string | null | undefined): string | null {
 /** "Finian Cunningham. Sputnik International" -> "Finian Cunningham", on that site: the reader shows its name above the title. */
 export function withoutTrailingSiteName(byline: string, siteName: string | null): string {
   if (!siteName) return byline;
-  const parts = /^(.+?)\s*[.,|·•–—-]\s*([^.,|·•–—-]+)$/.exec(byline);
+  // A full stop parts them only before a space: "Cleveland.com" is one name.
+  const parts = /^(.+?)\s*(?:[,|·•–—-]|\.(?=\s))\s*([^,|·•–—-]+)$/.exec(byline);
   return parts && sameNameCore(parts[2]!, siteName) ? parts[1]! : byline;
 }
 

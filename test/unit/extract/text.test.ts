@@ -174,6 +174,7 @@ describe('withoutTrailingSiteName', () => {
   it("takes the site's name off the end of a byline on that site's page, and nothing else", () => {
     expect(withoutTrailingSiteName('Finian Cunningham. Sputnik International', 'Sputnik International')).toBe('Finian Cunningham');
     expect(withoutTrailingSiteName('Jane Doe | The Detroit News', 'Detroit News')).toBe('Jane Doe');
+    expect(withoutTrailingSiteName('Troy L. Smith, Cleveland.com', 'cleveland.com')).toBe('Troy L. Smith');
     // Another name (the wire service that wrote it), or no site name known: as written.
     expect(withoutTrailingSiteName('Jane Doe, Associated Press', 'Connecticut Post')).toBe('Jane Doe, Associated Press');
     expect(withoutTrailingSiteName('Finian Cunningham. Sputnik International', null)).toBe('Finian Cunningham. Sputnik International');
