@@ -168,7 +168,10 @@ export function readJsonLd(blocks: readonly unknown[]): JsonLdArticle | null {
   for (const data of blocks) {
     const obj = findArticle(data, 0);
     if (!obj) continue;
+    // A node the article names by its @id alone ("publisher": {"@id": "https://site/"}) may be described in
+    // another block of the page: its own block's nodes first, then the others'.
     const ids = nodesById(data, new Map(), 0);
+    for (const other of blocks) if (other !== data) nodesById(other, ids, 0);
     const publisher = dereference(obj.publisher, ids);
     return {
       headline: str(obj.headline) ?? str(obj.name),

@@ -111,6 +111,10 @@ describe('readJsonLd', () => {
     const data = readJsonLd(jsonLdBlocks(doc));
     expect(data?.author).toBe('Tony Carter');
     expect(data?.publisher).toBe('The Paper');
+    // Described in another block of the page.
+    const apart = load(`<head><script type="application/ld+json">{"@type":"NewsArticle","headline":"H","publisher":{"@id":"https://example.com/"},"author":{"@id":"https://example.com/#a"}}</script>
+      <script type="application/ld+json">[{"@id":"https://example.com/","@type":"Organization","name":"River Post"},{"@id":"https://example.com/#a","@type":"Person","name":"Elsewhere"}]</script></head><body></body>`);
+    expect(readJsonLd(jsonLdBlocks(apart))).toMatchObject({ publisher: 'River Post', author: 'Elsewhere' });
   });
 
   it("gives the page's own author where the data describes a WebPage and no article", () => {
