@@ -46,6 +46,8 @@ function isSmall(img: Element, view: Window | null): boolean {
 }
 
 function captionWords(caption: Element, credit: Element | null, conceal: Element[]): string {
+  // A caption that is a credit alone ("Photograph: Tim Robberts/Getty Images") says nothing of the picture.
+  if (credit === caption) return '';
   const skip = (el: Element) => el === credit || isToggle(el) || conceal.includes(el);
   return visibleText(caption, skip);
 }

@@ -123,6 +123,17 @@ it("shows an alt text's escaped characters as the characters they stand for", ()
   expect(credit?.actions ?? []).not.toContain('reveal-alt');
 });
 
+it('shows the alt of a picture whose caption is a credit alone, before the credit', () => {
+  const article = loadPage('captions-lazy-image');
+  const credit = article.ownerDocument.createElement('figcaption');
+  credit.innerHTML = '<span class="caption__credit">Photograph: Tim Robberts/Getty Images</span>';
+  one('#mill-figure').append(credit);
+  const entry = planCaptions(article, { showAltText: true, expandCaptions: true, view: window }).find((e) => e.image.id === 'mill');
+  expect(entry?.captionText).toBe('');
+  expect(entry?.actions).toContain('reveal-alt');
+  expect(entry?.insertAt?.before).toBe(entry?.credit);
+});
+
 it("does not show an alt text that is the story's headline again", () => {
   const article = loadPage('captions-lazy-image');
   const headline = one('h1').textContent ?? '';
