@@ -583,6 +583,20 @@ describe.each(browsersUnderTest())('reader view in %s', (name) => {
     await page.close();
   });
 
+  it("a photo outside a figure has a paragraph's space below it: the text under it does not touch it", async () => {
+    const page = await s.open('captions-no-alt/');
+    const frame = await openReaderOn(page);
+    const spaces = await frame.evaluate(() => {
+      const loose = Array.from(document.querySelectorAll('.article-body img')).filter((img) => !img.closest('figure') && !img.classList.contains('inline-picture'));
+      const paragraph = document.querySelector('.article-body p');
+      return { paragraph: paragraph ? getComputedStyle(paragraph).marginBlockEnd : null, photos: loose.map((img) => getComputedStyle(img).marginBlockEnd) };
+    });
+    expect(spaces.photos.length).toBeGreaterThan(0);
+    expect(Number.parseFloat(spaces.paragraph ?? '0')).toBeGreaterThan(0);
+    for (const space of spaces.photos) expect(space).toBe(spaces.paragraph);
+    await page.close();
+  });
+
   it("the reader page this browser loaded is one script that imports nothing: each module more is a fetch before it runs", async () => {
     const dir = extensionDir(name);
     const html = readFileSync(join(dir, 'src/reader/reader.html'), 'utf8');
