@@ -232,20 +232,30 @@ function pictureRightBefore(el: Element): Element | null {
 
 /**
  * A caption an older page centres under its picture with <center> ("<img>
- * <center><em>The new keyboard, via iFixit</em></center>"): the picture and
- * the line become a figure. The reader drops <center>, and the line would
- * otherwise run into the paragraph after it as if it were the story's.
- * Mutates the clone; returns how many figures it made.
+ * <center><em>The new keyboard, via iFixit</em></center>"), or sets in
+ * italics alone under it in their box: the picture and the line become a
+ * figure. The reader drops <center>, and the line would otherwise run into
+ * the paragraph after it as if it were the story's. Mutates the clone;
+ * returns how many figures it made.
  */
 export function centredCaptionsAsFigures(body: Element): number {
   let made = 0;
-  for (const centre of Array.from(body.getElementsByTagName('center'))) {
-    const chars = shownTextLength(centre);
-    if (chars === 0 || chars > MAX_CENTRED_CAPTION_CHARS || centre.querySelector(CENTRED_NOT_CAPTION) || centre.closest('figure')) continue;
-    const picture = pictureRightBefore(centre);
-    if (!picture) continue;
-    figureOf(picture, centre);
-    made++;
+  for (const centre of Array.from(body.getElementsByTagName('center'))) if (lineUnderPictureAsFigure(centre)) made++;
+  // "<div class=embedbox><img><br><em>The best new character in 2019.</em></div>": a line in italics that is all
+  // the words of a box holding the picture it is set under.
+  for (const line of Array.from(body.querySelectorAll('em, i'))) {
+    const box = line.parentElement;
+    if (box && !line.nextElementSibling && shownTextLength(box) === shownTextLength(line) && lineUnderPictureAsFigure(line)) made++;
   }
   return made;
+}
+
+/** A short line right under a picture, with nothing but line breaks between: the picture and the line become a figure. */
+function lineUnderPictureAsFigure(line: Element): boolean {
+  const chars = shownTextLength(line);
+  if (chars === 0 || chars > MAX_CENTRED_CAPTION_CHARS || line.querySelector(CENTRED_NOT_CAPTION) || line.closest('figure')) return false;
+  const picture = pictureRightBefore(line);
+  if (!picture) return false;
+  figureOf(picture, line);
+  return true;
 }

@@ -133,6 +133,14 @@ describe('extractArticle: captions set apart the old way or wrapped with their c
     expect(figures(`<p><img src="/img/deck.jpg" alt=""></p><center>${PROSE[0]} ${PROSE[1]}</center>`)).toHaveLength(0);
   });
 
+  it('makes a line in italics under a picture, the only words of their box, a figure with that line as its caption', () => {
+    const [figure] = figures('<div class="embedbox middle"><img src="/img/cal.jpg" alt=""><br><em>Cal, the best new character of the year.</em></div>');
+    expect(figure?.querySelector('img')?.getAttribute('src')).toBe('https://news.example.com/img/cal.jpg');
+    expect(figure?.querySelector('figcaption')?.textContent).toBe('Cal, the best new character of the year.');
+    // Italics with other words in their box are the story's emphasis.
+    expect(figures('<div class="embedbox"><img src="/img/cal.jpg" alt=""><br>Cal is <em>the best new character</em> of the year, the studio says.</div>')).toHaveLength(0);
+  });
+
   it("makes a box named as a caption that holds its picture too (an editor's image with caption) a figure, in place of its paragraph", () => {
     const [figure] = figures('<p><span class="wf_caption"><a href="https://photos.example/map"><img src="/img/map.jpg" alt="river map" width="700"></a><span>The first map of the river. (<a href="https://maps.example/">Maps Co</a>)</span></span></p>');
     expect(figure?.querySelector('a img')?.getAttribute('alt')).toBe('river map');
