@@ -199,20 +199,23 @@ describe('findPrintedDate', () => {
     expect(read('14 mei 2016')).toBe('May 14, 2016');
   });
   it('reads a date printed year first in numbers, as East Asian sites print it', () => {
-    expect(read('기사입력 :[ 2018-08-25 15:24 ]')).toBe('Aug 25, 2018');
-    expect(read('2019.11.20 05:47')).toBe('Nov 20, 2019');
-    expect(read('2019/1/5')).toBe('Jan 5, 2019');
-    expect(read('입력 2019년 11월 20일')).toBe('Nov 20, 2019');
-    expect(read('2019年11月20日 14時')).toBe('Nov 20, 2019');
-    // Months and days that cannot be, separators that do not agree, and longer numbers are not dates.
-    expect(read('2019-13-01')).toBeNull();
-    expect(read('2019-02-30')).toBeNull();
-    expect(read('2019-11.20')).toBeNull();
-    expect(read('ISBN 12019-11-20')).toBeNull();
-    expect(read('v2019.11.200')).toBeNull();
-    // The first date printed, in whichever form.
-    expect(read('Nov 2, 2019, updated 2019-11-03')).toBe('Nov 2, 2019');
-    expect(read('2019-11-03 (Nov 2, 2019 in print)')).toBe('Nov 3, 2019');
+    const printed: [string, string | null][] = [
+      ['기사입력 :[ 2018-08-25 15:24 ]', 'Aug 25, 2018'],
+      ['2019.11.20 05:47', 'Nov 20, 2019'],
+      ['2019/1/5', 'Jan 5, 2019'],
+      ['입력 2019년 11월 20일', 'Nov 20, 2019'],
+      ['2019年11月20日 14時', 'Nov 20, 2019'],
+      // Months and days that cannot be, separators that do not agree, and longer numbers are not dates.
+      ['2019-13-01', null],
+      ['2019-02-30', null],
+      ['2019-11.20', null],
+      ['ISBN 12019-11-20', null],
+      ['v2019.11.200', null],
+      // The first date printed, in whichever form.
+      ['Nov 2, 2019, updated 2019-11-03', 'Nov 2, 2019'],
+      ['2019-11-03 (Nov 2, 2019 in print)', 'Nov 3, 2019'],
+    ];
+    for (const [text, date] of printed) expect(read(text), text).toBe(date);
   });
   it('finds the first date and says where it is', () => {
     expect(findPrintedDate('Ann Lee, 2 Jan 2020, updated 3 Jan 2020')).toEqual({ index: 9, length: 10, parseable: 'Jan 2, 2020' });
