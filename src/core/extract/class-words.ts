@@ -42,6 +42,14 @@ export function namesCredit(el: Element): boolean {
   return classWords(el).some(isCreditWord);
 }
 
+/**
+ * Named as a picture's copyright ("story-image-copyright"): a credit where it
+ * sits inside a figure; elsewhere the site's own notice, so not a caption.
+ */
+export function namesCopyright(el: Element): boolean {
+  return classWords(el).includes('copyright');
+}
+
 /** Named as a picture's caption or credit by a class or id word ("media-caption", "photoCredit", "imagecaption"). */
 export function namesCaption(el: Element): boolean {
   return classWords(el).some((w) => w.endsWith('caption') || isCreditWord(w));

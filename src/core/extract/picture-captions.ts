@@ -6,7 +6,7 @@
  */
 import { isMeaningfulAlt, squash } from '../captions/text';
 import { precedes } from '../detect/text';
-import { namesCaption, namesCredit } from './class-words';
+import { namesCaption, namesCopyright, namesCredit } from './class-words';
 import { MAX_THUMBNAIL_PX } from './lead-figure';
 import { textLength, truncatedStem } from './text';
 
@@ -169,17 +169,41 @@ function liftFigcaptionsBesidePicture(figure: Element): void {
 }
 
 /**
+ * A credit a site sets inside the figure but apart from its figcaption, by
+ * the picture ("<span class=story-image-copyright>Getty Images</span>"): it
+ * joins the figcaption's end, so the reader shows it as the caption's part,
+ * not at the story's size under the picture.
+ */
+function creditsIntoCaption(figure: Element): void {
+  let caption = Array.from(figure.children).find((c) => c.tagName.toUpperCase() === 'FIGCAPTION') ?? null;
+  // None that holds the picture ("image-and-copyright-container"), and the outermost of those inside one another.
+  const credits = Array.from(figure.querySelectorAll('*')).filter(
+    (el) => (namesCredit(el) || namesCopyright(el)) && !caption?.contains(el) && el.tagName.toUpperCase() !== 'FIGCAPTION' && !el.querySelector('img, picture, video, iframe'),
+  );
+  for (const credit of credits) {
+    if (credits.some((other) => other !== credit && other.contains(credit))) continue;
+    const length = textLength(credit);
+    if (length === 0 || length > MAX_CREDIT_CHARS) continue;
+    // A figure with a credit and no caption: the credit is its caption.
+    caption ??= figure.appendChild(figure.ownerDocument.createElement('figcaption'));
+    caption.append(' ', credit);
+  }
+}
+
+/**
  * A figcaption a site sets right after its figure (or after the box that
  * holds only the figure) rather than inside it,
  * and a credit line set after a figure's box ("image-credit"): moved into
  * the figure, so the reader shows them as its caption and a screen reader
  * hears them as the picture's, not as a line of the story. Figcaptions
- * inside the figure but not its own children become its own first.
+ * inside the figure but not its own children become its own first, and
+ * credits set apart inside it join them.
  */
 export function joinCaptionsSetAfterFigures(body: Element): void {
   for (const figure of Array.from(body.getElementsByTagName('figure'))) {
     liftFigcaptionsBesidePicture(figure);
     hoistWrappedFigcaption(figure);
+    creditsIntoCaption(figure);
     const own = (): Element | null => Array.from(figure.children).find((c) => c.tagName.toUpperCase() === 'FIGCAPTION') ?? null;
     const box = boxAround(figure);
     let next = box.nextElementSibling;

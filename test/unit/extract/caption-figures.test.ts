@@ -160,6 +160,16 @@ describe('extractArticle: captions set apart the old way or wrapped with their c
     expect(figures(long)[0]?.querySelector('figcaption')?.parentElement?.tagName).not.toBe('FIGURE');
   });
 
+  it('moves a credit set by the picture inside the figure into its caption, or makes it the caption where there is none', () => {
+    const picture = '<span class="image-and-copyright-container"><img src="/img/deck.jpg" alt="The deck"><span class="story-image-copyright">Getty Images</span></span>';
+    const [captioned] = figures(`<figure>${picture}<figcaption>The new deck goes in.</figcaption></figure>`);
+    expect(captioned?.querySelector('figcaption')?.textContent).toBe('The new deck goes in. Getty Images');
+    expect(captioned?.querySelector('img')).not.toBeNull();
+    const [bare] = figures(`<figure>${picture}</figure>`);
+    expect(bare?.lastElementChild?.tagName).toBe('FIGCAPTION');
+    expect(bare?.querySelector('figcaption')?.textContent?.trim()).toBe('Getty Images');
+  });
+
   it("joins figcaptions set side by side with the picture in a box of the figure into the figure's one caption", () => {
     const [figure] = figures('<figure><div><span><img src="/img/down.jpg" alt="Duck down drying"></span><figcaption>Duck down drying after it is cleaned.</figcaption><figcaption>Photo: Getty Images</figcaption></div></figure>');
     const captions = figure?.querySelectorAll('figcaption');
