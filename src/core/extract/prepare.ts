@@ -199,6 +199,14 @@ export function resolveLazyImage(el: Element): void {
     const first = set ? pickFromSrcset(set) : null;
     if (first) el.setAttribute('src', first);
   }
+  // sizes="auto" asks for the size the picture is laid out at, and makes the browser draw a lazy picture as a
+  // 300×150 box until then (its own style, which no page can override): the reader's column picks the size.
+  const sizes = el.getAttribute('sizes');
+  if (sizes !== null && /^\s*auto\b/i.test(sizes)) {
+    const rest = sizes.replace(/^\s*auto\s*,?\s*/i, '');
+    if (rest) el.setAttribute('sizes', rest);
+    else el.removeAttribute('sizes');
+  }
   // The alt a lazy loader keeps aside until it loads the picture.
   const lazyAlt = el.getAttribute('data-alt')?.trim();
   if (lazyAlt && !el.getAttribute('alt')?.trim()) el.setAttribute('alt', lazyAlt);

@@ -368,6 +368,8 @@ describe('extractArticle: pre-processing', () => {
       <figure><img class="lazyload" data-srcset="/img/b-400.jpg 400w, /img/b-800.jpg 800w" alt="Piers"><figcaption>Divers inspected the piers.</figcaption></figure>
       <figure><picture><source data-srcset="/img/c.webp" type="image/webp"><img data-lazy-src="/img/c.jpg" alt="Crew"></picture><figcaption>Night shift.</figcaption></figure>
       <figure><picture><source media="(min-width: 600px)" srcset="data:image/png;base64,iVBORw0KGgo=" data-srcset="/img/f-1200.jpg 1200w"><img src="/img/f-300.jpg" alt="Lock"></picture><figcaption>The lock gates.</figcaption></figure>
+      <figure><img sizes="auto" data-src="/img/g-320.jpg" data-srcset="/img/g-320.jpg 320w, /img/g-650.jpg 650w" alt="Weir"><figcaption>The weir.</figcaption></figure>
+      <figure><img sizes="auto, (min-width: 800px) 650px, 100vw" src="/img/h.jpg" srcset="/img/h-320.jpg 320w, /img/h-650.jpg 650w" alt="Quay"><figcaption>The quay.</figcaption></figure>
       <figure><img src="/static/placeholder.gif" data-original="https://cdn.example.com/d.jpg" alt="Ferry"><figcaption>The ferry.</figcaption></figure>
       <figure><img src="${gif}" class="lazy" alt="Mayor"><noscript><img src="/img/e.jpg" alt="Mayor"></noscript><figcaption>The mayor.</figcaption></figure>
       ${PROSE.slice(3).map((p) => `<p>${p}</p>`).join('')}
@@ -383,6 +385,9 @@ describe('extractArticle: pre-processing', () => {
     // A source's stand-in set gives way to its own: the browser would pick the stand-in over the img.
     expect(html).toContain('srcset="https://news.example.com/img/f-1200.jpg 1200w"');
     expect(html).not.toContain('data:image/png');
+    // sizes="auto" would have the browser draw the lazy picture as a 300×150 box: its other sizes stay.
+    expect(html).not.toMatch(/sizes="auto/);
+    expect(html).toContain('sizes="(min-width: 800px) 650px, 100vw"');
     expect(html).not.toContain('data:image/gif');
     expect(html).not.toContain('placeholder.gif');
   });
