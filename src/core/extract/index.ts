@@ -18,7 +18,7 @@ import {
   agreeingWithPrinted, authorNames, bylineAbove, chooseSiteName, chooseTitle, cleanByline, detectDir, normalizeLang, publisherName, readPageMeta, sameNameCore, toIsoDate, withPageZone, withoutTrailingSiteName, type PageMeta,
 } from './metadata';
 import { prepareDocument } from './prepare';
-import { languageOfText } from './text-language';
+import { languageOfText, undeclaredLanguage } from './text-language';
 import { visibleTextWalker } from '../detect/text';
 import { originalFileNameOf } from '../image-files';
 import { figureFor, findLeadFigure, restoreLeadFigure, sharedPictureBefore } from './lead-figure';
@@ -262,8 +262,8 @@ function extractFrom(doc: Document, region: Element | null, { ld, ldPageAuthor, 
   if (!ld && shape.prose < 2 && shape.proseChars < 300) return null;
 
   const declared = [ld?.inLanguage, parsed?.lang, page.lang, ...page.langs].map(normalizeLang).filter((tag): tag is string => !!tag);
-  // Where the page's declarations disagree, the one its text is written in.
-  const lang = (declared.length > 1 ? languageOfText(declared, textContent) : null) ?? declared[0] ?? null;
+  // Where the page's declarations disagree, the one its text is written in; where there are none, the one it clearly is.
+  const lang = (declared.length > 1 ? languageOfText(declared, textContent) : null) ?? declared[0] ?? undeclaredLanguage(textContent);
   return {
     title,
     byline: fullerByline(byline0, cleanByline(prepared.byline) ?? cleanByline(bodyByline) ?? heroByline),
