@@ -182,6 +182,25 @@ export function dropEmptyParagraphs(body: Element): void {
 }
 
 /**
+ * A separator right after another (the block between them taken out as
+ * clutter: "<hr><h3>Related post…</h3><hr>"), or at the very start or end
+ * of the article: a line between nothing, and "separator" said again by a
+ * screen reader.
+ */
+export function dropStraySeparators(body: Element): void {
+  const apart = (node: Node | null, step: (n: Node) => Node | null): Node | null => {
+    while (node && node.nodeType === 3 && !(node.nodeValue ?? '').trim()) node = step(node);
+    return node;
+  };
+  for (const hr of Array.from(body.getElementsByTagName('hr'))) {
+    const before = apart(hr.previousSibling, (n) => n.previousSibling);
+    const after = apart(hr.nextSibling, (n) => n.nextSibling);
+    const atEdge = hr.parentElement === body && (!before || !after);
+    if (atEdge || (before?.nodeType === 1 && (before as Element).tagName.toUpperCase() === 'HR')) hr.remove();
+  }
+}
+
+/**
  * A figure that is only decorative pictures (each with an empty alt) and no
  * caption: a screen reader would announce a figure with nothing in it. The
  * pictures stay, plain.
@@ -369,6 +388,7 @@ export function tidyBody(body: Element, title: string, videoLabel: VideoLabel): 
   unwrapEmptyFigures(body);
   trimBlockEdges(body);
   dropEmptyParagraphs(body);
+  dropStraySeparators(body);
   spaceCaptionParts(body);
   markRepeatedCaptionWords(body);
   labelVideoLinks(body, videoLabel);

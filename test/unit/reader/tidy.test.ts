@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
 import {
-  dropAltCaptionOfBrokenPicture, dropEmptyParagraphs, heardOnce, labelVideoLinks, markInlinePictures, markRepeatedCaptionWords, normalizeHeadings, revealAlts, sayAltOnce, silenceEmptyAlts, spaceCaptionParts, tidyBody, trimBlockEdges,
+  dropAltCaptionOfBrokenPicture, dropEmptyParagraphs, dropStraySeparators, heardOnce, labelVideoLinks, markInlinePictures, markRepeatedCaptionWords, normalizeHeadings, revealAlts, sayAltOnce, silenceEmptyAlts, spaceCaptionParts, tidyBody, trimBlockEdges,
   unwrapDeadLinks, unwrapEmptyFigures, unwrapNamelessLinks,
 } from '../../../src/reader/tidy';
 
@@ -143,6 +143,14 @@ describe('sayAltOnce', () => {
     );
     sayAltOnce(el);
     expect(alts(el)).toEqual([tags, tags, 'Pears', 'Pears', 'Pears']);
+  });
+});
+
+describe('dropStraySeparators', () => {
+  it('keeps one of two separators in a row, and none at the start or end of the article', () => {
+    const el = body('<hr><p>One.</p><hr>\n<hr><p>Two.</p><hr><p>Three.</p><div><hr></div><hr>');
+    dropStraySeparators(el);
+    expect(el.innerHTML).toBe('<p>One.</p><hr>\n<p>Two.</p><hr><p>Three.</p><div><hr></div>');
   });
 });
 
