@@ -13,7 +13,7 @@
 
 import { Readability } from '@mozilla/readability';
 import { articleShape, cleanArticle, stripPresentation } from './clean';
-import { jsonLdBlocks, readJsonLd, readJsonLdPageAuthor, type JsonLdArticle } from './jsonld';
+import { jsonLdBlocks, readClaimants, readJsonLd, readJsonLdPageAuthor, type JsonLdArticle } from './jsonld';
 import {
   agreeingWithPrinted, authorNames, bylineAbove, chooseSiteName, chooseTitle, cleanByline, detectDir, normalizeLang, publisherName, readPageMeta, sameNameCore, toIsoDate, withPageZone, withoutTrailingSiteName, type PageMeta,
 } from './metadata';
@@ -110,7 +110,7 @@ function fullerByline(data: string | null, printed: string | null): string | nul
 export function extractArticle(doc: Document, options: ExtractOptions = {}): ExtractedArticle | null {
   // The page's metadata is the same whichever part of the body is read.
   const jsonLd = jsonLdBlocks(doc);
-  const meta: PageData = { ld: readJsonLd(jsonLd), ldPageAuthor: readJsonLdPageAuthor(jsonLd), page: readPageMeta(doc) };
+  const meta: PageData = { ld: readJsonLd(jsonLd), ldPageAuthor: readJsonLdPageAuthor(jsonLd), claimants: readClaimants(jsonLd), page: readPageMeta(doc) };
   // Where the story's block gives no article (a detector that was wrong), the whole page may still hold one.
   const narrowed = options.region ? extractFrom(doc, options.region, meta, options) : null;
   return narrowed ?? extractFrom(doc, null, meta, options);
@@ -130,6 +130,8 @@ interface PageData {
   ld: JsonLdArticle | null;
   /** The author the JSON-LD gives a page it describes as no article. */
   ldPageAuthor: string | null;
+  /** Who made the claims the page's fact-checks review: never its byline. */
+  claimants: string[];
   page: PageMeta;
 }
 
@@ -165,7 +167,7 @@ function showsPictureFile(content: Element, img: Element): boolean {
   return Array.from(content.getElementsByTagName('img')).some((other) => originalFileNameOf(other.getAttribute('src') ?? '') === file);
 }
 
-function extractFrom(doc: Document, region: Element | null, { ld, ldPageAuthor, page }: PageData, options: ExtractOptions): ExtractedArticle | null {
+function extractFrom(doc: Document, region: Element | null, { ld, ldPageAuthor, claimants, page }: PageData, options: ExtractOptions): ExtractedArticle | null {
   const minWords = options.minWords ?? DEFAULT_MIN_WORDS;
 
   // Read from the page: the copy below holds only the story's block, which leaves a byline above it out.
@@ -198,13 +200,15 @@ function extractFrom(doc: Document, region: Element | null, { ld, ldPageAuthor, 
   const title = chooseTitle(ld?.headline, parsed?.title ?? doc.title, page, siteName);
   // The site's own name given as the author ("AppleInsider" over a story by two people) names nobody: the byline
   // printed on the page, if any, says who wrote it.
+  // A fact-check prints the claim's author with the claim, where Readability reads it as the byline.
+  const claimedBy = (name: string): boolean => claimants.some((claimant) => sameNameCore(claimant, name));
   const byline0 =
     [ld?.author, parsed?.byline, page.author, ldPageAuthor]
       .map((raw) => {
         const name = cleanByline(raw);
         return name && withoutTrailingSiteName(name, siteName);
       })
-      .find((name) => name && !(siteName && sameNameCore(name, siteName)) && !isUnprintedCode(name)) ?? null;
+      .find((name) => name && !(siteName && sameNameCore(name, siteName)) && !isUnprintedCode(name) && !claimedBy(name)) ?? null;
   const descriptions = [...page.descriptions];
   if (ld?.description && !descriptions.includes(ld.description)) descriptions.push(ld.description);
 
@@ -266,7 +270,7 @@ function extractFrom(doc: Document, region: Element | null, { ld, ldPageAuthor, 
   const lang = (declared.length > 1 ? languageOfText(declared, textContent) : null) ?? declared[0] ?? undeclaredLanguage(textContent);
   return {
     title,
-    byline: fullerByline(byline0, cleanByline(prepared.byline) ?? cleanByline(bodyByline) ?? heroByline),
+    byline: fullerByline(byline0, [cleanByline(prepared.byline), cleanByline(bodyByline), heroByline].find((name) => name && !claimedBy(name)) ?? null),
     siteName,
     published: agreeingWithPrinted(
       toIsoDate(withPageZone(ld?.datePublished, doc)) ?? toIsoDate(withPageZone(parsed?.publishedTime, doc)) ?? toIsoDate(withPageZone(page.published, doc)),

@@ -212,3 +212,22 @@ export function readJsonLdPageAuthor(blocks: readonly unknown[]): string | null 
   }
   return null;
 }
+
+/**
+ * Who made the claims the page's fact-checks review (a ClaimReview's
+ * itemReviewed author): the page prints that name with the claim, where it
+ * reads as a byline, but it is the claimant's, not the page's author's.
+ */
+export function readClaimants(blocks: readonly unknown[]): string[] {
+  const claimants: string[] = [];
+  for (const data of blocks) {
+    const ids = nodesById(data, new Map(), 0);
+    for (const node of describedNodes(data)) {
+      const reviewed = node.itemReviewed;
+      if (!typeNames(node['@type']).includes('ClaimReview') || !reviewed || typeof reviewed !== 'object') continue;
+      const author = names(dereference((reviewed as Record<string, unknown>).author, ids));
+      if (author) claimants.push(author);
+    }
+  }
+  return claimants;
+}

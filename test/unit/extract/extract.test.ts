@@ -392,6 +392,14 @@ describe('extractArticle: pre-processing', () => {
     expect(html).not.toContain('placeholder.gif');
   });
 
+  it("does not give a fact-check the byline of the claim it reviews, printed with the claim", () => {
+    const ld = '<script type="application/ld+json">{"@type":"ClaimReview","itemReviewed":{"@type":"CreativeWork","author":{"@type":"Person","name":"The harbour board"}}}</script>';
+    const claim = '<div class="statement"><div class="statement-author"><h4 class="author">The harbour board</h4></div><blockquote>The bridge was never closed.</blockquote></div>';
+    const a = article(page(`<article><h1>Was the bridge ever closed?</h1>${claim}${paragraphs()}</article>`, ld));
+    expect(a.byline).not.toBe('The harbour board');
+    expect(a.textContent).toContain('The bridge was never closed.');
+  });
+
   it('makes links absolute against the document URL', () => {
     const body = `<article><h1>Bridge reopens</h1>
       <p>${PROSE[0]} See <a href="/world/ferry">the ferry story</a>, <a href="../archive/">the archive</a>,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { jsonLdBlocks, readJsonLd, readJsonLdPageAuthor } from '../../../src/core/extract/jsonld';
+import { jsonLdBlocks, readClaimants, readJsonLd, readJsonLdPageAuthor } from '../../../src/core/extract/jsonld';
 import { agreeingWithPrinted, chooseSiteName, cleanByline, detectDir, normalizeLang, publisherName, toIsoDate, withPageZone, withoutTrailingSiteName } from '../../../src/core/extract/metadata';
 import { pickFromSrcset } from '../../../src/core/extract/prepare';
 import { findPrintedDate } from '../../../src/core/extract/printed-date';
@@ -115,6 +115,13 @@ describe('readJsonLd', () => {
     const apart = load(`<head><script type="application/ld+json">{"@type":"NewsArticle","headline":"H","publisher":{"@id":"https://example.com/"},"author":{"@id":"https://example.com/#a"}}</script>
       <script type="application/ld+json">[{"@id":"https://example.com/","@type":"Organization","name":"River Post"},{"@id":"https://example.com/#a","@type":"Person","name":"Elsewhere"}]</script></head><body></body>`);
     expect(readJsonLd(jsonLdBlocks(apart))).toMatchObject({ publisher: 'River Post', author: 'Elsewhere' });
+  });
+
+  it("names who made the claims the page's fact-checks review", () => {
+    const doc = load(`<head><script type="application/ld+json">{"@type":"ClaimReview","author":{"@type":"Organization","name":"Check Desk"},
+      "itemReviewed":{"@type":"CreativeWork","author":{"@type":"Person","name":"The harbour board"}},"reviewRating":{"alternateName":"False"}}</script></head><body></body>`);
+    expect(readClaimants(jsonLdBlocks(doc))).toEqual(['The harbour board']);
+    expect(readClaimants(jsonLdBlocks(load('<body></body>')))).toEqual([]);
   });
 
   it("gives the page's own author where the data describes a WebPage and no article", () => {
