@@ -198,10 +198,10 @@ function extractFrom(doc: Document, region: Element | null, { ld, ldPageAuthor, 
   // Readability takes its site name from the same JSON-LD publisher.
   const siteName = chooseSiteName([publisherName(ld?.publisher), page.siteName, publisherName(parsed?.siteName?.trim())], doc.title, hostOf(doc));
   const title = chooseTitle(ld?.headline, parsed?.title ?? doc.title, page, siteName);
-  // The site's own name given as the author ("AppleInsider" over a story by two people) names nobody: the byline
-  // printed on the page, if any, says who wrote it.
   // A fact-check prints the claim's author with the claim, where Readability reads it as the byline.
   const claimedBy = (name: string): boolean => claimants.some((claimant) => sameNameCore(claimant, name));
+  // The site's own name given as the author ("AppleInsider" over a story by two people) names nobody: the byline
+  // printed on the page, if any, says who wrote it.
   const byline0 =
     [ld?.author, parsed?.byline, page.author, ldPageAuthor]
       .map((raw) => {
