@@ -107,6 +107,16 @@ function boxAround(figure: Element): Element {
   return box;
 }
 
+/** The figure's own figcaption, its child: the one that names it. */
+function ownFigcaption(figure: Element): Element | null {
+  return Array.from(figure.children).find((c) => c.tagName.toUpperCase() === 'FIGCAPTION') ?? null;
+}
+
+/** The figure's figcaptions at any depth in it, but for those of a figure inside it. */
+function figcaptionsOf(figure: Element): Element[] {
+  return Array.from(figure.getElementsByTagName('figcaption')).filter((c) => c.parentElement?.closest('figure') === figure);
+}
+
 /**
  * A figcaption a site wraps with its credit in a box of the figure's
  * ("<figure>…<span><figcaption>…</figcaption><cite>Getty Images</cite>
@@ -115,8 +125,8 @@ function boxAround(figure: Element): Element {
  * styles the credit as the caption's part only there.
  */
 function hoistWrappedFigcaption(figure: Element): void {
-  if (Array.from(figure.children).some((c) => c.tagName.toUpperCase() === 'FIGCAPTION')) return;
-  const captions = Array.from(figure.getElementsByTagName('figcaption')).filter((c) => c.parentElement?.closest('figure') === figure);
+  if (ownFigcaption(figure)) return;
+  const captions = figcaptionsOf(figure);
   if (captions.length !== 1) return;
   const caption = captions[0]!;
   let box = caption.parentElement!;
@@ -150,8 +160,8 @@ function hoistWrappedFigcaption(figure: Element): void {
  * part in a span, at the figure's end, where they were seen.
  */
 function liftFigcaptionsBesidePicture(figure: Element): void {
-  if (Array.from(figure.children).some((c) => c.tagName.toUpperCase() === 'FIGCAPTION')) return;
-  const captions = Array.from(figure.getElementsByTagName('figcaption')).filter((c) => c.parentElement?.closest('figure') === figure);
+  if (ownFigcaption(figure)) return;
+  const captions = figcaptionsOf(figure);
   const [first, ...rest] = captions;
   const box = first?.parentElement;
   if (!first || !box || rest.some((c) => c.parentElement !== box) || !box.querySelector('img, picture')) return;
@@ -175,7 +185,7 @@ function liftFigcaptionsBesidePicture(figure: Element): void {
  * not at the story's size under the picture.
  */
 function creditsIntoCaption(figure: Element): void {
-  let caption = Array.from(figure.children).find((c) => c.tagName.toUpperCase() === 'FIGCAPTION') ?? null;
+  let caption = ownFigcaption(figure);
   // None that holds the picture ("image-and-copyright-container"), and the outermost of those inside one another.
   const credits = Array.from(figure.querySelectorAll('*')).filter(
     (el) => (namesCredit(el) || namesCopyright(el)) && !caption?.contains(el) && el.tagName.toUpperCase() !== 'FIGCAPTION' && !el.querySelector('img, picture, video, iframe'),
@@ -204,10 +214,9 @@ export function joinCaptionsSetAfterFigures(body: Element): void {
     liftFigcaptionsBesidePicture(figure);
     hoistWrappedFigcaption(figure);
     creditsIntoCaption(figure);
-    const own = (): Element | null => Array.from(figure.children).find((c) => c.tagName.toUpperCase() === 'FIGCAPTION') ?? null;
     const box = boxAround(figure);
     let next = box.nextElementSibling;
-    if (next?.tagName.toUpperCase() === 'FIGCAPTION' && !own()) {
+    if (next?.tagName.toUpperCase() === 'FIGCAPTION' && !ownFigcaption(figure)) {
       figure.append(next);
       next = box.nextElementSibling;
     }
@@ -215,7 +224,7 @@ export function joinCaptionsSetAfterFigures(body: Element): void {
     const length = textLength(next);
     // A byline or the story's closing credits ("By Ana Ruiz", "Reporting by...") are the story's, not the picture's.
     if (length === 0 || length > MAX_CREDIT_CHARS || STORY_CREDITS.test(squash(next.textContent ?? ''))) continue;
-    const caption = own() ?? figure.appendChild(figure.ownerDocument.createElement('figcaption'));
+    const caption = ownFigcaption(figure) ?? figure.appendChild(figure.ownerDocument.createElement('figcaption'));
     caption.append(' ', next);
   }
 }
