@@ -252,7 +252,7 @@ function extractFrom(doc: Document, region: Element | null, { ld, ldPageAuthor, 
 
   // The summary printed under the headline that Readability left out, unless the story's first lines already say it.
   if (!standfirst && body) {
-    const printed = standfirstPrinted(doc, descriptions, title);
+    const printed = standfirstPrinted(page.headline, descriptions, title);
     const opening = textContent.split('\n', STORY_OPENING_BLOCKS);
     // Either way round: a line that says the summary with a few words more or a few less is the summary.
     const says = (a: string, b: string): boolean => wordCoverage(a, b) >= 0.9 && wordCoverage(b, a) >= 0.6;

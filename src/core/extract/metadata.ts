@@ -118,12 +118,11 @@ export function toIsoDate(raw: string | null | undefined): string | null {
  * date is another (an update's), and the data stands.
  */
 export function agreeingWithPrinted(iso: string | null, printed: string | null): string | null {
+  const printedIso = toIsoDate(printed);
   const shown = iso ? dayShown(iso) : null;
-  const printedAt = printed ? Date.parse(printed) : Number.NaN;
-  if (!shown || Number.isNaN(printedAt)) return iso;
-  const day = new Date(printedAt);
-  const apart = Math.abs(shown.getTime() - Date.UTC(day.getFullYear(), day.getMonth(), day.getDate(), 12)) / 86_400_000;
-  return apart === 1 ? toIsoDate(printed) : iso;
+  const printedDay = printedIso ? dayShown(printedIso) : null;
+  if (!shown || !printedDay) return iso;
+  return Math.abs(shown.getTime() - printedDay.getTime()) / 86_400_000 === 1 ? printedIso : iso;
 }
 
 /** A date and time with no zone: "2019-11-19 02:24:00", "2019-11-19T02:24". */
@@ -178,6 +177,8 @@ export interface PageMeta {
   published: string | null;
   /** The date printed in words under the headline ("Nov 19, 2019"), in the form toIsoDate reads. */
   printedDate: string | null;
+  /** The story's own headline on the page (storyHeadline), which the printed date and summary are read under. */
+  headline: Element | null;
   siteName: string | null;
   /** The picture the page shares to social media (og:image), as written. */
   image: string | null;
@@ -270,11 +271,10 @@ function dateLineUnder(headline: Element): string | null {
  * and date some sites set over the headline). For toIsoDate. `inWords`:
  * only a date in words, the day a reader sees on the page.
  */
-function datePrinted(doc: Document, inWords = false): string | null {
-  const headline = storyHeadline(doc);
+function datePrinted(headline: Element | null, inWords = false): string | null {
   if (!headline) return null;
   let looked = 0;
-  for (const box of Array.from(doc.querySelectorAll(DATE_BOX))) {
+  for (const box of Array.from(headline.ownerDocument.querySelectorAll(DATE_BOX))) {
     if (!precedes(headline, box)) continue;
     const machine = box.getAttribute('datetime') ?? box.getAttribute('content');
     if (machine && !inWords) return machine;
@@ -294,6 +294,7 @@ function datePrinted(doc: Document, inWords = false): string | null {
 /** Meta tags and root attributes, read once from the original page. */
 export function readPageMeta(doc: Document): PageMeta {
   const m = metaMap(doc);
+  const headline = storyHeadline(doc);
   const descriptions: string[] = [];
   for (const key of ['description', 'og:description', 'twitter:description']) {
     const v = m.get(key);
@@ -306,8 +307,9 @@ export function readPageMeta(doc: Document): PageMeta {
     descriptions,
     author: m.get('author') ?? m.get('article:author') ?? null,
     // The keys Readability reads too: a page may give only the Open Graph one ("og:article:published_time").
-    published: m.get('article:published_time') ?? m.get('og:article:published_time') ?? m.get('og:published_time') ?? m.get('parsely-pub-date') ?? m.get('pubdate') ?? m.get('datepublished') ?? m.get('date') ?? datePrinted(doc),
-    printedDate: datePrinted(doc, true),
+    published: m.get('article:published_time') ?? m.get('og:article:published_time') ?? m.get('og:published_time') ?? m.get('parsely-pub-date') ?? m.get('pubdate') ?? m.get('datepublished') ?? m.get('date') ?? datePrinted(headline),
+    printedDate: datePrinted(headline, true),
+    headline,
     siteName: m.get('og:site_name') ?? m.get('application-name') ?? null,
     image: m.get('og:image') ?? null,
     titles: [...h1s.slice(0, 3), m.get('og:title') ?? '', m.get('twitter:title') ?? ''].filter(Boolean),

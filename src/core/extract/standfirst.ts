@@ -8,7 +8,6 @@
  */
 import { squash } from '../captions/text';
 import { wordCoverage } from './text';
-import { storyHeadline } from './story-headline';
 
 /** Elements read after the headline: a header's worth, not the page. */
 const MAX_ELEMENTS = 80;
@@ -65,13 +64,12 @@ function following(el: Element, skipInside: boolean): Element | null {
 }
 
 /**
- * The text of the first element after the headline that says what one of
+ * The text of the first element after the story's headline (storyHeadline) that says what one of
  * `descriptions` says (all but a few of its words, and not much more: a
  * description may be cut short), or null. Stops at the story's first
  * paragraph.
  */
-export function standfirstPrinted(doc: Document, descriptions: readonly string[], title: string): string | null {
-  const headline = storyHeadline(doc);
+export function standfirstPrinted(headline: Element | null, descriptions: readonly string[], title: string): string | null {
   // A page whose description is its headline says nothing more under it.
   const summaries = descriptions.filter((d) => !repeatsTitle(d, title));
   if (!headline) return null;
