@@ -12,7 +12,7 @@
  */
 import browser, { type Runtime } from 'webextension-polyfill';
 import type { ExtractedArticle } from '../core/extract';
-import { isMessage, type Message, type ReaderArticle } from '../core/messages';
+import { isMessage, tabOfReaderPreparePort, type Message, type ReaderArticle } from '../core/messages';
 // crxjs builds this file as a standalone IIFE and gives us its output path:
 // the extraction code is loaded into a tab only when its reader opens.
 import extractScript from '../content/reader/extract.iife.ts?script';
@@ -104,20 +104,16 @@ export type ReaderRequest = 'toggle' | 'open' | 'close';
 export async function changeReader(tabId: number | undefined, request: ReaderRequest): Promise<{ readerOpen: boolean } | null> {
   if (tabId === undefined) return null;
   try {
-    let readerOpen = await runInTab(
-      tabId,
-      (wanted: ReaderRequest) => {
-        const handle = (globalThis as ReaderScope).lecternReader;
-        if (!handle) return null;
-        if (wanted === 'toggle' || (wanted === 'open') !== handle.isOpen()) handle.toggle();
-        return handle.isOpen();
-      },
-      request,
-    );
+    const change = (wanted: ReaderRequest): boolean | null => {
+      const handle = (globalThis as ReaderScope).lecternReader;
+      if (!handle) return null;
+      if (wanted === 'toggle' || (wanted === 'open') !== handle.isOpen()) handle.toggle();
+      return handle.isOpen();
+    };
+    let readerOpen = await runInTab(tabId, change, request);
     if (typeof readerOpen !== 'boolean' && request !== 'close') {
-      // Injected, the page side opens the reader at once.
-      await browser.scripting.executeScript({ target: { tabId }, files: [extractScript] });
-      readerOpen = await runInTab(tabId, () => (globalThis as ReaderScope).lecternReader?.isOpen() ?? false);
+      await injectReader(tabId);
+      readerOpen = await runInTab(tabId, change, request);
     }
     readerOpen = readerOpen === true;
     await tabStates.update(tabId, { readerOpen }).catch(() => undefined);
@@ -126,6 +122,36 @@ export async function changeReader(tabId: number | undefined, request: ReaderReq
     console.debug('Lectern: cannot reach the reader in this tab', error);
     return null;
   }
+}
+
+/** The page side (extract.iife.ts): it sets up its handle, which the calls after this one use. */
+async function injectReader(tabId: number): Promise<void> {
+  await browser.scripting.executeScript({ target: { tabId }, files: [extractScript] });
+}
+
+/**
+ * The popup, open on a tab with an article, has its reader put up hidden
+ * (extracted, loaded, rendered), so that its button shows it at once; when
+ * the popup closes without opening it, it is taken down (discardReader).
+ */
+async function prepareReader(tabId: number): Promise<void> {
+  try {
+    const prepare = (): boolean => {
+      const handle = (globalThis as ReaderScope).lecternReader;
+      handle?.prepare();
+      return !!handle;
+    };
+    if (!(await runInTab(tabId, prepare))) {
+      await injectReader(tabId);
+      await runInTab(tabId, prepare);
+    }
+  } catch (error) {
+    console.debug('Lectern: cannot prepare the reader in this tab', error);
+  }
+}
+
+function discardReader(tabId: number): void {
+  runInTab(tabId, () => (globalThis as ReaderScope).lecternReader?.discard()).catch(() => undefined);
 }
 
 /** The shortcut, the context menu and the popup's button. */
@@ -169,6 +195,15 @@ export function startReaderBackground(): void {
     if (!isMessage(raw)) return undefined;
     return handle(raw, sender);
   });
+  // The popup's port, not a message: its disconnection is how the background learns that the popup has
+  // closed, however it closed.
+  browser.runtime.onConnect.addListener((port) => {
+    // Our own popup only: a content script's port comes from the page's address, another extension's from its id.
+    const tabId = tabOfReaderPreparePort(port.name);
+    if (tabId === null || port.sender?.id !== browser.runtime.id || !port.sender.url?.startsWith(browser.runtime.getURL(''))) return;
+    void prepareReader(tabId);
+    port.onDisconnect.addListener(() => discardReader(tabId));
+  });
   browser.tabs.onRemoved.addListener((tabId) => void setReader(tabId, null));
   // A navigation replaces the page, and with it the reader.
   browser.tabs.onUpdated.addListener((tabId, change) => {
@@ -176,4 +211,6 @@ export function startReaderBackground(): void {
   });
   // The end-to-end tests call this, as lecternCommand('toggle-reader') does (see commands.ts).
   (globalThis as { lecternToggleReader?: typeof toggleReader }).lecternToggleReader = toggleReader;
+  // The benchmark calls this as the popup's opening does.
+  (globalThis as { lecternPrepareReader?: typeof prepareReader }).lecternPrepareReader = prepareReader;
 }

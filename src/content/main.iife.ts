@@ -61,9 +61,10 @@ function main(): void {
   // Cut off from Lectern, this copy takes back everything it changed: a new
   // copy may be running, or Lectern may be gone.
   const shutDown = (): void => {
-    // An open reader too: its frame died with the old extension, and the page under it is inert.
+    // An open reader too, or one put up hidden: its frame died with the old extension, and the page under it is inert.
     try {
       const reader = (globalThis as ReaderScope).lecternReader;
+      reader?.discard();
       if (reader?.isOpen()) reader.toggle();
     } catch {
       // Closing tells the background, which is gone: the page is restored before that call throws.

@@ -71,3 +71,18 @@ const MESSAGE_NAMES: ReadonlySet<string> = new Set<MessageName>(['jump-to-articl
 export function message<N extends MessageName>(name: N, payload: MessageMap[N]['payload']): Message<N> {
   return { lectern: name, payload };
 }
+
+/**
+ * The popup's port to the background while it is open on a tab: the
+ * background puts that tab's reader up hidden, and takes it down when the
+ * port closes with the popup (src/background/reader.ts).
+ */
+const READER_PREPARE_PORT = 'lectern-reader-prepare:';
+
+export const readerPreparePort = (tabId: number): string => `${READER_PREPARE_PORT}${tabId}`;
+
+/** The tab a port of that name is about, or null for any other port. */
+export function tabOfReaderPreparePort(name: string): number | null {
+  const digits = name.startsWith(READER_PREPARE_PORT) ? name.slice(READER_PREPARE_PORT.length) : '';
+  return /^\d{1,15}$/.test(digits) ? Number(digits) : null;
+}

@@ -5,7 +5,7 @@
  * no extension can run, a plain sentence replaces them.
  */
 import browser from 'webextension-polyfill';
-import { message, type PopupTabState } from '../core/messages';
+import { message, readerPreparePort, type PopupTabState } from '../core/messages';
 import type { PrefsStore } from '../core/prefs/index';
 import { h } from '../ui/dom';
 import { isRestrictedUrl } from '../ui/restricted';
@@ -78,8 +78,18 @@ function showUnavailable(section: HTMLElement): void {
   section.append(h('p', { class: 'unavailable', id: 'page-status' }, t('pageUnavailable')), h('p', { class: 'hint' }, t('pageUnavailableHint')));
 }
 
+/**
+ * With an article in the tab, its reader is put up hidden while the popup
+ * is open, so that the button shows it at once (src/background/reader.ts);
+ * the port closes with the popup, and the hidden reader goes with it.
+ */
+function prepareReader(tabId: number, state: PopupTabState): void {
+  if (state.articleFound && !state.readerOpen) browser.runtime.connect({ name: readerPreparePort(tabId) });
+}
+
 /** The reader button and this site's switches, after the status line. */
 function addControls(section: HTMLElement, tabId: number, state: PopupTabState, store: PrefsStore): void {
+  prepareReader(tabId, state);
   // Offered on every page: on one without an article the reader says so and offers the way back.
   section.append(readerButton(tabId, state));
   const switches = createSiteSwitches(store, state.hostname, t);
@@ -103,6 +113,7 @@ async function awaitAnswer(section: HTMLElement, tabId: number, store: PrefsStor
       const status = section.querySelector('#page-status');
       if (status) showStatus(status, state);
       if (!section.querySelector('#reader-toggle')) addControls(section, tabId, state, store);
+      else prepareReader(tabId, state);
       return;
     }
     if (state?.hostname) continue; // Looking again: its answer is due shortly.

@@ -23,6 +23,24 @@ const root = document.documentElement;
 const framed = window.top !== window;
 
 /**
+ * Resolves once this page can be seen. A reader put up hidden, ahead of
+ * the popup's button (src/content/reader/overlay.ts), loads and renders
+ * while hidden and takes focus only when shown: the page's own
+ * intersection with the window tells, with no message the site could send.
+ */
+function whenShown(): Promise<void> {
+  if (!new URLSearchParams(location.search).has('hidden')) return Promise.resolve();
+  return new Promise((shown) => {
+    const watch = new IntersectionObserver((entries) => {
+      if (!entries.some((entry) => entry.isIntersecting)) return;
+      watch.disconnect();
+      shown();
+    });
+    watch.observe(root);
+  });
+}
+
+/**
  * Closes the reader: the background closes this tab's reader, so the page
  * side removes the frame. Not postMessage to the parent:
  * the runtime channel is one the page can neither see nor forge. Opened on
@@ -96,6 +114,7 @@ async function main(): Promise<void> {
   }
   main.removeAttribute('aria-busy');
   document.body.dataset.state = data?.article ? 'article' : 'empty';
+  await whenShown();
   document.getElementById('reader-title')?.focus({ preventScroll: true });
   // For the benchmark's open time: the first task after the frame that lays the article out,
   // i.e. once that frame has been painted (a message, not a timer, so no clamping delays the mark).

@@ -31,6 +31,8 @@ export const GOALS: Record<string, Goal> = {
   readerF1: atLeast(0.96),
   extractOverReadabilityPerPageMedian: atMost(1.25),
   openMsMedian: atMost(150),
+  // The same, through the popup: its opening puts the reader up hidden, and its button shows it.
+  openFromPopupMsMedian: atMost(150),
   readerHeapGrowthMB20: below(2),
   readerAxeViolations: atMost(0),
   // Preferences reach open tabs and readers within 200 ms (issue 5).

@@ -9,6 +9,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import type { Page } from 'puppeteer-core';
 import { launchChromium } from '../support/browsers';
 import { corpusIds, serveCorpus } from './corpus-server';
 import { measureCaptions, type CaptionsResult } from './measure-captions';
@@ -49,6 +50,11 @@ type PageResult = SkipLinkResult &
     error?: string;
     readerError?: string;
     prefsError?: string;
+    /** openMs through the popup, in a fresh load of the page: the popup's opening puts the reader up hidden. */
+    openFromPopupMs?: number;
+    /** Whether the reader shown that way has the same text as the one opened at once. */
+    fromPopupSameText?: boolean;
+    fromPopupError?: string;
   };
 const pages: Record<string, PageResult> = {};
 const READER_AXE_PAGES = 24;
@@ -60,22 +66,40 @@ const isAllowed = (url: string): boolean => url.startsWith(server.origin) || url
 let heapGrowthBytes = NaN;
 // Preference changes are made here, as a person makes them, and timed to the tab and the reader.
 const options = await openOptionsPage(browser, extensionOrigin);
+/** A new tab on the corpus page, loaded, Lectern's first verdict given. */
+async function openCorpusPage(id: string): Promise<Page> {
+  const page = await browser.newPage();
+  // Lets the bench add Readability to pages that carry a Content-Security-Policy.
+  await page.setBypassCSP(true);
+  await page.setRequestInterception(true);
+  // Only our localhost server and Lectern's own pages: the corpus pages point at the whole web.
+  page.on('request', (req) => (isAllowed(req.url()) ? req.continue() : req.abort()));
+  try {
+    // A load that ends on the browser's own error page (a connection dropped on a loaded machine) is retried:
+    // it says nothing about Lectern.
+    for (let attempt = 0; attempt < 3; attempt++) {
+      await page.goto(server.url(id), { waitUntil: 'domcontentloaded', timeout: 30_000 });
+      if (!(await page.evaluate(() => document.body?.classList.contains('neterror') ?? false))) break;
+    }
+    await waitForLectern(page);
+  } catch (error) {
+    await page.close();
+    throw error;
+  }
+  return page;
+}
+
 try {
   for (const id of ids) {
-    const page = await browser.newPage();
-    // Lets the bench add Readability to pages that carry a Content-Security-Policy.
-    await page.setBypassCSP(true);
-    await page.setRequestInterception(true);
-    // Only our localhost server and Lectern's own pages: the corpus pages point at the whole web.
-    page.on('request', (req) => (isAllowed(req.url()) ? req.continue() : req.abort()));
+    let page: Page;
     try {
-      // A load that ends on the browser's own error page (a connection dropped on a loaded machine) is retried:
-      // it says nothing about Lectern.
-      for (let attempt = 0; attempt < 3; attempt++) {
-        await page.goto(server.url(id), { waitUntil: 'domcontentloaded', timeout: 30_000 });
-        if (!(await page.evaluate(() => document.body?.classList.contains('neterror') ?? false))) break;
-      }
-      await waitForLectern(page);
+      page = await openCorpusPage(id);
+    } catch (error) {
+      pages[id] = { articleFound: false, detectMs: NaN, scriptWorkMs: NaN, longestTaskMs: NaN, skipTargetText: '', skipTargetElement: '', error: String(error) };
+      process.stdout.write('.');
+      continue;
+    }
+    try {
       const found = await page.evaluate(() => performance.getEntriesByName('lectern:article-found').length > 0);
       const captions = await measureCaptions(page, found);
       const result: PageResult = { ...(await measureSkipLink(page)), ...captions };
@@ -106,6 +130,22 @@ try {
       pages[id] = { articleFound: false, detectMs: NaN, scriptWorkMs: NaN, longestTaskMs: NaN, skipTargetText: '', skipTargetElement: '', error: String(error) };
     } finally {
       await page.close();
+    }
+    const result = pages[id];
+    if (result && !result.error && !values['skip-reader']) {
+      // Through the popup, in a new load of the page: the first reader there, as the one above was.
+      try {
+        const fresh = await openCorpusPage(id);
+        try {
+          const fromPopup = await measureReader(fresh, worker, extensionOrigin, { fromPopup: true });
+          result.openFromPopupMs = fromPopup.openMs;
+          if (result.articleBody !== undefined) result.fromPopupSameText = fromPopup.articleBody === result.articleBody;
+        } finally {
+          await fresh.close();
+        }
+      } catch (error) {
+        result.fromPopupError = String(error);
+      }
     }
     process.stdout.write('.');
   }
@@ -159,6 +199,10 @@ const summary = {
   openMsP95: percentile(finite(rows.map((r) => r.openMs)), 95),
   // Where the open time goes: the reader page's load runs beside the tab's extraction, and the later of the two
   // decides when the article can be rendered.
+  openFromPopupMsMedian: percentile(finite(rows.map((r) => r.openFromPopupMs)), 50),
+  openFromPopupMsP95: percentile(finite(rows.map((r) => r.openFromPopupMs)), 95),
+  fromPopupErrors: rows.filter((r) => r.fromPopupError).length,
+  fromPopupTextDiffers: rows.filter((r) => r.fromPopupSameText === false).length,
   readerLoadMsMedian: percentile(finite(rows.map((r) => r.openPhasesMs?.readerLoad)), 50),
   readerWaitMsMedian: percentile(finite(rows.map((r) => r.openPhasesMs?.readerWait)), 50),
   readerRenderMsMedian: percentile(finite(rows.map((r) => r.openPhasesMs?.readerRender)), 50),

@@ -20,7 +20,7 @@ import { mkdirSync } from 'node:fs';
 import type { Page, WebWorker } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { articleTabId, newestTabId, toggleReaderInTab } from './support/extension-pages';
-import { backgroundHasMark, browsersUnderTest, lecternElementCount, lecternProblems, markBackground, openExtensionPage, readerHosts, restartBackground, serviceWorker, startSession, until, verdictAfter, type Session } from './support/harness';
+import { backgroundHasMark, browsersUnderTest, findReaderFrame, hiddenReaderHosts, lecternElementCount, lecternProblems, markBackground, openExtensionPage, readerHosts, restartBackground, serviceWorker, startSession, until, verdictAfter, type Session } from './support/harness';
 import { SLOW_PAGE_MS } from './support/server';
 import { skipToHeadline } from './support/skip-flow';
 
@@ -132,6 +132,59 @@ describe.each(browsersUnderTest())('popup in %s', (name) => {
     if (!popup.isClosed()) await popup.close();
     await finder.close();
     await article.close();
+  });
+
+  it('while open on an article, the popup has the reader put up hidden: the page is untouched, its button shows the reader at once with focus on the title, and a popup closed without it takes the hidden reader down', async () => {
+    const article = await s.open('demo/');
+    const finder = await openExtensionPage(s, 'src/options/options.html');
+    const tabId = await articleTabId(finder);
+    await article.bringToFront();
+    await article.focus('nav[aria-label="Sections"] li.current a');
+    const untouched = (): Promise<{ inert: number; focused: string | undefined; overflow: string }> =>
+      article.evaluate(() => ({
+        inert: document.querySelectorAll('[inert]').length,
+        focused: document.activeElement?.textContent?.trim(),
+        overflow: document.documentElement.style.overflow,
+      }));
+    const before = await untouched();
+    const extractions = (): Promise<number> => article.evaluate(() => performance.getEntriesByName('lectern:extract').length);
+
+    // Opened and closed without its button: the hidden reader comes and goes, and the page is as it was.
+    const glance = await openExtensionPage(s, `src/popup/popup.html?tab=${tabId}`);
+    await until('the reader put up hidden', async () => (await hiddenReaderHosts(article)) === 1);
+    await until('its article extracted', async () => (await extractions()) === 1);
+    expect(await readerHosts(article), 'nothing shown').toBe(0);
+    expect(await untouched()).toEqual(before);
+    await glance.close();
+    await until('the hidden reader taken down', async () => (await hiddenReaderHosts(article)) === 0);
+    expect(await untouched()).toEqual(before);
+    expect(await tabState(finder, tabId)).toEqual({ articleFound: true, looking: false, readerOpen: false, hostname: '127.0.0.1' });
+
+    // Opened again, and its button pressed once the article is ready: shown, with no second extraction.
+    const popup = await openExtensionPage(s, `src/popup/popup.html?tab=${tabId}`);
+    await until('the reader put up hidden again', async () => (await extractions()) === 2);
+    await popup.click('#reader-toggle');
+    await until('the reader shown', async () => (await readerHosts(article)) === 1);
+    expect(await hiddenReaderHosts(article)).toBe(0);
+    expect(await extractions(), 'the hidden reader shown, not a new one').toBe(2);
+    await until('the tab state to say the reader is open', async () => (await tabState(finder, tabId))?.readerOpen === true);
+    // The popup closing (it closes itself after its button, or is closed here) leaves a shown reader up.
+    await until('the popup to close itself', async () => popup.isClosed(), 2_000).catch(() => popup.close());
+    await new Promise((done) => setTimeout(done, 300));
+    expect(await readerHosts(article)).toBe(1);
+    await article.bringToFront();
+    const reader = await findReaderFrame(s, article);
+    await until('focus on the reader title', () => reader.evaluate(() => (document.activeElement?.id === 'reader-title' ? true : null)));
+    expect(await reader.$eval('#reader-title', (el) => el.textContent)).toBe(await article.$eval('h1', (el) => el.textContent));
+    expect(await article.evaluate(() => document.querySelectorAll('body[inert]').length), 'the page under the reader is inert').toBe(1);
+
+    // Escape closes it, and the page is as it was, focus back on the link.
+    await article.keyboard.press('Escape');
+    await until('the reader to close', async () => (await readerHosts(article)) === 0);
+    expect(await untouched()).toEqual(before);
+    await finder.close();
+    await article.close();
+    expect(lecternProblems(s)).toEqual([]);
   });
 
   it('on a page still loading, says it is looking, then, in the same status line, that it found the article, and offers the reader', async () => {

@@ -6,15 +6,16 @@
  * background, and shows the reader page over the page.
  *
  * It defines `globalThis.lecternReader` in the content scripts' isolated
- * world, so the background's later toggles reuse it instead of injecting
- * the bundle again; the page cannot see or replace that handle.
+ * world, and the background calls it after injecting it; later requests
+ * reuse it instead of injecting the bundle again. The page cannot see or
+ * replace that handle.
  */
 import { extractArticle, type ExtractedArticle } from '../../core/extract';
 import { message } from '../../core/messages';
 import { ext } from '../../platform/ext';
 import { readerFrameNames } from '../page-strings';
 import type { ReaderHandle, ReaderScope } from './handle';
-import { openOverlay, type Overlay } from './overlay';
+import { createOverlay, type HiddenOverlay, type Overlay } from './overlay';
 import { screenReaderLabels } from './screen-reader-labels';
 
 const scope = globalThis as ReaderScope;
@@ -55,43 +56,72 @@ function newToken(): string {
   return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
+/**
+ * How long a reader put up hidden for the popup waits for its button. The
+ * popup says when it closes; this is for a popup that never could (its
+ * window killed, the background restarted).
+ */
+const HIDDEN_FOR_MS = 60_000;
+
 function createHandle(): ReaderHandle {
   let overlay: Overlay | null = null;
+  /** A reader put up hidden (prepare), for the page at that address. */
+  let hidden: { overlay: HiddenOverlay; url: string; expiry: ReturnType<typeof setTimeout> } | null = null;
 
   /**
-   * The frame is shown first and the article extracted while the reader
-   * page loads (in the extension's own process), so the two overlap. The
-   * token, made here and known only to this script and the background,
-   * ties the frame to the article it will be given.
+   * Puts the reader up, hidden or shown. The frame goes up first and the
+   * article is extracted while the reader page loads (in the extension's
+   * own process), so the two overlap. The token, made here and known only
+   * to this script and the background, ties the frame to the article it
+   * will be given.
    */
-  async function open(): Promise<void> {
+  async function putUp(shown: boolean): Promise<void> {
     const labelsStarted = performance.now();
     const labels = labelsNow();
     const labelsMs = performance.now() - labelsStarted;
     const token = newToken();
     const page = ext.runtime.getURL('src/reader/reader.html');
     const names = readerFrameNames(ext.i18n.getUILanguage() || 'en');
-    const shown = openOverlay(window, {
-      src: `${page}#${token}`,
+    const made = createOverlay(window, {
+      src: `${page}${shown ? '' : '?hidden'}#${token}`,
       title: names.title.text || 'Lectern reader',
       frameTitle: names.content.text || 'Article and reading settings',
       lang: names.title.lang,
       onClosed: () => {
-        if (overlay === shown) overlay = null;
+        if (overlay === made) overlay = null;
+        if (hidden?.overlay === made) forgetHidden();
         ext.runtime.sendMessage(message('reader-closed', {})).catch(() => undefined);
       },
     });
-    overlay = shown;
+    const current = (): boolean => overlay === made || hidden?.overlay === made;
+    if (shown) {
+      made.show();
+      overlay = made;
+    } else {
+      hidden = { overlay: made, url: location.href, expiry: setTimeout(discard, HIDDEN_FOR_MS) };
+    }
     // One task later, so the frame's navigation is under way before extraction holds this thread.
     await new Promise((done) => setTimeout(done, 0));
-    if (overlay !== shown) return; // Closed again meanwhile.
+    if (!current()) return; // Closed again meanwhile.
     const started = performance.now();
     const article = extract(labels);
     // A user-timing entry, like the always-on script's, lets the benchmark read the extraction's cost: the
     // labels read before the overlay went up are part of it.
     performance.measure('lectern:extract', { start: started, duration: performance.now() - started + labelsMs });
-    if (overlay !== shown) return;
+    if (!current()) return;
     await ext.runtime.sendMessage(message('reader-opened', { article, url: location.href, token })).catch(() => undefined);
+  }
+
+  function forgetHidden(): void {
+    if (hidden) clearTimeout(hidden.expiry);
+    hidden = null;
+  }
+
+  /** Takes down a reader put up hidden, unseen. */
+  function discard(): void {
+    const unseen = hidden?.overlay;
+    forgetHidden();
+    unseen?.close();
   }
 
   return {
@@ -101,13 +131,23 @@ function createHandle(): ReaderHandle {
         overlay.close();
         return false;
       }
-      void open();
+      // Put up for this page (not one a client-side navigation has left since): shown now, nothing to wait for.
+      if (hidden?.url === location.href) {
+        const shown = hidden.overlay;
+        forgetHidden();
+        shown.show();
+        overlay = shown;
+        return true;
+      }
+      discard();
+      void putUp(true);
       return true;
     },
+    prepare() {
+      if (!overlay && !hidden) void putUp(false);
+    },
+    discard,
   };
 }
 
-if (!scope.lecternReader) {
-  scope.lecternReader = createHandle();
-  scope.lecternReader.toggle();
-}
+scope.lecternReader ??= createHandle();

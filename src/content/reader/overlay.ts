@@ -32,6 +32,18 @@ export interface Overlay {
   close(): void;
 }
 
+/**
+ * The overlay is put up hidden, its frame loading (and rendering its
+ * article) at once; `show` shows it. The popup has it put up before its
+ * button is pressed, so the reader shows at once
+ * (src/content/reader/extract.iife.ts). Until `show`, nothing on the page
+ * changes but the hidden host at the end of <html>: focus, scroll, inert
+ * and the page's popovers are all left as they are.
+ */
+export interface HiddenOverlay extends Overlay {
+  show(): void;
+}
+
 const HOST_TAG = 'lectern-reader';
 
 /** The element that really has focus, looking into open shadow roots. */
@@ -58,11 +70,9 @@ function reopen(popover: HTMLElement): void {
   }
 }
 
-export function openOverlay(win: Window, options: OverlayOptions): Overlay {
+export function createOverlay(win: Window, options: OverlayOptions): HiddenOverlay {
   const doc = win.document;
   const root = doc.documentElement;
-  const returnFocus = deepActiveElement(doc);
-  const scroll = { x: win.scrollX, y: win.scrollY };
 
   const host = doc.createElement(HOST_TAG);
   // Inline styles on the host, set through the CSSOM: the page's CSS can
@@ -75,6 +85,8 @@ export function openOverlay(win: Window, options: OverlayOptions): Overlay {
     transform: 'none', filter: 'none', 'clip-path': 'none', 'pointer-events': 'auto', background: 'Canvas',
   };
   for (const [prop, value] of Object.entries(hostStyle)) host.style.setProperty(prop, value, 'important');
+  // Hidden until shown; the frame inside loads all the same.
+  host.style.setProperty('display', 'none', 'important');
   const shadow = host.attachShadow({ mode: 'closed' });
   const frame = doc.createElement('iframe');
   frame.src = options.src;
@@ -97,38 +109,53 @@ export function openOverlay(win: Window, options: OverlayOptions): Overlay {
   for (const [prop, value] of Object.entries(dialogStyle)) dialog.style.setProperty(prop, value, 'important');
   dialog.append(frame);
   shadow.append(dialog);
-
-  // Everything but our host goes inert: body, and anything else sites or
-  // other extensions put next to it under <html>.
-  const madeInert: Element[] = [];
-  for (const child of Array.from(root.children)) {
-    if (child.tagName === 'HEAD' || child.hasAttribute('inert')) continue;
-    child.setAttribute('inert', '');
-    madeInert.push(child);
-  }
   root.append(host);
-  // The page's own scrollbar would stand beside the reader's, and scroll the
-  // page underneath when the reader's reaches its end. Put back on close.
-  const pageStyle = new ChangeLog();
-  // The longhands: a page's own overflow-y (scroll) comes back whole even if it changes its style meanwhile.
-  pageStyle.setStyle(root, { 'overflow-x': 'hidden', 'overflow-y': 'hidden' });
-  // A modal dialog closes the page's open popovers (a menu, a prompt): they are opened again on close.
-  const popovers = openPopovers(doc);
-  try {
-    dialog.showModal();
-  } catch {
-    // A document that cannot show it (one in a state a page may leave it in): shown in place, as the host is.
-    dialog.setAttribute('open', '');
-  }
-  // No scrolling: the frame covers the window, and scrolling into view would force a layout of the whole page first.
-  frame.focus({ preventScroll: true });
 
+  // What showing changes, each put back on close.
+  let shown: { returnFocus: Element | null; scroll: { x: number; y: number }; madeInert: Element[]; pageStyle: ChangeLog; popovers: HTMLElement[] } | null = null;
   let closed = false;
+
+  function show(): void {
+    if (shown || closed) return;
+    const returnFocus = deepActiveElement(doc);
+    const scroll = { x: win.scrollX, y: win.scrollY };
+    // Everything but our host goes inert: body, and anything else sites or
+    // other extensions put next to it under <html>.
+    const madeInert: Element[] = [];
+    for (const child of Array.from(root.children)) {
+      if (child === host || child.tagName === 'HEAD' || child.hasAttribute('inert')) continue;
+      child.setAttribute('inert', '');
+      madeInert.push(child);
+    }
+    host.style.setProperty('display', 'block', 'important');
+    // The page's own scrollbar would stand beside the reader's, and scroll the
+    // page underneath when the reader's reaches its end. Put back on close.
+    const pageStyle = new ChangeLog();
+    // The longhands: a page's own overflow-y (scroll) comes back whole even if it changes its style meanwhile.
+    pageStyle.setStyle(root, { 'overflow-x': 'hidden', 'overflow-y': 'hidden' });
+    // A modal dialog closes the page's open popovers (a menu, a prompt): they are opened again on close.
+    const popovers = openPopovers(doc);
+    shown = { returnFocus, scroll, madeInert, pageStyle, popovers };
+    try {
+      dialog.showModal();
+    } catch {
+      // A document that cannot show it (one in a state a page may leave it in): shown in place, as the host is.
+      dialog.setAttribute('open', '');
+    }
+    // No scrolling: the frame covers the window, and scrolling into view would force a layout of the whole page first.
+    frame.focus({ preventScroll: true });
+  }
+
   function close(): void {
     if (closed) return;
     closed = true;
     if (dialog.open) dialog.close();
     host.remove();
+    if (!shown) {
+      options.onClosed();
+      return;
+    }
+    const { returnFocus, scroll, madeInert, pageStyle, popovers } = shown;
     for (const el of madeInert) el.removeAttribute('inert');
     pageStyle.undo();
     for (const popover of popovers) reopen(popover);
@@ -150,5 +177,5 @@ export function openOverlay(win: Window, options: OverlayOptions): Overlay {
     close();
   });
 
-  return { close };
+  return { show, close };
 }

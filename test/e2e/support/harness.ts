@@ -282,7 +282,12 @@ export function focused(page: Page): Promise<Focused | null> {
 
 /** Number of open Lectern readers (their <lectern-reader> overlay hosts) in the page. */
 export function readerHosts(page: Page): Promise<number> {
-  return page.evaluate(() => document.getElementsByTagName('lectern-reader').length);
+  return page.evaluate(() => Array.from(document.getElementsByTagName('lectern-reader')).filter((host) => getComputedStyle(host).display !== 'none').length);
+}
+
+/** Number of readers put up hidden in the page (the popup's, before its button is pressed). */
+export function hiddenReaderHosts(page: Page): Promise<number> {
+  return page.evaluate(() => Array.from(document.getElementsByTagName('lectern-reader')).filter((host) => getComputedStyle(host).display === 'none').length);
 }
 
 /** Number of <lectern-skip-link> elements in the page (and its same-origin frames). */
@@ -649,8 +654,10 @@ function isOwnResource(url: URL): boolean {
  */
 export function expectNoExtensionTraffic(session: Session): void {
   const { server } = session;
-  // Lectern's own pages (popup, options) opened in a tab load its own files: no network.
-  const ownFile = (r: PageRequest): boolean => !!session.extensionOrigin && r.url.startsWith(`${session.extensionOrigin}/`);
+  // Lectern's own pages (popup, options) opened in a tab load its own files: no network. So does its reader
+  // frame, whose address in Chromium is one made for the session (use_dynamic_url), not the extension's id.
+  const ownFile = (r: PageRequest): boolean =>
+    (!!session.extensionOrigin && r.url.startsWith(`${session.extensionOrigin}/`)) || /^chrome-extension:\/\/[0-9a-f-]{36}\/src\/reader\/reader\.html[?#]/.test(r.url);
   const offHost = session.pageRequests.filter((r) => {
     if (/^(data|about|blob):/.test(r.url) || ownFile(r)) return false;
     const url = new URL(r.url);
