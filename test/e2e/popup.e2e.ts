@@ -187,6 +187,28 @@ describe.each(browsersUnderTest())('popup in %s', (name) => {
     expect(lecternProblems(s)).toEqual([]);
   });
 
+  it("a page that takes the hidden reader's host away still gets the reader, not an inert page under nothing", async () => {
+    const article = await s.open('demo/');
+    const finder = await openExtensionPage(s, 'src/options/options.html');
+    const tabId = await articleTabId(finder);
+    const popup = await openExtensionPage(s, `src/popup/popup.html?tab=${tabId}`);
+    await until('the reader put up hidden', async () => (await hiddenReaderHosts(article)) === 1);
+    // A site's own tidying of elements it does not know.
+    await article.evaluate(() => document.querySelector('lectern-reader')?.remove());
+    await popup.click('#reader-toggle');
+    await until('the reader shown', async () => (await readerHosts(article)) === 1);
+    await until('the popup to close itself', async () => popup.isClosed(), 2_000).catch(() => popup.close());
+    await article.bringToFront();
+    const reader = await findReaderFrame(s, article, ['article']);
+    expect(await reader.$eval('#reader-title', (el) => el.textContent)).toBe(await article.$eval('h1', (el) => el.textContent));
+    await until('focus on the reader title', () => reader.evaluate(() => (document.activeElement?.id === 'reader-title' ? true : null)));
+    await article.keyboard.press('Escape');
+    await until('the reader to close', async () => (await readerHosts(article)) === 0);
+    expect(await article.evaluate(() => document.querySelectorAll('[inert]').length)).toBe(0);
+    await finder.close();
+    await article.close();
+  });
+
   it('on a page still loading, says it is looking, then, in the same status line, that it found the article, and offers the reader', async () => {
     const finder = await openExtensionPage(s, 'src/options/options.html');
     const page = await s.newPage();

@@ -128,6 +128,9 @@ export function createOverlay(win: Window, options: OverlayOptions): HiddenOverl
       madeInert.push(child);
     }
     host.style.setProperty('display', 'block', 'important');
+    // A page that tidied the hidden host away meanwhile would be left inert with no reader over it. Put back, the
+    // frame loads again, and its token still fetches the article.
+    if (!host.isConnected) root.append(host);
     // The page's own scrollbar would stand beside the reader's, and scroll the
     // page underneath when the reader's reaches its end. Put back on close.
     const pageStyle = new ChangeLog();

@@ -73,6 +73,18 @@ describe('createOverlay', () => {
     expect(onClosed).toHaveBeenCalledTimes(1);
   });
 
+  it('shown after the page took its hidden host away, puts the host back rather than leave the page inert under nothing', () => {
+    setUp();
+    const overlay = createOverlay(window, options());
+    host()!.remove();
+    overlay.show();
+    expect(host()?.style.getPropertyValue('display')).toBe('block');
+    expect(document.body.hasAttribute('inert')).toBe(true);
+    overlay.close();
+    expect(host()).toBeNull();
+    expect(document.body.hasAttribute('inert')).toBe(false);
+  });
+
   it('reads where focus was when shown, not when put up', () => {
     const { link } = setUp();
     const overlay = createOverlay(window, options());
