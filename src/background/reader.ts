@@ -110,12 +110,8 @@ export async function changeReader(tabId: number | undefined, request: ReaderReq
       if (wanted === 'toggle' || (wanted === 'open') !== handle.isOpen()) handle.toggle();
       return handle.isOpen();
     };
-    let readerOpen = await runInTab(tabId, change, request);
-    if (typeof readerOpen !== 'boolean' && request !== 'close') {
-      await injectReader(tabId);
-      readerOpen = await runInTab(tabId, change, request);
-    }
-    readerOpen = readerOpen === true;
+    // Closing a reader the tab never had needs no page side.
+    const readerOpen = (await withReaderHandle(tabId, request !== 'close', change, request)) === true;
     await tabStates.update(tabId, { readerOpen }).catch(() => undefined);
     return { readerOpen };
   } catch (error) {
@@ -124,9 +120,16 @@ export async function changeReader(tabId: number | undefined, request: ReaderReq
   }
 }
 
-/** The page side (extract.iife.ts): it sets up its handle, which the calls after this one use. */
-async function injectReader(tabId: number): Promise<void> {
+/**
+ * Runs `func` against the tab's reader handle; `func` gives null where the
+ * tab has none yet. Then, when `inject`, the page side (extract.iife.ts) is
+ * injected, which sets the handle up, and `func` runs again.
+ */
+async function withReaderHandle<T, A extends unknown[]>(tabId: number, inject: boolean, func: (...args: A) => T | null, ...args: A): Promise<T | null | undefined> {
+  const first = await runInTab(tabId, func, ...args);
+  if ((first !== null && first !== undefined) || !inject) return first;
   await browser.scripting.executeScript({ target: { tabId }, files: [extractScript] });
+  return runInTab(tabId, func, ...args);
 }
 
 /**
@@ -136,15 +139,13 @@ async function injectReader(tabId: number): Promise<void> {
  */
 async function prepareReader(tabId: number): Promise<void> {
   try {
-    const prepare = (): boolean => {
+    const prepare = (): true | null => {
       const handle = (globalThis as ReaderScope).lecternReader;
-      handle?.prepare();
-      return !!handle;
+      if (!handle) return null;
+      handle.prepare();
+      return true;
     };
-    if (!(await runInTab(tabId, prepare))) {
-      await injectReader(tabId);
-      await runInTab(tabId, prepare);
-    }
+    await withReaderHandle(tabId, true, prepare);
   } catch (error) {
     console.debug('Lectern: cannot prepare the reader in this tab', error);
   }

@@ -73,6 +73,12 @@ export function message<N extends MessageName>(name: N, payload: MessageMap[N]['
 }
 
 /**
+ * The reader page's address carries this parameter when it is put up
+ * hidden: it waits until it is shown before it takes focus.
+ */
+export const READER_HIDDEN_PARAM = 'hidden';
+
+/**
  * The popup's port to the background while it is open on a tab: the
  * background puts that tab's reader up hidden, and takes it down when the
  * port closes with the popup (src/background/reader.ts).

@@ -10,7 +10,7 @@ import '@fontsource/atkinson-hyperlegible/700.css';
 import '@fontsource/atkinson-hyperlegible/400-italic.css';
 import '@fontsource/opendyslexic/400.css';
 import '@fontsource/opendyslexic/700.css';
-import { message, type ReaderArticle } from '../core/messages';
+import { message, READER_HIDDEN_PARAM, type ReaderArticle } from '../core/messages';
 import { ext } from '../platform/ext';
 import { followStorageChanges, openPrefsStore } from '../platform/prefs-store';
 import { applyLocale } from '../ui/i18n';
@@ -29,7 +29,7 @@ const framed = window.top !== window;
  * intersection with the window tells, with no message the site could send.
  */
 function whenShown(): Promise<void> {
-  if (!new URLSearchParams(location.search).has('hidden')) return Promise.resolve();
+  if (!new URLSearchParams(location.search).has(READER_HIDDEN_PARAM)) return Promise.resolve();
   return new Promise((shown) => {
     const watch = new IntersectionObserver((entries) => {
       if (!entries.some((entry) => entry.isIntersecting)) return;

@@ -91,15 +91,9 @@ async function openCorpusPage(id: string): Promise<Page> {
 
 try {
   for (const id of ids) {
-    let page: Page;
+    let page: Page | null = null;
     try {
       page = await openCorpusPage(id);
-    } catch (error) {
-      pages[id] = { articleFound: false, detectMs: NaN, scriptWorkMs: NaN, longestTaskMs: NaN, skipTargetText: '', skipTargetElement: '', error: String(error) };
-      process.stdout.write('.');
-      continue;
-    }
-    try {
       const found = await page.evaluate(() => performance.getEntriesByName('lectern:article-found').length > 0);
       const captions = await measureCaptions(page, found);
       const result: PageResult = { ...(await measureSkipLink(page)), ...captions };
@@ -129,7 +123,7 @@ try {
     } catch (error) {
       pages[id] = { articleFound: false, detectMs: NaN, scriptWorkMs: NaN, longestTaskMs: NaN, skipTargetText: '', skipTargetElement: '', error: String(error) };
     } finally {
-      await page.close();
+      await page?.close();
     }
     const result = pages[id];
     if (result && !result.error && !values['skip-reader']) {

@@ -11,7 +11,7 @@
  * replace that handle.
  */
 import { extractArticle, type ExtractedArticle } from '../../core/extract';
-import { message } from '../../core/messages';
+import { message, READER_HIDDEN_PARAM } from '../../core/messages';
 import { ext } from '../../platform/ext';
 import { readerFrameNames } from '../page-strings';
 import type { ReaderHandle, ReaderScope } from './handle';
@@ -83,7 +83,7 @@ function createHandle(): ReaderHandle {
     const page = ext.runtime.getURL('src/reader/reader.html');
     const names = readerFrameNames(ext.i18n.getUILanguage() || 'en');
     const made = createOverlay(window, {
-      src: `${page}${shown ? '' : '?hidden'}#${token}`,
+      src: `${page}${shown ? '' : `?${READER_HIDDEN_PARAM}`}#${token}`,
       title: names.title.text || 'Lectern reader',
       frameTitle: names.content.text || 'Article and reading settings',
       lang: names.title.lang,

@@ -282,12 +282,19 @@ export function focused(page: Page): Promise<Focused | null> {
 
 /** Number of open Lectern readers (their <lectern-reader> overlay hosts) in the page. */
 export function readerHosts(page: Page): Promise<number> {
-  return page.evaluate(() => Array.from(document.getElementsByTagName('lectern-reader')).filter((host) => getComputedStyle(host).display !== 'none').length);
+  return readerHostCount(page, false);
 }
 
 /** Number of readers put up hidden in the page (the popup's, before its button is pressed). */
 export function hiddenReaderHosts(page: Page): Promise<number> {
-  return page.evaluate(() => Array.from(document.getElementsByTagName('lectern-reader')).filter((host) => getComputedStyle(host).display === 'none').length);
+  return readerHostCount(page, true);
+}
+
+function readerHostCount(page: Page, hidden: boolean): Promise<number> {
+  return page.evaluate(
+    (wanted) => Array.from(document.getElementsByTagName('lectern-reader')).filter((host) => (getComputedStyle(host).display === 'none') === wanted).length,
+    hidden,
+  );
 }
 
 /** Number of <lectern-skip-link> elements in the page (and its same-origin frames). */
