@@ -40,8 +40,9 @@ describe.each(browsersUnderTest())('axe in the reader in %s', (name) => {
   let ext: Page;
   beforeAll(async () => {
     s = await startSession(name);
-    // The popup's path: 'toggle-reader-in-tab' from one of Lectern's pages.
-    ext = await openExtensionPage(s, 'src/popup/popup.html');
+    // The popup's path: 'toggle-reader-in-tab' from one of Lectern's pages. The options page: the popup, open,
+    // would get the active tab's reader ready, hidden, in the pages under test.
+    ext = await openExtensionPage(s, 'src/options/options.html');
   });
   afterAll(async () => {
     await s?.close();

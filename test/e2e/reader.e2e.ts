@@ -21,6 +21,7 @@ import {
   findReaderFrame,
   inputThatClosesItsFrame,
   lecternProblems,
+  openExtensionPage,
   restartServiceWorker,
   serviceWorker,
   startSession,
@@ -40,10 +41,9 @@ describe.each(browsersUnderTest())('reader view in %s', (name) => {
     // Made here too: this file may run alone, before any other has made it.
     mkdirSync(SHOTS, { recursive: true });
     s = await startSession(name);
-    // An extension page to send messages from, as the popup does.
-    ext = await s.newPage();
-    void ext.goto(`${s.extensionOrigin}/src/popup/popup.html`).catch(() => undefined);
-    await until('the extension page', () => ext.evaluate(() => /-extension:$/.test(location.protocol)));
+    // An extension page to send messages from, as the popup does. Not the popup itself: open, it gets the
+    // active tab's reader ready, hidden, and the tests' pages would hold a reader they did not open.
+    ext = await openExtensionPage(s, 'src/options/options.html');
   });
   afterAll(async () => {
     await s?.close();
