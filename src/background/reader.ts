@@ -175,9 +175,14 @@ function handle(msg: Message, sender: Runtime.MessageSender): Promise<unknown> |
       void setReader(tabId, { token: payload.token, url: payload.url, article: payload.article });
       return Promise.resolve({});
     }
-    case 'reader-closed':
+    case 'reader-closed': {
       if (tabId === undefined) return undefined;
-      return Promise.all([setReader(tabId, null), tabStates.update(tabId, { readerOpen: false })]).then(() => ({}));
+      const { token, shown } = msg.payload as { token: unknown; shown: unknown };
+      // A hidden reader taken down as another opens (a client-side navigation while the popup was open) must
+      // not take the new one's article or its "open" state with it.
+      const forget = getReader(tabId).then((held) => (held && held.token === token ? setReader(tabId, null) : undefined));
+      return Promise.all([forget, shown === false ? undefined : tabStates.update(tabId, { readerOpen: false })]).then(() => ({}));
+    }
     case 'reader-article': {
       // The reader page: in its tab's iframe (sender.tab), or opened on its
       // own with ?tab= (tests, debugging), which only an extension page can do.

@@ -42,17 +42,31 @@ export function createTabStates(area: SessionArea): TabStates {
       return null;
     }
   }
+  /**
+   * Per tab, the last change queued. An update reads, merges and writes back, and two from different senders
+   * (the page's verdict and the reader opening) can arrive together: run side by side, both would read the
+   * same state and the second write would drop the first one's patch.
+   */
+  const queues = new Map<number, Promise<unknown>>();
+  function inTurn<T>(tabId: number, change: () => Promise<T>): Promise<T> {
+    const turn = (queues.get(tabId) ?? Promise.resolve()).then(change);
+    const settled = turn.catch(() => undefined);
+    queues.set(tabId, settled);
+    void settled.then(() => {
+      if (queues.get(tabId) === settled) queues.delete(tabId);
+    });
+    return turn;
+  }
   return {
     get,
-    async update(tabId, patch) {
-      const before = (await get(tabId)) ?? { articleFound: false, looking: false, readerOpen: false, hostname: '' };
-      const next = parseTabState({ ...before, ...patch }) ?? before;
-      await area.set({ [keyFor(tabId)]: next }).catch(() => undefined);
-      return next;
-    },
-    async forget(tabId) {
-      await area.remove(keyFor(tabId)).catch(() => undefined);
-    },
+    update: (tabId, patch) =>
+      inTurn(tabId, async () => {
+        const before = (await get(tabId)) ?? { articleFound: false, looking: false, readerOpen: false, hostname: '' };
+        const next = parseTabState({ ...before, ...patch }) ?? before;
+        await area.set({ [keyFor(tabId)]: next }).catch(() => undefined);
+        return next;
+      }),
+    forget: (tabId) => inTurn(tabId, () => area.remove(keyFor(tabId)).catch(() => undefined)),
   };
 }
 

@@ -33,8 +33,11 @@ export interface MessageMap {
   'reader-close': { payload: Record<string, never>; response: { readerOpen: boolean } | null };
   /** Reader script → background: a reader opened with this article (null: none found); the token ties the reader frame to it. */
   'reader-opened': { payload: { article: ExtractedArticle | null; url: string; token: string }; response: Record<string, never> };
-  /** Reader script → background: the reader in this tab closed. */
-  'reader-closed': { payload: Record<string, never>; response: Record<string, never> };
+  /**
+   * Reader script → background: the reader with this token closed in this tab. `shown`: false for one put up
+   * hidden for the popup and taken down unseen, which says nothing of whether a reader is open there.
+   */
+  'reader-closed': { payload: { token: string; shown: boolean }; response: Record<string, never> };
   /** Reader page → background: the article for the token its frame was given (tabId only when opened on its own, by tests). */
   'reader-article': { payload: { token: string; tabId?: number }; response: ReaderArticle | null };
 }

@@ -209,6 +209,33 @@ describe.each(browsersUnderTest())('popup in %s', (name) => {
     await article.close();
   });
 
+  it('a client-side navigation while the popup is open: its button shows the new story, and the hidden one taken down leaves it open', async () => {
+    const article = await s.open('spa/');
+    const finder = await openExtensionPage(s, 'src/options/options.html');
+    const tabId = await articleTabId(finder);
+    const popup = await openExtensionPage(s, `src/popup/popup.html?tab=${tabId}`);
+    await until('the reader put up hidden', async () => (await hiddenReaderHosts(article)) === 1);
+    await until('its article extracted', async () => (await article.evaluate(() => performance.getEntriesByName('lectern:extract').length)) === 1);
+    // The site moves on to its next story by itself (a live page, an auto-advancing feed).
+    await article.evaluate(() => (document.getElementById('next-story') as HTMLButtonElement).click());
+    await popup.click('#reader-toggle');
+    await until('the reader shown', async () => (await readerHosts(article)) === 1);
+    expect(await hiddenReaderHosts(article), 'the reader for the story left behind is gone').toBe(0);
+    await until('the popup to close itself', async () => popup.isClosed(), 2_000).catch(() => popup.close());
+    const reader = await findReaderFrame(s, article, ['article']);
+    expect(await reader.$eval('#reader-title', (el) => el.textContent)).toBe('Ferry service returns after storm repairs');
+    // The story left behind closing unseen must not mark the tab's shown reader closed, whichever message lands last.
+    await new Promise((done) => setTimeout(done, 500));
+    expect(await tabState(finder, tabId)).toMatchObject({ articleFound: true, readerOpen: true });
+    await article.bringToFront();
+    await article.keyboard.press('Escape');
+    await until('the reader to close', async () => (await readerHosts(article)) === 0);
+    await until('the tab state to say the reader is closed', async () => (await tabState(finder, tabId))?.readerOpen === false);
+    await finder.close();
+    await article.close();
+    expect(lecternProblems(s)).toEqual([]);
+  });
+
   it('on a page still loading, says it is looking, then, in the same status line, that it found the article, and offers the reader', async () => {
     const finder = await openExtensionPage(s, 'src/options/options.html');
     const page = await s.newPage();

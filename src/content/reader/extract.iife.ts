@@ -88,9 +88,10 @@ function createHandle(): ReaderHandle {
       frameTitle: names.content.text || 'Article and reading settings',
       lang: names.title.lang,
       onClosed: () => {
-        if (overlay === made) overlay = null;
+        const shown = overlay === made;
+        if (shown) overlay = null;
         if (hidden?.overlay === made) forgetHidden();
-        ext.runtime.sendMessage(message('reader-closed', {})).catch(() => undefined);
+        ext.runtime.sendMessage(message('reader-closed', { token, shown })).catch(() => undefined);
       },
     });
     const current = (): boolean => overlay === made || hidden?.overlay === made;

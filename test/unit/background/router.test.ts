@@ -39,7 +39,7 @@ describe('createRouter', () => {
     expect(route({ lectern: 'nope' }, popup)).toBeUndefined();
     for (const junk of [null, undefined, 1, 'x', [], {}]) expect(route(junk, popup)).toBeUndefined();
     // Not ours to answer: another listener (the reader's) may.
-    expect(route(message('reader-closed', {}), content)).toBeUndefined();
+    expect(route(message('reader-closed', { token: 'a'.repeat(32), shown: true }), content)).toBeUndefined();
     expect(pageState).not.toHaveBeenCalled();
   });
 

@@ -43,6 +43,17 @@ describe('per-tab state', () => {
     await expect(createTabStates(broken).update(1, { articleFound: true })).resolves.toMatchObject({ articleFound: true });
   });
 
+  it('keeps both of two changes made at once to the same tab', async () => {
+    const states = createTabStates(fakeSession());
+    await states.update(3, { hostname: 'news.example' });
+    // The page's verdict and the reader opening, arriving together from two senders.
+    await Promise.all([states.update(3, { articleFound: true }), states.update(3, { readerOpen: true })]);
+    expect(await states.get(3)).toEqual({ articleFound: true, looking: false, readerOpen: true, hostname: 'news.example' });
+    // Forgetting a closed tab is not undone by an update that was already on its way.
+    await Promise.all([states.update(3, { looking: true }), states.forget(3)]);
+    expect(await states.get(3)).toBeNull();
+  });
+
   it('takes the hostname of web pages only', () => {
     expect(hostnameOf('https://www.news.example/a?b')).toBe('www.news.example');
     expect(hostnameOf('http://127.0.0.1:8080/demo/')).toBe('127.0.0.1');
