@@ -7,7 +7,9 @@
 import { scriptStart } from './script-start';
 import type { Runtime } from 'webextension-polyfill';
 import { isMessage, message } from '../core/messages';
+import type { DevTimeline } from '../core/dev-timeline';
 import { ext } from '../platform/ext';
+import { devTimeline } from './dev-timeline';
 import { skipLinkLabel } from './page-strings';
 import { startArticleAccess, type ArticleAccess } from './article-access';
 import { startCaptionsFeature } from './captions-feature';
@@ -42,16 +44,15 @@ function sendState(articleFound: boolean, looking = false): boolean {
   }
 }
 
-function measure(name: string, start: number, end: number): void {
-  // User-timing entries let the benchmark read our own cost on each page.
-  performance.measure(name, { start, end });
-}
-
-function main(): void {
-  if (window.top !== window || !isArticleCandidatePage(document)) return;
+/** Returns the timeline the script's own cost goes to, or null where it does not run. */
+function main(): DevTimeline | null {
+  if (window.top !== window || !isArticleCandidatePage(document)) return null;
+  // What the script found and what it cost, for the benchmark and the tests only (see core/dev-timeline.ts).
+  const timeline = devTimeline();
+  const measure = (name: string, start: number, end: number): void => timeline.measure(name, start, end);
   const captions = startCaptionsFeature(null, (start, end, counts) => {
     // The counts ride on the measure so the benchmark can read them.
-    performance.measure('lectern:captions', { start, end, detail: counts });
+    timeline.measure('lectern:captions', start, end, counts);
   });
   let access: ArticleAccess | null = null;
   // This site's "always open the reader" switch, and the page it last opened the reader for: once per
@@ -95,7 +96,7 @@ function main(): void {
       if (access) {
         access.update(options);
         // The benchmark times how fast a change made elsewhere reaches the tab.
-        performance.mark('lectern:prefs-applied');
+        timeline.mark('lectern:prefs-applied');
         return;
       }
       // The label in the UI's language, tagged with the language it is written in (English where the UI's has none).
@@ -105,9 +106,9 @@ function main(): void {
         label: label.text || 'Skip to article',
         labelLocale: { lang: label.lang, dir: label.dir },
         onDetected: (article, gaveUp) => {
-          // A user-timing mark, like the measures below, lets the benchmark and the tests see the verdict, and
+          // A timeline mark, like the measures below, lets the benchmark and the tests see the verdict, and
           // whether it is final: one given up on a busy thread is followed by another.
-          performance.mark(article ? 'lectern:article-found' : 'lectern:no-article', { detail: { gaveUp: !!gaveUp } });
+          timeline.mark(article ? 'lectern:article-found' : 'lectern:no-article', { gaveUp: !!gaveUp });
           if (!sendState(article !== null, !!gaveUp)) {
             queueMicrotask(shutDown);
             return;
@@ -140,12 +141,12 @@ function main(): void {
     return false;
   };
   ext.runtime.onMessage.addListener(onMessage as unknown as Runtime.OnMessageListenerCallback);
+  return timeline;
 }
 
 try {
-  main();
   // The script's start-up: its modules' own code and main(), up to waiting for the preferences.
-  measure('lectern:start-up', scriptStart, performance.now());
+  main()?.measure('lectern:start-up', scriptStart, performance.now());
 } catch (error) {
   // Lectern must never break a page; a failure here only costs the page Lectern.
   console.debug('Lectern: not active on this page', error);

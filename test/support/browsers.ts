@@ -8,6 +8,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import puppeteer, { type Browser } from 'puppeteer-core';
+import { DEV_TIMELINE_KEY } from '../../src/core/dev-timeline';
 
 function onPath(name: string): string | undefined {
   try {
@@ -90,6 +91,12 @@ export interface LaunchOptions {
    * and em, and only that; zoom is another setting.
    */
   textSize?: number;
+  /**
+   * Whether Lectern writes its user-timing entries into pages, which the
+   * tests and the benchmark read (see src/core/dev-timeline.ts). Default
+   * true; off, the browser is as a person's would be.
+   */
+  devTimeline?: boolean;
 }
 
 function checkBuilt(extensionDir: string | null): void {
@@ -136,7 +143,34 @@ export async function launchChromium(extensionDir: string | null = DIST.chrome, 
   } else browser.once('disconnected', removeProfile);
   if (extensionDir === null) return { browser, extensionId: '', extensionOrigin: '' };
   const extensionId = await browser.installExtension(extensionDir);
-  return { browser, extensionId, extensionOrigin: `chrome-extension://${extensionId}` };
+  const extensionOrigin = `chrome-extension://${extensionId}`;
+  if (options.devTimeline !== false) await switchDevTimelineOn(browser, extensionOrigin);
+  return { browser, extensionId, extensionOrigin };
+}
+
+/** Sets Lectern's developer timeline switch from one of its own pages, as only the extension can. */
+async function switchDevTimelineOn(browser: Browser, extensionOrigin: string): Promise<void> {
+  const page = await browser.newPage();
+  try {
+    // Not awaited: Firefox never settles on moz-extension:// navigations.
+    void page.goto(`${extensionOrigin}/src/options/options.html`).catch(() => undefined);
+    const deadline = Date.now() + 20_000;
+    for (;;) {
+      const done = await page
+        .evaluate(async (key) => {
+          const api = (globalThis as { chrome?: { storage?: { local: { set(items: object): Promise<void> } } } }).chrome;
+          if (!api?.storage) return false;
+          await api.storage.local.set({ [key]: true });
+          return true;
+        }, DEV_TIMELINE_KEY)
+        .catch(() => false);
+      if (done) break;
+      if (Date.now() > deadline) throw new Error('could not reach an extension page to switch the developer timeline on');
+      await new Promise((wait) => setTimeout(wait, 50));
+    }
+  } finally {
+    await page.close();
+  }
 }
 
 /**
@@ -180,5 +214,7 @@ export async function launchFirefox(extensionDir: string | null = DIST.firefox, 
   });
   if (extensionDir === null) return { browser, extensionId: '', extensionOrigin: '' };
   await browser.installExtension(extensionDir);
-  return { browser, extensionId: FIREFOX_EXTENSION_ID, extensionOrigin: `moz-extension://${FIREFOX_EXTENSION_UUID}` };
+  const extensionOrigin = `moz-extension://${FIREFOX_EXTENSION_UUID}`;
+  if (options.devTimeline !== false) await switchDevTimelineOn(browser, extensionOrigin);
+  return { browser, extensionId: FIREFOX_EXTENSION_ID, extensionOrigin };
 }

@@ -82,6 +82,11 @@ export interface SessionOptions {
    * preferences and ignores them, so one describe block can pass them for both.
    */
   firefoxPrefs?: Record<string, unknown>;
+  /**
+   * Lectern's timeline entries in pages (see LaunchOptions.devTimeline), default on. Off, open() cannot
+   * wait for Lectern's verdict, which is one of them: it waits for the page's load alone.
+   */
+  devTimeline?: boolean;
 }
 
 const sleep = (ms: number): Promise<void> => new Promise((done) => setTimeout(done, ms));
@@ -529,6 +534,7 @@ export async function startSession(name: BrowserName, options: SessionOptions = 
   const more = {
     ...(options.locale ? { locale: options.locale } : {}),
     ...(options.textSize !== undefined ? { textSize: options.textSize } : {}),
+    ...(options.devTimeline === false ? { devTimeline: false } : {}),
   };
   const launched =
     name === 'chromium'
@@ -565,7 +571,7 @@ export async function startSession(name: BrowserName, options: SessionOptions = 
     async open(path) {
       const page = await session.newPage();
       await page.goto(server.url(path), { waitUntil: 'load' });
-      if (extensionOrigin) await verdict(page);
+      if (extensionOrigin && options.devTimeline !== false) await verdict(page);
       return page;
     },
     async closePages() {
