@@ -3,6 +3,7 @@
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { thirdPartyNotices } from './third-party-notices.mjs';
 
 const run = (cmd, args, env = {}) =>
   execFileSync(cmd, args, { stdio: 'inherit', env: { ...process.env, ...env } });
@@ -43,6 +44,7 @@ for (const browser of ['chrome', 'firefox']) {
   // The reader page in a build of its own, one script with nothing shared (see vite.config.ts).
   run('npx', ['vite', 'build', '--logLevel', 'warn'], { LECTERN_BROWSER: browser, LECTERN_PAGE: 'reader' });
   prune(`dist/${browser}`);
+  writeFileSync(`dist/${browser}/THIRD_PARTY_NOTICES.txt`, thirdPartyNotices());
   run('npx', ['web-ext', 'build', '--source-dir', `dist/${browser}`, '--artifacts-dir', 'dist',
     '--filename', `lectern-${browser}.zip`, '--overwrite-dest']);
 }
