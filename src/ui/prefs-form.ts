@@ -58,8 +58,10 @@ function fieldRow(name: FieldName, t: GetMessage): { row: HTMLElement; control: 
     step: String(spec.step),
     'aria-describedby': hintId,
   });
-  // "20 px" is a Latin unit after a number: in a right-to-left form it would show as "px 20".
-  const output = h('output', { for: id, class: 'value', dir: 'ltr' });
+  // "20 px" is a Latin unit after a number: in a right-to-left form it would show as "px 20". Hidden from
+  // screen readers: an <output> is a status message, read out on every step after the slider's own value.
+  // The slider says it once, with its unit (aria-valuetext, set in paint), as the reader's toolbar does.
+  const output = h('output', { for: id, class: 'value', dir: 'ltr', 'aria-hidden': 'true' });
   const top = h('div', { class: 'field-top' }, label, output);
   return { row: h('div', { class: 'field field-range' }, top, control, hint), control, output };
 }
@@ -115,9 +117,12 @@ export function createPrefsForm(store: PrefsStore, t: GetMessage): PrefsForm {
       box.dataset.theme = values.theme;
       box.dataset.images = String(values.showImages);
     }
-    for (const [name, { output }] of controls) {
+    for (const [name, { control, output }] of controls) {
       const spec = FIELDS[name];
-      if (output && spec.kind === 'number') output.value = formatValue(values[name] as number, spec.unit, spec.step);
+      if (output && spec.kind === 'number') {
+        output.value = formatValue(values[name] as number, spec.unit, spec.step);
+        control.setAttribute('aria-valuetext', output.value);
+      }
     }
   }
 

@@ -421,6 +421,18 @@ describe.each(cases)('layout in $name, UI in $locale, $percent% text', ({ name, 
     expectTextSize('reader', audit);
     await article.screenshot({ path: shot('reader') });
     expect(audit.problems, `reader, ${locale}, ${percent}% text`).toEqual([]);
+    // A phone's width (WCAG 1.4.10's 320 px) with this text size: the toolbar's controls keep to the window.
+    await article.setViewport({ width: 320, height: 640 });
+    const narrow = await frame.evaluate(() => {
+      const root = document.documentElement;
+      const wide = Array.from(document.querySelectorAll('.toolbar select, .toolbar input, .toolbar button'))
+        .filter((el) => el.getBoundingClientRect().right > root.clientWidth + 1 || el.getBoundingClientRect().left < -1)
+        .map((el) => el.getAttribute('name') ?? el.className);
+      return { sideways: root.scrollWidth - root.clientWidth, wide };
+    });
+    await article.screenshot({ path: shot('reader-320') });
+    expect(narrow, `reader at 320 px, ${locale}, ${percent}% text`).toEqual({ sideways: 0, wide: [] });
+    await article.setViewport({ width: 1000, height: 800 });
 
     expect(
       await sides(frame, {

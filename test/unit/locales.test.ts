@@ -33,6 +33,9 @@ function load(locale: string): Messages {
 
 const en = load('en');
 
+/** Message names the code builds from a preference's, a site switch's or a group's name (src/ui/prefs-form.ts, site-switches.ts). */
+const BUILT_NAME = /^(pref|site)_[A-Za-z]+_[A-Za-z]+$|^group_[a-z]+$/;
+
 /** The $NAME$ references in a message, lower-cased: the browsers match placeholder names case-insensitively. */
 function references(text: string): string[] {
   return [...text.matchAll(/\$([A-Za-z0-9_@]+)\$/g)].map((m) => (m[1] as string).toLowerCase()).sort();
@@ -42,6 +45,15 @@ function references(text: string): string[] {
 function placeholderContents(message: Message): Record<string, string> {
   return Object.fromEntries(Object.entries(message.placeholders ?? {}).map(([name, p]) => [name.toLowerCase(), p.content]));
 }
+
+describe('the messages in use', () => {
+  it('has no message that nothing shows: each is named in the code or the manifest, or built from a name the code has', () => {
+    const files = ['manifest.json', ...readdirSync('src', { recursive: true, encoding: 'utf8' }).map((f) => join('src', f))];
+    const code = files.filter((f) => /\.(ts|html|json)$/.test(f)).map((f) => readFileSync(f, 'utf8')).join('\n');
+    const unused = Object.keys(en).filter((key) => !code.includes(key) && !BUILT_NAME.test(key));
+    expect(unused).toEqual([]);
+  });
+});
 
 describe('locales', () => {
   it('has English (the default locale), German, French, Italian, Spanish, Brazilian Portuguese and Arabic', () => {

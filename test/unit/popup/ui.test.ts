@@ -106,6 +106,9 @@ describe('the preferences form', () => {
     expect(form.element.querySelector('output[for="pref-fontSize"]')?.textContent).toBe('33 px');
     // Number then unit, also in a right-to-left page.
     expect(form.element.querySelector('output[for="pref-fontSize"]')?.getAttribute('dir')).toBe('ltr');
+    // A screen reader hears the value once, from the slider, with its unit; the output is for the eye.
+    expect(form.element.querySelector('[name="fontSize"]')?.getAttribute('aria-valuetext')).toBe('33 px');
+    expect(form.element.querySelector('output[for="pref-fontSize"]')?.getAttribute('aria-hidden')).toBe('true');
   });
 });
 
