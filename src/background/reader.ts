@@ -180,7 +180,8 @@ function handle(msg: Message, sender: Runtime.MessageSender): Promise<unknown> |
       const { token, shown } = msg.payload as { token: unknown; shown: unknown };
       // A hidden reader taken down as another opens (a client-side navigation while the popup was open) must
       // not take the new one's article or its "open" state with it.
-      const forget = getReader(tabId).then((held) => (held && held.token === token ? setReader(tabId, null) : undefined));
+      // Compared again after the read: a reader that opened meanwhile is the one held now.
+      const forget = getReader(tabId).then((held) => ((memory.get(tabId) ?? held)?.token === token ? setReader(tabId, null) : undefined));
       return Promise.all([forget, shown === false ? undefined : tabStates.update(tabId, { readerOpen: false })]).then(() => ({}));
     }
     case 'reader-article': {

@@ -89,10 +89,10 @@ function createHandle(): ReaderHandle {
       frameTitle: names.content.text || 'Article and reading settings',
       lang: names.title.lang,
       onClosed: () => {
-        const shown = overlay === made;
-        if (shown) overlay = null;
+        const wasShown = overlay === made;
+        if (wasShown) overlay = null;
         if (hidden?.overlay === made) forgetHidden();
-        ext.runtime.sendMessage(message('reader-closed', { token, shown })).catch(() => undefined);
+        ext.runtime.sendMessage(message('reader-closed', { token, shown: wasShown })).catch(() => undefined);
       },
     });
     const current = (): boolean => overlay === made || hidden?.overlay === made;
