@@ -49,7 +49,6 @@ function main(): DevTimeline | null {
   if (window.top !== window || !isArticleCandidatePage(document)) return null;
   // What the script found and what it cost, for the benchmark and the tests only (see core/dev-timeline.ts).
   const timeline = devTimeline();
-  const measure = (name: string, start: number, end: number): void => timeline.measure(name, start, end);
   const captions = startCaptionsFeature(null, (start, end, counts) => {
     // The counts ride on the measure so the benchmark can read them.
     timeline.measure('lectern:captions', start, end, counts);
@@ -120,7 +119,7 @@ function main(): DevTimeline | null {
             ext.runtime.sendMessage(message('open-reader-here', {})).catch(() => undefined);
           }
         },
-        onTiming: measure,
+        onTiming: timeline.measure,
       });
     } catch (error) {
       // As below: a failure costs the page Lectern, never the page itself.
@@ -128,7 +127,7 @@ function main(): DevTimeline | null {
     } finally {
       // With the start-up below and the captions' idle work, the script's whole work: the detection's measures
       // above time only its part.
-      measure('lectern:prefs-work', callbackStart, performance.now());
+      timeline.measure('lectern:prefs-work', callbackStart, performance.now());
     }
   });
   // The reader's extraction runs in this same isolated world (the page cannot

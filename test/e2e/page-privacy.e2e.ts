@@ -8,10 +8,8 @@
  */
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { articleTabId, toggleReaderInTab } from './support/extension-pages';
+import { articleTabId, tabState, toggleReaderInTab } from './support/extension-pages';
 import { browsersUnderTest, lecternElementCount, lecternProblems, openExtensionPage, readerHosts, startSession, until, type Session } from './support/harness';
-
-declare const chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } };
 
 /** Every timeline entry Lectern could have written, as the page's own scripts see them. */
 const lecternEntries = (page: Page): Promise<string[]> =>
@@ -53,12 +51,10 @@ describe.each(browsersUnderTest())('what a page sees of Lectern in %s', (name) =
     const finder = await openExtensionPage(s, 'src/options/options.html');
     // The background has the tab's verdict: the content script has done its work there.
     const tabId = await articleTabId(finder);
-    const state = await until('a final verdict', () =>
-      finder.evaluate(async (id) => {
-        const reply = (await chrome.runtime.sendMessage({ lectern: 'get-tab-state', payload: { tabId: id } })) as { articleFound: boolean; looking: boolean } | null;
-        return reply && !reply.looking ? reply : null;
-      }, tabId),
-    );
+    const state = await until('a final verdict', async () => {
+      const reply = await tabState(finder, tabId);
+      return reply && !reply.looking ? reply : null;
+    });
     expect(state.articleFound).toBe(false);
     expect(await lecternEntries(page)).toEqual([]);
     await finder.close();

@@ -19,7 +19,7 @@ import { AxePuppeteer } from '@axe-core/puppeteer';
 import { mkdirSync } from 'node:fs';
 import type { Page, WebWorker } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { articleTabId, newestTabId, toggleReaderInTab } from './support/extension-pages';
+import { articleTabId, newestTabId, tabState, toggleReaderInTab } from './support/extension-pages';
 import { backgroundHasMark, browsersUnderTest, findReaderFrame, hiddenReaderHosts, inputThatClosesItsFrame, lecternElementCount, lecternProblems, markBackground, openExtensionPage, readerHosts, restartBackground, serviceWorker, startSession, until, verdictAfter, type Session } from './support/harness';
 import { SLOW_PAGE_MS } from './support/server';
 import { skipToHeadline } from './support/skip-flow';
@@ -42,16 +42,17 @@ declare const chrome: {
 /** Firefox: the extension API that reaches the open popup's window from another extension page. */
 declare const browser: { extension: { getViews(filter: { type: 'popup' }): Window[] } };
 
-interface TabStateReply {
-  articleFound: boolean;
-  looking: boolean;
-  readerOpen: boolean;
-  hostname: string;
-}
-
-/** What the background holds for a tab, asked as the popup asks it. */
-function tabState(extPage: Page, tabId: number): Promise<TabStateReply | null> {
-  return extPage.evaluate((id) => chrome.runtime.sendMessage({ lectern: 'get-tab-state', payload: { tabId: id } }), tabId) as Promise<TabStateReply | null>;
+/**
+ * The page at `path`, with the popup open on it (in a tab) and the reader it has put up hidden there; and the
+ * options page that found the tab.
+ */
+async function withHiddenReader(s: Session, path: string): Promise<{ article: Page; finder: Page; tabId: number; popup: Page }> {
+  const article = await s.open(path);
+  const finder = await openExtensionPage(s, 'src/options/options.html');
+  const tabId = await articleTabId(finder);
+  const popup = await openExtensionPage(s, `src/popup/popup.html?tab=${tabId}`);
+  await until('the reader put up hidden', async () => (await hiddenReaderHosts(article)) === 1);
+  return { article, finder, tabId, popup };
 }
 
 async function checkAxe(page: Page): Promise<void> {
@@ -188,11 +189,7 @@ describe.each(browsersUnderTest())('popup in %s', (name) => {
   });
 
   it("a page that takes the hidden reader's host away still gets the reader, not an inert page under nothing", async () => {
-    const article = await s.open('demo/');
-    const finder = await openExtensionPage(s, 'src/options/options.html');
-    const tabId = await articleTabId(finder);
-    const popup = await openExtensionPage(s, `src/popup/popup.html?tab=${tabId}`);
-    await until('the reader put up hidden', async () => (await hiddenReaderHosts(article)) === 1);
+    const { article, finder, popup } = await withHiddenReader(s, 'demo/');
     // A site's own tidying of elements it does not know.
     await article.evaluate(() => document.querySelector('lectern-reader')?.remove());
     await popup.click('#reader-toggle');
@@ -210,11 +207,7 @@ describe.each(browsersUnderTest())('popup in %s', (name) => {
   });
 
   it('a client-side navigation while the popup is open: its button shows the new story, and the hidden one taken down leaves it open', async () => {
-    const article = await s.open('spa/');
-    const finder = await openExtensionPage(s, 'src/options/options.html');
-    const tabId = await articleTabId(finder);
-    const popup = await openExtensionPage(s, `src/popup/popup.html?tab=${tabId}`);
-    await until('the reader put up hidden', async () => (await hiddenReaderHosts(article)) === 1);
+    const { article, finder, tabId, popup } = await withHiddenReader(s, 'spa/');
     await until('its article extracted', async () => (await article.evaluate(() => performance.getEntriesByName('lectern:extract').length)) === 1);
     // The site moves on to its next story by itself (a live page, an auto-advancing feed).
     await article.evaluate(() => (document.getElementById('next-story') as HTMLButtonElement).click());

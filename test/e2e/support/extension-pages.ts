@@ -27,6 +27,18 @@ export async function newestTabId(extPage: Page): Promise<number> {
   return id;
 }
 
+export interface TabStateReply {
+  articleFound: boolean;
+  looking: boolean;
+  readerOpen: boolean;
+  hostname: string;
+}
+
+/** What the background holds for a tab, asked as the popup asks it. */
+export function tabState(extPage: Page, tabId: number): Promise<TabStateReply | null> {
+  return extPage.evaluate((id) => chrome.runtime.sendMessage({ lectern: 'get-tab-state', payload: { tabId: id } }), tabId) as Promise<TabStateReply | null>;
+}
+
 /** The popup's reader button, by its message: opens or closes the reader in that tab, through the background. */
 export function toggleReaderInTab(extPage: Page, tabId: number): Promise<unknown> {
   return step(
