@@ -520,8 +520,15 @@ export async function restartBackground<T>(session: Session, extPage: Page, wake
  * expect, such as the extension's.
  */
 const CHROMIUM_SERVICES_TO_SINK = [
-  // Network time; autofill's form queries (the login-form fixture triggers them).
-  '--disable-features=NetworkTimeServiceQuerying,AutofillServerCommunication',
+  // Network time; autofill's form queries (the login-form fixture triggers them); the connections Chromium
+  // opens ahead to its default search engine (www.google.com:443, from Chromium 150 at least).
+  '--disable-features=NetworkTimeServiceQuerying,AutofillServerCommunication,PreconnectToSearch',
+  // The search engine's own requests (its choice screen's data), and push messaging's check-in
+  // (android.clients.google.com:443), to the sink with the rest.
+  '--google-base-url=http://dummy.test',
+  '--gcm-checkin-url=http://dummy.test/checkin',
+  '--gcm-registration-url=http://dummy.test/register',
+  '--gcm-mcs-endpoint=http://dummy.test/mcs',
   '--gaia-url=http://dummy.test',
   '--lso-url=http://dummy.test',
   '--google-apis-url=http://dummy.test',
