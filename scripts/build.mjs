@@ -38,12 +38,42 @@ function prune(dir) {
   }
 }
 
+/**
+ * How the always-on script (src/content/main.ts) gets into pages.
+ * - Chrome compiles a script the manifest names on the page's main thread at
+ *   every load, with no code cache. There the manifest's script is a small
+ *   loader (src/content/loader.iife.ts) that imports the always-on script as
+ *   a module, which Chrome compiles off the main thread and caches. A content
+ *   script's import is a load made for the page, so the module must be
+ *   web-accessible: only through the address Chrome makes for each session
+ *   (use_dynamic_url), so that pages cannot probe for Lectern at a fixed one.
+ * - Firefox keeps the compiled content scripts of an extension, and its add-on
+ *   linter rejects an import() of a computed address: there the manifest
+ *   names the always-on script itself, built as a classic script, and the
+ *   loader is not shipped.
+ */
+function placeContentScript(dir, browser) {
+  const manifestPath = join(dir, 'manifest.json');
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
+  const loader = 'src/content/loader.iife.js';
+  if (browser === 'chrome') {
+    manifest.web_accessible_resources.push({ resources: ['src/content/main.js'], matches: ['<all_urls>'], use_dynamic_url: true });
+  } else {
+    for (const script of manifest.content_scripts) script.js = script.js.map((file) => (file === loader ? 'src/content/main.js' : file));
+    rmSync(join(dir, loader));
+  }
+  writeFileSync(manifestPath, `${JSON.stringify(manifest, null, 2)}\n`);
+}
+
 rmSync('dist', { recursive: true, force: true });
 for (const browser of ['chrome', 'firefox']) {
   run('npx', ['vite', 'build', '--logLevel', 'warn'], { LECTERN_BROWSER: browser });
   // The reader page in a build of its own, one script with nothing shared (see vite.config.ts).
   run('npx', ['vite', 'build', '--logLevel', 'warn'], { LECTERN_BROWSER: browser, LECTERN_PAGE: 'reader' });
+  // The always-on content script, one module of its own (see vite.config.ts).
+  run('npx', ['vite', 'build', '--logLevel', 'warn'], { LECTERN_BROWSER: browser, LECTERN_PAGE: 'content' });
   prune(`dist/${browser}`);
+  placeContentScript(`dist/${browser}`, browser);
   writeFileSync(`dist/${browser}/THIRD_PARTY_NOTICES.txt`, thirdPartyNotices());
   run('npx', ['web-ext', 'build', '--source-dir', `dist/${browser}`, '--artifacts-dir', 'dist',
     '--filename', `lectern-${browser}.zip`, '--overwrite-dest']);

@@ -1,7 +1,7 @@
 /**
  * What a web page can learn of Lectern, in a browser as a person has it
  * (the developer timeline switch off): nothing in the page's performance
- * timeline, on an article where the skip link, the captions and the reader
+ * timeline (no entry of Lectern's, no load from its address), on an article where the skip link, the captions and the reader
  * all did their work, nor on a page that is not an article. The other
  * suites read that timeline with the switch on; this one checks it is
  * closed without it.
@@ -11,9 +11,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { articleTabId, tabState, toggleReaderInTab } from './support/extension-pages';
 import { browsersUnderTest, lecternElementCount, lecternProblems, openExtensionPage, readerHosts, startSession, until, type Session } from './support/harness';
 
-/** Every timeline entry Lectern could have written, as the page's own scripts see them. */
+/**
+ * Every timeline entry Lectern could have written, or made by loading its always-on module from its own
+ * address (a resource entry), as the page's own scripts see them.
+ */
 const lecternEntries = (page: Page): Promise<string[]> =>
-  page.evaluate(() => performance.getEntries().filter((e) => e.name.startsWith('lectern')).map((e) => `${e.entryType} ${e.name}`));
+  page.evaluate(() =>
+    performance
+      .getEntries()
+      .filter((e) => e.name.startsWith('lectern') || /^(?:chrome|moz)-extension:/.test(e.name))
+      .map((e) => `${e.entryType} ${e.name}`),
+  );
 
 describe.each(browsersUnderTest())('what a page sees of Lectern in %s', (name) => {
   let s: Session;

@@ -674,10 +674,11 @@ function isOwnResource(url: URL): boolean {
  */
 export function expectNoExtensionTraffic(session: Session): void {
   const { server } = session;
-  // Lectern's own pages (popup, options) opened in a tab load its own files: no network. So does its reader
-  // frame, whose address in Chromium is one made for the session (use_dynamic_url), not the extension's id.
+  // Lectern's own pages (popup, options) opened in a tab load its own files: no network. So do its reader
+  // frame and its always-on module, whose addresses in Chromium are made for the session (use_dynamic_url),
+  // not the extension's id.
   const ownFile = (r: PageRequest): boolean =>
-    (!!session.extensionOrigin && r.url.startsWith(`${session.extensionOrigin}/`)) || /^chrome-extension:\/\/[0-9a-f-]{36}\/src\/reader\/reader\.html[?#]/.test(r.url);
+    (!!session.extensionOrigin && r.url.startsWith(`${session.extensionOrigin}/`)) || /^chrome-extension:\/\/[0-9a-f-]{36}\/src\/(?:reader\/reader\.html[?#]|content\/main\.js$)/.test(r.url);
   const offHost = session.pageRequests.filter((r) => {
     if (/^(data|about|blob):/.test(r.url) || ownFile(r)) return false;
     const url = new URL(r.url);
