@@ -7,8 +7,9 @@ type Browser = 'chrome' | 'firefox';
 const browser: Browser = process.env.LECTERN_BROWSER === 'firefox' ? 'firefox' : 'chrome';
 
 /**
- * manifest.json is the one manifest source. Everything that differs between
- * the browsers is decided here, each with the reason.
+ * manifest.json is the one manifest source. What differs between the
+ * browsers is decided here, each with the reason, and in scripts/build.mjs
+ * (how the always-on script is loaded: placeContentScript).
  */
 function manifestFor(target: Browser): ManifestV3Export {
   const manifest: Record<string, unknown> = structuredClone(source);
@@ -38,7 +39,7 @@ const readerPage = process.env.LECTERN_PAGE === 'reader';
  * The always-on content script, built on its own into one file. For Chrome,
  * an ES module with no imports: the manifest's content script there
  * (loader.iife.ts) imports it, so Chrome compiles it off the page's main
- * thread and caches its code; each import it made would be one more
+ * thread and keeps its compiled code; each import it made would be one more
  * web-accessible file. For Firefox, a classic script that the manifest names
  * itself (see scripts/build.mjs).
  */
@@ -66,6 +67,8 @@ export default defineConfig(
         build: {
           ...sharedBuild,
           emptyOutDir: false,
+          // One file even if main.ts ever imports a module at run time (scripts/build.mjs checks it).
+          rollupOptions: { output: { inlineDynamicImports: true } },
           lib: {
             entry: 'src/content/main.ts',
             formats: [browser === 'firefox' ? 'iife' : 'es'],

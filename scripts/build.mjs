@@ -56,10 +56,16 @@ function placeContentScript(dir, browser) {
   const manifestPath = join(dir, 'manifest.json');
   const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
   const loader = 'src/content/loader.iife.js';
+  const main = 'src/content/main.js';
+  const code = readFileSync(join(dir, main), 'utf8');
+  // A chunk it imported would be a file no page may load: the script would silently not run.
+  if (/^\s*(?:import|export)\b|\bimport\(/m.test(code)) throw new Error(`${main} must be one file that imports nothing`);
+  const scripts = manifest.content_scripts.filter((script) => script.js.includes(loader));
+  if (scripts.length !== 1) throw new Error(`expected one content script entry naming ${loader}`);
   if (browser === 'chrome') {
-    manifest.web_accessible_resources.push({ resources: ['src/content/main.js'], matches: ['<all_urls>'], use_dynamic_url: true });
+    manifest.web_accessible_resources.push({ resources: [main], matches: ['<all_urls>'], use_dynamic_url: true });
   } else {
-    for (const script of manifest.content_scripts) script.js = script.js.map((file) => (file === loader ? 'src/content/main.js' : file));
+    scripts[0].js = scripts[0].js.map((file) => (file === loader ? main : file));
     rmSync(join(dir, loader));
   }
   writeFileSync(manifestPath, `${JSON.stringify(manifest, null, 2)}\n`);
@@ -70,7 +76,7 @@ for (const browser of ['chrome', 'firefox']) {
   run('npx', ['vite', 'build', '--logLevel', 'warn'], { LECTERN_BROWSER: browser });
   // The reader page in a build of its own, one script with nothing shared (see vite.config.ts).
   run('npx', ['vite', 'build', '--logLevel', 'warn'], { LECTERN_BROWSER: browser, LECTERN_PAGE: 'reader' });
-  // The always-on content script, one module of its own (see vite.config.ts).
+  // The always-on content script, one file of its own (see vite.config.ts).
   run('npx', ['vite', 'build', '--logLevel', 'warn'], { LECTERN_BROWSER: browser, LECTERN_PAGE: 'content' });
   prune(`dist/${browser}`);
   placeContentScript(`dist/${browser}`, browser);

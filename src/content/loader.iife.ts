@@ -19,8 +19,9 @@ interface Runtime {
 const scope = globalThis as { browser?: Runtime; chrome?: Runtime };
 try {
   const runtime = (scope.browser ?? scope.chrome)?.runtime;
-  // Cut off from Lectern (updated or removed while the page stayed open) there is nothing to load.
-  if (runtime) {
+  // Cut off from Lectern (updated or removed while the page stayed open) there is nothing to load; in an
+  // XML or SVG document the always-on script does nothing, so it is not loaded there either.
+  if (runtime && document.contentType === 'text/html') {
     // The address is Lectern's own packaged file, made by runtime.getURL from a constant: nothing of the page's.
     // eslint-disable-next-line no-unsanitized/method
     import(/* @vite-ignore */ runtime.getURL('src/content/main.js')).catch((error: unknown) => {

@@ -64,7 +64,7 @@ const { browser, extensionOrigin } = await launchChromium();
 const worker = await extensionWorker(browser, extensionOrigin);
 // Lectern's always-on module loads from the address Chrome makes for each session (use_dynamic_url), not its id's.
 const isAllowed = (url: string): boolean =>
-  url.startsWith(server.origin) || url.startsWith(extensionOrigin) || /^chrome-extension:\/\/[0-9a-f-]{36}\//.test(url);
+  url.startsWith(server.origin) || url.startsWith(extensionOrigin) || /^chrome-extension:\/\/[0-9a-f-]{36}\/src\/content\/main\.js$/.test(url);
 let heapGrowthBytes = NaN;
 // Preference changes are made here, as a person makes them, and timed to the tab and the reader.
 const options = await openOptionsPage(browser, extensionOrigin);

@@ -1,10 +1,10 @@
 /**
  * What a web page can learn of Lectern, in a browser as a person has it
  * (the developer timeline switch off): nothing in the page's performance
- * timeline (no entry of Lectern's, no load from its address), on an article where the skip link, the captions and the reader
- * all did their work, nor on a page that is not an article. The other
- * suites read that timeline with the switch on; this one checks it is
- * closed without it.
+ * timeline (no entry of Lectern's, no load from its address), on an
+ * article where the skip link, the captions and the reader all did their
+ * work, nor on a page that is not an article. The other suites read that
+ * timeline with the switch on; this one checks it is closed without it.
  */
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

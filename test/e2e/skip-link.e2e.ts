@@ -206,6 +206,15 @@ describe.each(browsersUnderTest())('skip link in %s', (name) => {
     await page.close();
   });
 
+  it('works on a sandboxed page (Content-Security-Policy: sandbox): an opaque origin, where Chrome loads Lectern as a module', async () => {
+    const page = await s.open('sandbox/demo/');
+    // The sandbox is in force: the page has an opaque origin.
+    expect(await page.evaluate(() => window.origin)).toBe('null');
+    expect(await verdict(page)).toBe('article');
+    await expectTabEnterTab(page, { headline: '#headline', headlineText: DEMO_HEADLINE });
+    await page.close();
+  });
+
   it('single-page site: after a client-side navigation there is one link and it lands on the new headline', async () => {
     const page = await s.open('spa/');
     expect(await verdict(page, 1)).toBe('article');

@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import puppeteer, { type Browser } from 'puppeteer-core';
+import puppeteer, { type Browser, type Page, type WebWorker } from 'puppeteer-core';
 import { DEV_TIMELINE_KEY } from '../../src/core/dev-timeline';
 
 function onPath(name: string): string | undefined {
@@ -144,11 +144,38 @@ export async function launchChromium(extensionDir: string | null = DIST.chrome, 
   if (extensionDir === null) return { browser, extensionId: '', extensionOrigin: '' };
   const extensionId = await browser.installExtension(extensionDir);
   const extensionOrigin = `chrome-extension://${extensionId}`;
-  if (options.devTimeline !== false) await switchDevTimelineOn(browser, extensionOrigin);
+  if (options.devTimeline !== false) await switchDevTimelineOnFromWorker(browser, extensionOrigin);
   return { browser, extensionId, extensionOrigin };
 }
 
-/** Sets Lectern's developer timeline switch from one of its own pages, as only the extension can. */
+/**
+ * Chromium: the switch set from Lectern's service worker, not from a page. Twice in full runs, a browser whose
+ * first extension page opened the moment Lectern was installed then showed every extension page of the
+ * session without its messages (empty labels) or in English under another language.
+ */
+async function switchDevTimelineOnFromWorker(browser: Browser, extensionOrigin: string): Promise<void> {
+  const target = await browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().startsWith(`${extensionOrigin}/`), { timeout: 20_000 });
+  const worker = await target.worker();
+  if (!worker) throw new Error("could not reach Lectern's service worker to switch the developer timeline on");
+  const deadline = Date.now() + 20_000;
+  // The worker's target can appear before its module ran.
+  while (!(await setSwitch(worker).catch(() => false))) {
+    if (Date.now() > deadline) throw new Error("could not reach Lectern's service worker to switch the developer timeline on");
+    await new Promise((wait) => setTimeout(wait, 50));
+  }
+}
+
+/** Sets the switch from an extension context (a page or the worker); false where the storage API is not there yet. */
+function setSwitch(context: Page | WebWorker): Promise<boolean> {
+  return context.evaluate(async (key) => {
+    const api = (globalThis as { chrome?: { storage?: { local: { set(items: object): Promise<void> } } } }).chrome;
+    if (!api?.storage) return false;
+    await api.storage.local.set({ [key]: true });
+    return true;
+  }, DEV_TIMELINE_KEY);
+}
+
+/** Sets Lectern's developer timeline switch from one of its own pages, as only the extension can (Firefox). */
 async function switchDevTimelineOn(browser: Browser, extensionOrigin: string): Promise<void> {
   const page = await browser.newPage();
   try {
@@ -156,14 +183,7 @@ async function switchDevTimelineOn(browser: Browser, extensionOrigin: string): P
     void page.goto(`${extensionOrigin}/src/options/options.html`).catch(() => undefined);
     const deadline = Date.now() + 20_000;
     for (;;) {
-      const done = await page
-        .evaluate(async (key) => {
-          const api = (globalThis as { chrome?: { storage?: { local: { set(items: object): Promise<void> } } } }).chrome;
-          if (!api?.storage) return false;
-          await api.storage.local.set({ [key]: true });
-          return true;
-        }, DEV_TIMELINE_KEY)
-        .catch(() => false);
+      const done = await setSwitch(page).catch(() => false);
       if (done) break;
       if (Date.now() > deadline) throw new Error('could not reach an extension page to switch the developer timeline on');
       await new Promise((wait) => setTimeout(wait, 50));

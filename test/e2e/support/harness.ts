@@ -658,7 +658,7 @@ function isOwnResource(url: URL): boolean {
   if (url.pathname === '/favicon.ico') return true;
   if (url.search) return false;
   if (url.pathname.startsWith('/generated/')) return true;
-  const path = decodeURIComponent(url.pathname.replace(/^\/csp\//, '/'));
+  const path = decodeURIComponent(url.pathname.replace(/^\/(?:csp|sandbox)\//, '/'));
   const [folder = '', ...rest] = path.replace(/^\//, '').split('/');
   const file = rest.join('/');
   return !!file && existsSync(join(FIXTURES_DIR, folder, file)) && fixtureSources(folder).includes(file);

@@ -4,6 +4,7 @@
  *
  *   /<fixture>/...          the fixture files as they are
  *   /csp/<fixture>/...      the same, with `Content-Security-Policy: default-src 'none'`
+ *   /sandbox/<fixture>/...  the same, with `Content-Security-Policy: sandbox`: an opaque origin, no scripts
  *   /cacheable/<fixture>/... the same, allowed into the back-forward cache (everything else is no-store)
  *   /slow/<fixture>/        the fixture's page in two parts, the second SLOW_PAGE_MS later: a page still loading
  *   /generated/xml          an XML document (application/xml) full of article-like text
@@ -191,6 +192,10 @@ function handle(req: IncomingMessage, res: ServerResponse): number {
   if (path.startsWith('/csp/')) {
     headers['Content-Security-Policy'] = CSP_HEADER;
     path = path.slice('/csp'.length);
+  }
+  if (path.startsWith('/sandbox/')) {
+    headers['Content-Security-Policy'] = 'sandbox';
+    path = path.slice('/sandbox'.length);
   }
   const slow = path.startsWith('/slow/');
   if (slow) path = path.slice('/slow'.length);
