@@ -39,9 +39,9 @@ const readerPage = process.env.LECTERN_PAGE === 'reader';
  * The always-on content script, built on its own into one file. For Chrome,
  * an ES module with no imports: the manifest's content script there
  * (loader.iife.ts) imports it, so Chrome compiles it off the page's main
- * thread and keeps its compiled code; each import it made would be one more
- * web-accessible file. For Firefox, a classic script that the manifest names
- * itself (see scripts/build.mjs).
+ * thread; each import it made would be one more web-accessible file. For
+ * Firefox, a classic script that the manifest names itself (see
+ * scripts/build.mjs).
  */
 const contentModule = process.env.LECTERN_PAGE === 'content';
 

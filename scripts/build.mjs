@@ -43,7 +43,7 @@ function prune(dir) {
  * - Chrome compiles a script the manifest names on the page's main thread at
  *   every load, with no code cache. There the manifest's script is a small
  *   loader (src/content/loader.iife.ts) that imports the always-on script as
- *   a module, which Chrome compiles off the main thread and caches. A content
+ *   a module, which Chrome compiles off the main thread. A content
  *   script's import is a load made for the page, so the module must be
  *   web-accessible: only through the address Chrome makes for each session
  *   (use_dynamic_url), so that pages cannot probe for Lectern at a fixed one.
