@@ -149,9 +149,9 @@ export async function launchChromium(extensionDir: string | null = DIST.chrome, 
 }
 
 /**
- * Chromium: the switch set from Lectern's service worker, not from a page. Twice in full runs, a browser whose
- * first extension page opened the moment Lectern was installed then showed every extension page of the
- * session without its messages (empty labels) or in English under another language.
+ * Chromium: the switch set from Lectern's service worker, not from a page. Twice in full runs, a session that
+ * set it from an options page opened the moment Lectern was installed then showed every extension page without
+ * its messages (empty labels), or in English under another language; that early page is the suspect.
  */
 async function switchDevTimelineOnFromWorker(browser: Browser, extensionOrigin: string): Promise<void> {
   const target = await browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().startsWith(`${extensionOrigin}/`), { timeout: 20_000 });
