@@ -11,6 +11,8 @@
  * compiled content scripts itself: its build names main.js in the manifest
  * and ships no loader (scripts/build.mjs).
  */
+import { isArticleCandidatePage } from './page-kind';
+
 interface Runtime {
   runtime?: { getURL(path: string): string };
 }
@@ -18,9 +20,9 @@ interface Runtime {
 const scope = globalThis as { browser?: Runtime; chrome?: Runtime };
 try {
   const runtime = (scope.browser ?? scope.chrome)?.runtime;
-  // Cut off from Lectern (updated or removed while the page stayed open) there is nothing to load; in an
-  // XML or SVG document the always-on script does nothing, so it is not loaded there either.
-  if (runtime && document.contentType === 'text/html') {
+  // Cut off from Lectern (updated or removed while the page stayed open) there is nothing to load; where the
+  // always-on script would do nothing (an XML or SVG document, a frameset), it is not loaded either.
+  if (runtime && isArticleCandidatePage(window)) {
     // The address is Lectern's own packaged file, made by runtime.getURL from a constant: nothing of the page's.
     // eslint-disable-next-line no-unsanitized/method
     import(/* @vite-ignore */ runtime.getURL('src/content/main.js')).catch((error: unknown) => {

@@ -15,15 +15,8 @@ import { startArticleAccess, type ArticleAccess } from './article-access';
 import { startCaptionsFeature } from './captions-feature';
 import type { ReaderScope } from './reader/handle';
 import { captionPrefsFor, followSitePrefs, wantsSkipLink } from './site-prefs';
+import { isArticleCandidatePage } from './page-kind';
 import { storyAddress } from './story-address';
-
-function isArticleCandidatePage(doc: Document): boolean {
-  return (
-    doc.contentType === 'text/html' &&
-    doc.documentElement?.namespaceURI === 'http://www.w3.org/1999/xhtml' &&
-    doc.body?.tagName === 'BODY'
-  );
-}
 
 /**
  * Tells the background whether this page has an article; `looking`: none
@@ -46,7 +39,7 @@ function sendState(articleFound: boolean, looking = false): boolean {
 
 /** Returns the timeline the script's own cost goes to, or null where it does not run. */
 function main(): DevTimeline | null {
-  if (window.top !== window || !isArticleCandidatePage(document)) return null;
+  if (!isArticleCandidatePage(window)) return null;
   // What the script found and what it cost, for the benchmark and the tests only (see core/dev-timeline.ts).
   const timeline = devTimeline();
   const captions = startCaptionsFeature(null, (start, end, counts) => {

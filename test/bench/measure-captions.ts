@@ -9,13 +9,15 @@ export interface CaptionsResult {
   captionsMs: number;
 }
 
+/** Waits for the captions' first run on an article page: they run when the page is idle (within a second). */
+export async function waitForCaptions(page: Page): Promise<void> {
+  await page
+    .waitForFunction(() => performance.getEntriesByName('lectern:captions').length > 0, { timeout: 3000, polling: 50 })
+    .catch(() => undefined);
+}
+
 export async function measureCaptions(page: Page, articleFound: boolean): Promise<CaptionsResult> {
-  if (articleFound) {
-    // Captions run when the page is idle (within a second).
-    await page
-      .waitForFunction(() => performance.getEntriesByName('lectern:captions').length > 0, { timeout: 3000, polling: 50 })
-      .catch(() => undefined);
-  }
+  if (articleFound) await waitForCaptions(page);
   return page.evaluate(() => {
     const runs = performance.getEntriesByName('lectern:captions') as PerformanceMeasure[];
     const result = { captionsExpanded: 0, altRevealed: 0, duplicatesResolved: 0, captionsMs: 0 };

@@ -12,6 +12,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { launchChromium } from '../support/browsers';
 import { corpusIds, serveCorpus } from './corpus-server';
+import { waitForCaptions } from './measure-captions';
 import { waitForLectern } from './measure-skip-link';
 import { percentile } from './stats';
 
@@ -108,10 +109,7 @@ try {
     page.on('request', (req) => void (req.url().startsWith(server.origin) || req.url().startsWith('chrome-extension://') ? req.continue() : req.abort()));
     await page.tracing.start({ categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'disabled-by-default-v8.compile', 'blink.user_timing'] });
     await page.goto(server.url(id), { waitUntil: 'domcontentloaded' });
-    if (await waitForLectern(page)) {
-      // The captions run in idle time after the verdict.
-      await page.waitForFunction(() => performance.getEntriesByName('lectern:captions').length > 0, { timeout: 3000 }).catch(() => undefined);
-    }
+    if (await waitForLectern(page)) await waitForCaptions(page);
     const trace = await page.tracing.stop();
     await page.close();
     if (!trace) continue;

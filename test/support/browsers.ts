@@ -157,22 +157,29 @@ async function switchDevTimelineOnFromWorker(browser: Browser, extensionOrigin: 
   const target = await browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().startsWith(`${extensionOrigin}/`), { timeout: 20_000 });
   const worker = await target.worker();
   if (!worker) throw new Error("could not reach Lectern's service worker to switch the developer timeline on");
-  const deadline = Date.now() + 20_000;
   // The worker's target can appear before its module ran.
-  while (!(await setSwitch(worker).catch(() => false))) {
-    if (Date.now() > deadline) throw new Error("could not reach Lectern's service worker to switch the developer timeline on");
-    await new Promise((wait) => setTimeout(wait, 50));
-  }
+  await setSwitch(worker, "Lectern's service worker");
 }
 
-/** Sets the switch from an extension context (a page or the worker); false where the storage API is not there yet. */
-function setSwitch(context: Page | WebWorker): Promise<boolean> {
-  return context.evaluate(async (key) => {
-    const api = (globalThis as { chrome?: { storage?: { local: { set(items: object): Promise<void> } } } }).chrome;
-    if (!api?.storage) return false;
-    await api.storage.local.set({ [key]: true });
-    return true;
-  }, DEV_TIMELINE_KEY);
+/**
+ * Sets the switch from an extension context (a page or the worker), trying again until its storage API is
+ * there (a page still loading, a worker still starting), for 20 seconds at most.
+ */
+async function setSwitch(context: Page | WebWorker, what: string): Promise<void> {
+  const deadline = Date.now() + 20_000;
+  const trySet = (): Promise<boolean> =>
+    context
+      .evaluate(async (key) => {
+        const api = (globalThis as { chrome?: { storage?: { local: { set(items: object): Promise<void> } } } }).chrome;
+        if (!api?.storage) return false;
+        await api.storage.local.set({ [key]: true });
+        return true;
+      }, DEV_TIMELINE_KEY)
+      .catch(() => false);
+  while (!(await trySet())) {
+    if (Date.now() > deadline) throw new Error(`could not reach ${what} to switch the developer timeline on`);
+    await new Promise((wait) => setTimeout(wait, 50));
+  }
 }
 
 /** Sets Lectern's developer timeline switch from one of its own pages, as only the extension can (Firefox). */
@@ -181,13 +188,7 @@ async function switchDevTimelineOn(browser: Browser, extensionOrigin: string): P
   try {
     // Not awaited: Firefox never settles on moz-extension:// navigations.
     void page.goto(`${extensionOrigin}/src/options/options.html`).catch(() => undefined);
-    const deadline = Date.now() + 20_000;
-    for (;;) {
-      const done = await setSwitch(page).catch(() => false);
-      if (done) break;
-      if (Date.now() > deadline) throw new Error('could not reach an extension page to switch the developer timeline on');
-      await new Promise((wait) => setTimeout(wait, 50));
-    }
+    await setSwitch(page, 'an extension page');
   } finally {
     await page.close();
   }
