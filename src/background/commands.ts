@@ -3,6 +3,7 @@
  * the extension: each becomes a command, run for the tab it came from.
  */
 import browser from 'webextension-polyfill';
+import { COMMAND } from '../core/command-names';
 import { message } from '../core/messages';
 import { toggleReader } from './reader';
 
@@ -27,8 +28,8 @@ async function jumpToArticle(tabId: number): Promise<boolean> {
  */
 export async function runCommand(command: string, tabId: number | undefined): Promise<unknown> {
   if (tabId === undefined) return false;
-  if (command === 'jump-to-article') return jumpToArticle(tabId);
-  if (command === 'toggle-reader') return toggleReader(tabId);
+  if (command === COMMAND.jumpToArticle) return jumpToArticle(tabId);
+  if (command === COMMAND.toggleReader) return toggleReader(tabId);
   return false;
 }
 
@@ -42,7 +43,7 @@ export function startCommands(): void {
     });
   });
   browser.contextMenus.onClicked.addListener((info, tab) => {
-    if (info.menuItemId === READER_MENU_ID) void runCommand('toggle-reader', tab?.id);
+    if (info.menuItemId === READER_MENU_ID) void runCommand(COMMAND.toggleReader, tab?.id);
   });
   (globalThis as { lecternCommand?: typeof runCommand }).lecternCommand = runCommand;
 }

@@ -5,6 +5,7 @@
  * no extension can run, a plain sentence replaces them.
  */
 import browser from 'webextension-polyfill';
+import { COMMAND } from '../core/command-names';
 import { message, readerPreparePort, type PopupTabState } from '../core/messages';
 import type { PrefsStore } from '../core/prefs/index';
 import { h } from '../ui/dom';
@@ -22,6 +23,23 @@ export async function currentTab(): Promise<{ id: number; url: string | undefine
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
   // tab.url is missing on pages Lectern has no access to (the browser's own); the page's report decides instead.
   return tab?.id === undefined ? null : { id: tab.id, url: tab.url };
+}
+
+/**
+ * The reader's keyboard shortcut as the browser has it now (the person may
+ * have changed or removed it; a browser that keeps the key for itself binds
+ * none), or null.
+ */
+async function readerShortcut(): Promise<string | null> {
+  const commands = await browser.commands.getAll().catch(() => []);
+  return commands.find((command) => command.name === COMMAND.toggleReader)?.shortcut || null;
+}
+
+/** The shortcut said under the reader's button, and with it by screen readers: a keyboard user learns it here. */
+function shortcutHint(button: HTMLButtonElement, shortcut: string | null): HTMLElement[] {
+  if (!shortcut) return [];
+  button.setAttribute('aria-describedby', 'reader-shortcut');
+  return [h('p', { class: 'hint shortcut-hint', id: 'reader-shortcut' }, t('readerShortcut', shortcut))];
 }
 
 function readerButton(tabId: number, state: PopupTabState): HTMLButtonElement {
@@ -88,10 +106,11 @@ function prepareReader(tabId: number, state: PopupTabState): void {
 }
 
 /** The reader button and this site's switches, after the status line. */
-function addControls(section: HTMLElement, tabId: number, state: PopupTabState, store: PrefsStore): void {
+function addControls(section: HTMLElement, tabId: number, state: PopupTabState, store: PrefsStore, shortcut: string | null): void {
   prepareReader(tabId, state);
   // Offered on every page: on one without an article the reader says so and offers the way back.
-  section.append(readerButton(tabId, state));
+  const button = readerButton(tabId, state);
+  section.append(button, ...shortcutHint(button, shortcut));
   const switches = createSiteSwitches(store, state.hostname, t);
   store.subscribe(switches.show);
   section.append(switches.element);
@@ -103,7 +122,7 @@ function addControls(section: HTMLElement, tabId: number, state: PopupTabState, 
  * answer becomes the status line's words; the reader button and the site's
  * switches follow it if they were not there.
  */
-async function awaitAnswer(section: HTMLElement, tabId: number, store: PrefsStore): Promise<void> {
+async function awaitAnswer(section: HTMLElement, tabId: number, store: PrefsStore, shortcut: string | null): Promise<void> {
   let loadedAt: number | null = null;
   for (;;) {
     await new Promise((done) => setTimeout(done, VERDICT_POLL_MS));
@@ -112,7 +131,7 @@ async function awaitAnswer(section: HTMLElement, tabId: number, store: PrefsStor
       // The same live region, new words: a screen reader says them (a region put in anew would be silent).
       const status = section.querySelector('#page-status');
       if (status) showStatus(status, state);
-      if (!section.querySelector('#reader-toggle')) addControls(section, tabId, state, store);
+      if (!section.querySelector('#reader-toggle')) addControls(section, tabId, state, store, shortcut);
       else prepareReader(tabId, state);
       return;
     }
@@ -139,10 +158,10 @@ export async function createTabPanel(store: PrefsStore): Promise<HTMLElement> {
     showUnavailable(section);
     return section;
   }
-  const state = await askTabState(tab.id);
+  const [state, shortcut] = await Promise.all([askTabState(tab.id), readerShortcut()]);
   if (state?.hostname) {
     section.append(statusLine(state));
-    addControls(section, tab.id, state, store);
+    addControls(section, tab.id, state, store, shortcut);
   } else if (!state && tab.url) {
     // An ordinary page (its address is known) that has not reported: still loading, as news pages long are.
     section.append(statusLine(null));
@@ -150,6 +169,6 @@ export async function createTabPanel(store: PrefsStore): Promise<HTMLElement> {
     showUnavailable(section);
     return section;
   }
-  if (!state || state.looking) void awaitAnswer(section, tab.id, store);
+  if (!state || state.looking) void awaitAnswer(section, tab.id, store, shortcut);
   return section;
 }

@@ -16,11 +16,12 @@
  * closes as soon as anything else takes focus.
  */
 import { AxePuppeteer } from '@axe-core/puppeteer';
-import { mkdirSync } from 'node:fs';
-import type { Page, WebWorker } from 'puppeteer-core';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page, SerializedAXNode, WebWorker } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { articleTabId, newestTabId, tabState, toggleReaderInTab } from './support/extension-pages';
-import { backgroundHasMark, browsersUnderTest, findReaderFrame, hiddenReaderHosts, inputThatClosesItsFrame, lecternElementCount, lecternProblems, markBackground, openExtensionPage, readerHosts, restartBackground, serviceWorker, startSession, until, verdictAfter, type Session } from './support/harness';
+import { backgroundHasMark, browsersUnderTest, extensionDir, findReaderFrame, hiddenReaderHosts, inputThatClosesItsFrame, lecternElementCount, lecternProblems, markBackground, openExtensionPage, readerHosts, restartBackground, serviceWorker, startSession, until, verdictAfter, type BrowserName, type Session } from './support/harness';
 import { SLOW_PAGE_MS } from './support/server';
 import { skipToHeadline } from './support/skip-flow';
 
@@ -53,6 +54,12 @@ async function withHiddenReader(s: Session, path: string): Promise<{ article: Pa
   const popup = await openExtensionPage(s, `src/popup/popup.html?tab=${tabId}`);
   await until('the reader put up hidden', async () => (await hiddenReaderHosts(article)) === 1);
   return { article, finder, tabId, popup };
+}
+
+/** The reader's keyboard shortcut that the built manifest suggests. */
+function readerShortcutInManifest(name: BrowserName): string {
+  const manifest = JSON.parse(readFileSync(join(extensionDir(name), 'manifest.json'), 'utf8')) as { commands: Record<string, { suggested_key: { default: string } }> };
+  return manifest.commands['toggle-reader']!.suggested_key.default;
 }
 
 async function checkAxe(page: Page): Promise<void> {
@@ -108,6 +115,17 @@ describe.each(browsersUnderTest())('popup in %s', (name) => {
 
     const popup = await openExtensionPage(s, `src/popup/popup.html?tab=${tabId}`);
     expect(await popup.$eval('#reader-toggle', (el) => el.textContent)).toBe('Open reader view');
+    // The reader's shortcut as the browser bound it, said under the button and with it.
+    const shortcut = `Shortcut: ${readerShortcutInManifest(name)}`;
+    expect(await popup.$eval('#reader-shortcut', (el) => el.textContent)).toBe(shortcut);
+    expect(await popup.$eval('#reader-toggle', (el) => el.getAttribute('aria-describedby'))).toBe('reader-shortcut');
+    if (name === 'chromium') {
+      // What a screen reader is given (Firefox offers puppeteer no accessibility tree).
+      const tree = await popup.accessibility.snapshot({ interestingOnly: true });
+      const nodes = (node: SerializedAXNode | null | undefined): SerializedAXNode[] => (node ? [node, ...(node.children ?? []).flatMap(nodes)] : []);
+      const button = nodes(tree).find((node) => node.role === 'button' && node.name === 'Open reader view');
+      expect(button?.description).toBe(shortcut);
+    }
     // The popup closes itself once the reader is open (a popup in a tab may or may not be allowed to).
     await popup.click('#reader-toggle');
     await until('the reader in the article tab', async () => (await readerHosts(article)) === 1);
