@@ -27,7 +27,12 @@ if (values.browser === 'firefox') {
     pipe: true,
     enableExtensions: true,
     defaultViewport: null,
-    args: ['--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync',
+      // Chromium will not start as root with its sandbox (a root shell in a container or a VM is common); as
+      // anyone else it keeps it.
+      ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
+    ],
   });
   await browser.installExtension(DIST.chrome);
   const [page] = await browser.pages();
