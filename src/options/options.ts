@@ -1,7 +1,10 @@
-/** The options page: the popup's preferences form, in a full tab. */
+/** The options page: the popup's preferences form, in a full tab, and the keyboard shortcuts. */
 import '../ui/form.css';
-import { startPrefsPage } from '../ui/prefs-page';
+import { startPrefsPage, t } from '../ui/prefs-page';
+import { createShortcutsSection } from './shortcuts';
 
-void startPrefsPage(document.getElementById('prefs') as HTMLElement).then(() => {
+const main = document.getElementById('prefs') as HTMLElement;
+void startPrefsPage(main).then(() => {
+  main.append(createShortcutsSection(t));
   document.body.dataset.ready = 'true';
 });
