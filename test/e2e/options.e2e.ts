@@ -5,11 +5,9 @@
  * own page for changing them. axe on the whole options page.
  */
 import { AxePuppeteer } from '@axe-core/puppeteer';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browsersUnderTest, extensionDir, lecternProblems, openExtensionPage, startSession, until, type Session } from './support/harness';
+import { browsersUnderTest, lecternProblems, openExtensionPage, startSession, suggestedShortcuts, until, type Session } from './support/harness';
 
 describe.each(browsersUnderTest())('options page in %s', (name) => {
   let s: Session;
@@ -23,12 +21,10 @@ describe.each(browsersUnderTest())('options page in %s', (name) => {
   });
 
   it("lists each command with the key the browser bound to it, and the page has no axe violations", async () => {
-    const manifest = JSON.parse(readFileSync(join(extensionDir(name), 'manifest.json'), 'utf8')) as {
-      commands: Record<string, { suggested_key: { default: string } }>;
-    };
+    const keys = new Map(suggestedShortcuts(name));
     const expected = [
-      ['Jump to the article', manifest.commands['jump-to-article']!.suggested_key.default],
-      ['Open or close the Lectern reader', manifest.commands['toggle-reader']!.suggested_key.default],
+      ['Jump to the article', keys.get('jump-to-article')],
+      ['Open or close the Lectern reader', keys.get('toggle-reader')],
     ];
     const listed = () =>
       options.$$eval('.shortcuts dt', (terms) => terms.map((dt) => [dt.textContent, dt.nextElementSibling?.querySelector('kbd')?.textContent ?? dt.nextElementSibling?.textContent]));

@@ -16,12 +16,11 @@
  * closes as soon as anything else takes focus.
  */
 import { AxePuppeteer } from '@axe-core/puppeteer';
-import { mkdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync } from 'node:fs';
 import type { Page, SerializedAXNode, WebWorker } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { articleTabId, newestTabId, tabState, toggleReaderInTab } from './support/extension-pages';
-import { backgroundHasMark, browsersUnderTest, extensionDir, findReaderFrame, hiddenReaderHosts, inputThatClosesItsFrame, lecternElementCount, lecternProblems, markBackground, openExtensionPage, readerHosts, restartBackground, serviceWorker, startSession, until, verdictAfter, type BrowserName, type Session } from './support/harness';
+import { backgroundHasMark, browsersUnderTest, findReaderFrame, hiddenReaderHosts, inputThatClosesItsFrame, lecternElementCount, lecternProblems, markBackground, openExtensionPage, readerHosts, restartBackground, serviceWorker, startSession, suggestedShortcuts, until, verdictAfter, type Session } from './support/harness';
 import { SLOW_PAGE_MS } from './support/server';
 import { skipToHeadline } from './support/skip-flow';
 
@@ -54,12 +53,6 @@ async function withHiddenReader(s: Session, path: string): Promise<{ article: Pa
   const popup = await openExtensionPage(s, `src/popup/popup.html?tab=${tabId}`);
   await until('the reader put up hidden', async () => (await hiddenReaderHosts(article)) === 1);
   return { article, finder, tabId, popup };
-}
-
-/** The reader's keyboard shortcut that the built manifest suggests. */
-function readerShortcutInManifest(name: BrowserName): string {
-  const manifest = JSON.parse(readFileSync(join(extensionDir(name), 'manifest.json'), 'utf8')) as { commands: Record<string, { suggested_key: { default: string } }> };
-  return manifest.commands['toggle-reader']!.suggested_key.default;
 }
 
 async function checkAxe(page: Page): Promise<void> {
@@ -116,7 +109,7 @@ describe.each(browsersUnderTest())('popup in %s', (name) => {
     const popup = await openExtensionPage(s, `src/popup/popup.html?tab=${tabId}`);
     expect(await popup.$eval('#reader-toggle', (el) => el.textContent)).toBe('Open reader view');
     // The reader's shortcut as the browser bound it, said under the button and with it.
-    const shortcut = `Shortcut: ${readerShortcutInManifest(name)}`;
+    const shortcut = `Shortcut: ${suggestedShortcuts(name).find(([command]) => command === 'toggle-reader')?.[1]}`;
     expect(await popup.$eval('#reader-shortcut', (el) => el.textContent)).toBe(shortcut);
     expect(await popup.$eval('#reader-toggle', (el) => el.getAttribute('aria-describedby'))).toBe('reader-shortcut');
     if (name === 'chromium') {

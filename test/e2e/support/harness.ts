@@ -35,6 +35,14 @@ export function extensionDir(name: BrowserName): string {
   return other ? join(other, key) : DIST[key];
 }
 
+/** The keyboard shortcut the built manifest suggests for each command that has one, in the manifest's order. */
+export function suggestedShortcuts(name: BrowserName): [command: string, key: string][] {
+  const manifest = JSON.parse(readFileSync(join(extensionDir(name), 'manifest.json'), 'utf8')) as {
+    commands: Record<string, { suggested_key?: { default?: string } }>;
+  };
+  return Object.entries(manifest.commands).flatMap(([command, { suggested_key }]) => (suggested_key?.default ? [[command, suggested_key.default] as [string, string]] : []));
+}
+
 export interface PageRequest {
   url: string;
   /** The URL of the page that made it, when it was made. */
