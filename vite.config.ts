@@ -67,8 +67,7 @@ export default defineConfig(
         build: {
           ...sharedBuild,
           emptyOutDir: false,
-          // One file even if main.ts ever imports a module at run time (scripts/build.mjs checks it).
-          rollupOptions: { output: { inlineDynamicImports: true } },
+          // A library build is one file, dynamic imports inlined (scripts/build.mjs checks it imports nothing).
           lib: {
             entry: 'src/content/main.ts',
             formats: [browser === 'firefox' ? 'iife' : 'es'],
