@@ -7,6 +7,7 @@
  */
 import browser from 'webextension-polyfill';
 import { COMMAND } from '../core/command-names';
+import { boundShortcuts } from '../ui/bound-shortcuts';
 import { h } from '../ui/dom';
 import type { GetMessage } from '../ui/i18n';
 
@@ -29,10 +30,10 @@ async function openShortcutSettings(): Promise<void> {
 export function createShortcutsSection(t: GetMessage): HTMLElement {
   const list = h('dl', { class: 'shortcuts' });
   async function show(): Promise<void> {
-    const bound = await browser.commands.getAll().catch(() => []);
+    const bound = await boundShortcuts();
     list.replaceChildren(
       ...Object.entries(LABELS).flatMap(([name, label]) => {
-        const shortcut = bound.find((command) => command.name === name)?.shortcut;
+        const shortcut = bound.get(name);
         return [h('dt', {}, t(label)), h('dd', {}, shortcut ? h('kbd', {}, shortcut) : t('shortcutNotSet'))];
       }),
     );

@@ -8,6 +8,7 @@ import browser from 'webextension-polyfill';
 import { COMMAND } from '../core/command-names';
 import { message, readerPreparePort, type PopupTabState } from '../core/messages';
 import type { PrefsStore } from '../core/prefs/index';
+import { boundShortcuts } from '../ui/bound-shortcuts';
 import { h } from '../ui/dom';
 import { isRestrictedUrl } from '../ui/restricted';
 import { createSiteSwitches } from '../ui/site-switches';
@@ -25,14 +26,9 @@ export async function currentTab(): Promise<{ id: number; url: string | undefine
   return tab?.id === undefined ? null : { id: tab.id, url: tab.url };
 }
 
-/**
- * The reader's keyboard shortcut as the browser has it now (the person may
- * have changed or removed it; a browser that keeps the key for itself binds
- * none), or null.
- */
+/** The reader's keyboard shortcut as the browser has it bound now, or null. */
 async function readerShortcut(): Promise<string | null> {
-  const commands = await browser.commands.getAll().catch(() => []);
-  return commands.find((command) => command.name === COMMAND.toggleReader)?.shortcut || null;
+  return (await boundShortcuts()).get(COMMAND.toggleReader) ?? null;
 }
 
 /** The shortcut said under the reader's button, and with it by screen readers: a keyboard user learns it here. */
